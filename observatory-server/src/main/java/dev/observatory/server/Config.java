@@ -1,0 +1,143 @@
+package dev.observatory.server;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The immutable configuration, built from defaults, then an optional properties file, then {@code OBSERVATORY_*}
+ * environment variables, then command-line flags (each layer overrides the one before). Unknown keys in the file or
+ * environment are an error, so a typo never silently falls back to a default.
+ */
+public record Config(String host, int port, Path dataDir, String storage, String postgresUrl, String postgresUser,
+        String postgresPassword, List<String> apiKeys, boolean readOnly, Set<String> toolsets, int outputBudgetTokens,
+        long maxBodyBytes, Duration requestTimeout, Duration toolTimeout, List<String> allowedHosts,
+        List<String> allowedOrigins, String baseUrl, boolean demo) {
+
+    /** Builds the config; {@code flags} holds the values given on the command line (highest precedence). */
+    public static Config load(Path file, Map<String, String> env, Map<ConfigKey, String> flags) {
+        Map<ConfigKey, String> v = new EnumMap<>(ConfigKey.class);
+        for (ConfigKey k : ConfigKey.values()) {
+            v.put(k, k.defaultValue());
+        }
+        if (file != null) {
+            readFile(file, v);
+        }
+        env.forEach((name, value) -> {
+            if (name.startsWith("OBSERVATORY_") && !name.equals("OBSERVATORY_JAVA_OPTS")
+                    && !name.equals("OBSERVATORY_JAVA_HOME")) {
+                ConfigKey k = Arrays.stream(ConfigKey.values()).filter(c -> c.envVar().equals(name)).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("unknown environment variable " + name
+                                + ": valid ones are " + Arrays.stream(ConfigKey.values()).map(ConfigKey::envVar)
+                                        .collect(Collectors.joining(", "))));
+                v.put(k, value);
+            }
+        });
+        flags.forEach((k, value) -> {
+            if (value != null) {
+                v.put(k, value);
+            }
+        });
+        return from(v);
+    }
+
+    private static void readFile(Path file, Map<ConfigKey, String> v) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage());
+        }
+        for (String name : p.stringPropertyNames()) {
+            ConfigKey k = ConfigKey.fromFileKey(name).orElseThrow(() -> new IllegalArgumentException("unknown key '"
+                    + name + "' in " + file + ": valid keys are " + Arrays.stream(ConfigKey.values())
+                            .map(ConfigKey::fileKey).collect(Collectors.joining(", "))));
+            v.put(k, p.getProperty(name).trim());
+        }
+    }
+
+    static Config from(Map<ConfigKey, String> v) {
+        String storage = v.get(ConfigKey.STORAGE).trim().toLowerCase(java.util.Locale.ROOT);
+        if (!Set.of("duckdb", "postgres", "memory").contains(storage)) {
+            throw new IllegalArgumentException("storage must be duckdb, postgres or memory, got '" + storage + "'");
+        }
+        if (storage.equals("postgres") && v.get(ConfigKey.POSTGRES_URL).isBlank()) {
+            throw new IllegalArgumentException("storage=postgres needs postgres_url (OBSERVATORY_POSTGRES_URL)");
+        }
+        int port = intIn(v, ConfigKey.PORT, 0, 65535);
+        String host = v.get(ConfigKey.HOST).trim();
+        String base = v.get(ConfigKey.BASE_URL).trim();
+        return new Config(host, port, Path.of(v.get(ConfigKey.DATA_DIR).trim()), storage,
+                v.get(ConfigKey.POSTGRES_URL).trim(), v.get(ConfigKey.POSTGRES_USER).trim(),
+                v.get(ConfigKey.POSTGRES_PASSWORD), list(v.get(ConfigKey.API_KEYS)), bool(v, ConfigKey.READ_ONLY),
+                Set.copyOf(list(v.get(ConfigKey.TOOLSETS))), intIn(v, ConfigKey.OUTPUT_BUDGET_TOKENS, 500, 200_000),
+                longIn(v, ConfigKey.MAX_BODY_BYTES, 1024, 1L << 32),
+                Duration.ofSeconds(intIn(v, ConfigKey.REQUEST_TIMEOUT_SECONDS, 1, 86_400)),
+                Duration.ofSeconds(intIn(v, ConfigKey.TOOL_TIMEOUT_SECONDS, 1, 3_600)),
+                list(v.get(ConfigKey.ALLOWED_HOSTS)), list(v.get(ConfigKey.ALLOWED_ORIGINS)),
+                base.isEmpty() ? null : base.replaceAll("/+$", ""), bool(v, ConfigKey.DEMO));
+    }
+
+    /** The base URL for deep links: configured, else derived from host and the actual port. */
+    public String baseUrl(int actualPort) {
+        if (baseUrl != null) {
+            return baseUrl;
+        }
+        String h = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        return "http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + actualPort;
+    }
+
+    /** A copy with another port (tests and `serve --port`). */
+    public Config withPort(int p) {
+        return new Config(host, p, dataDir, storage, postgresUrl, postgresUser, postgresPassword, apiKeys, readOnly,
+                toolsets, outputBudgetTokens, maxBodyBytes, requestTimeout, toolTimeout, allowedHosts, allowedOrigins,
+                baseUrl, demo);
+    }
+
+    @Override
+    public String toString() {
+        return "Config[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", storage=" + storage
+                + ", postgresUrl=" + postgresUrl + ", apiKeys=" + apiKeys.size() + " configured, readOnly=" + readOnly
+                + ", toolsets=" + toolsets + "]";
+    }
+
+    private static List<String> list(String s) {
+        return Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+    }
+
+    private static boolean bool(Map<ConfigKey, String> v, ConfigKey k) {
+        String s = v.get(k).trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (s) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off", "" -> false;
+            default -> throw new IllegalArgumentException(k.fileKey() + " must be true or false, got '" + s + "'");
+        };
+    }
+
+    private static int intIn(Map<ConfigKey, String> v, ConfigKey k, int min, int max) {
+        return (int) longIn(v, k, min, max);
+    }
+
+    private static long longIn(Map<ConfigKey, String> v, ConfigKey k, long min, long max) {
+        String s = v.get(k).trim();
+        try {
+            long n = Long.parseLong(s);
+            if (n < min || n > max) {
+                throw new IllegalArgumentException(k.fileKey() + " must be between " + min + " and " + max + ", got "
+                        + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(k.fileKey() + " must be a whole number, got '" + s + "'");
+        }
+    }
+}

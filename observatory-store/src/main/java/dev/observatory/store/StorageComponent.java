@@ -1,0 +1,38 @@
+package dev.observatory.store;
+
+/**
+ * The storage SPI: one object per backend handing out small stores per purpose. Implementations: in-memory, DuckDB
+ * (embedded default) and PostgreSQL. Every implementation passes the contract suite in observatory-store-tests.
+ * <p>
+ * Durability: when a write method returns normally, the data survives a {@code kill -9} of the process (for the
+ * persistent backends). Implementations may batch and group-commit but never return before commit.
+ * <p>
+ * Errors: {@link NotFoundException} for an unknown project/run, {@link ConflictException} for a uniqueness violation,
+ * {@link IllegalArgumentException} for invalid input, {@link StoreException} for infrastructure failure.
+ */
+public interface StorageComponent extends AutoCloseable {
+
+    ProjectStore projects();
+
+    RunStore runs();
+
+    MetricStore metrics();
+
+    LogStore logs();
+
+    AuditStore audit();
+
+    KeyStore keys();
+
+    /** Cheap health check (e.g. {@code SELECT 1}); never throws. */
+    Health check();
+
+    /** Backend name for /health and /metrics: "memory", "duckdb", "postgres". */
+    String kind();
+
+    /** Approximate bytes used on disk, or -1 when unknown / not applicable. */
+    long sizeBytes();
+
+    @Override
+    void close();
+}
