@@ -13,13 +13,14 @@ import java.util.List;
 
 /**
  * A small versioned migration runner (see docs/decisions/0002-migrations.md). Scripts live on the classpath at
- * {@code db/<dialect>/V<n>.sql} for n = 1, 2, ... with no gaps; each is applied once, in order, inside a
- * transaction, and recorded in {@code schema_version}. Statements are separated by a line holding only {@code ;}
- * or by a semicolon at the end of a line.
+ * {@code db/<dialect>/V<n>.sql} for n = 1, 2, ... with no gaps; each is applied once, in order, inside a transaction,
+ * and recorded in {@code schema_version}. Statements are separated by a line holding only {@code ;} or by a semicolon
+ * at the end of a line.
  */
 public final class Migrations {
 
-    private Migrations() {}
+    private Migrations() {
+    }
 
     /** Applies every script newer than the database's version; returns the resulting version. */
     public static int apply(Connection c, String dialect) {

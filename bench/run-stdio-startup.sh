@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Bar: `./observatory mcp` spawn to initialize response <= 350 ms once the launcher's CDS archive exists.
+# Measures, each with a fresh cache dir so the first run is cold (no archive) and the rest warm:
+#   launcher   ./observatory mcp (JDK discovery + java with the launcher's flags and CDS archive)
+#   java+cds   java with the launcher's flags and archive, no launcher script
+#   java       plain java -jar, default CDS only (no application archive): the baseline
+#   bench/run-stdio-startup.sh           RUNS (11) spawns per variant
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+require_jar; build_tools
+RUNS=${RUNS:-11}
+WORK=$(mktemp -d /tmp/observatory-stdio.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+say "$(machine_note)"
+# the launcher rebuilds the jar when a source is newer than it: let that happen now, not inside a measurement
+XDG_CACHE_HOME="$WORK/prime" "$ROOT/observatory" version >/dev/null
+JV=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | cut -d. -f1)
+STAMP=$(cksum <"$JAR" | cut -d' ' -f1)
+STDIO_JOPTS=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xss512k)
+run_variant() {
+  local name="$1"; shift
+  local out
+  out=$("$JAVA" -cp "$TOOLS" dev.observatory.bench.StdioStartup --runs "$RUNS" --stderr "$WORK/$name.err" -- "$@")
+  echo "$out" | sed "s/^/[$name] /"
+  echo "$(grep '^RESULT' <<<"$out") variant=$name" >>"$WORK/results"
+}
+mkdir -p "$WORK/launcher-cache" "$WORK/cds"
+XDG_CACHE_HOME="$WORK/launcher-cache" run_variant launcher env XDG_CACHE_HOME="$WORK/launcher-cache" \
+  "$ROOT/observatory" mcp --data-dir "$WORK/data1"
+run_variant java+cds "$JAVA" "${STDIO_JOPTS[@]}" -XX:SharedArchiveFile="$WORK/cds/observatory-$JV-$STAMP.jsa" \
+  -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$JAR" mcp --data-dir "$WORK/data2"
+run_variant java "$JAVA" "${STDIO_JOPTS[@]}" -jar "$JAR" mcp --data-dir "$WORK/data3"
+echo "== stdio spawn -> initialize, $RUNS spawns per variant (first = cold)"
+cat "$WORK/results"

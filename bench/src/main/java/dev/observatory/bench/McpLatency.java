@@ -1,0 +1,143 @@
+package dev.observatory.bench;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * MCP tool-call latency over loopback Streamable HTTP with one client: {@code initialize} once, then
+ * {@code tools/call get_run} repeatedly as raw JSON-RPC POSTs (no SDK on the client side, so the number is the
+ * server's plus one HTTP round trip). A {@code GET /health} loop with the same HTTP client is measured first as the
+ * baseline: the floor that HTTP itself costs on this machine.
+ *
+ * <pre>
+ * java -cp bench/target/classes dev.observatory.bench.McpLatency --url http://127.0.0.1:8765 --calls 20000
+ * </pre>
+ */
+public final class McpLatency {
+    static final String PROTOCOL = "2025-11-25";
+    private final LoopbackHttp http;
+    private String session;
+    private boolean initialized;
+    private long nextId = 1;
+
+    private McpLatency(String url) {
+        this.http = new LoopbackHttp(url);
+    }
+
+    public static void main(String[] args) throws Exception {
+        CliArgs a = CliArgs.parse(args, Set.of("url", "calls", "warmup", "run-id", "tool"));
+        int calls = a.integer("calls", 20_000);
+        int warmup = a.integer("warmup", 5_000);
+        if (calls < 1 || calls > 1_000_000 || warmup < 0 || warmup > 1_000_000) {
+            throw new IllegalArgumentException("--calls must be 1..1000000 and --warmup 0..1000000");
+        }
+        McpLatency m = new McpLatency(a.text("url", "http://127.0.0.1:8765"));
+        String runId = a.text("run-id", null);
+        if (runId == null) {
+            runId = m.benchRun();
+        }
+        m.run(runId, a.text("tool", "get_run"), warmup, calls);
+    }
+
+    private void run(String runId, String tool, int warmup, int calls) throws Exception {
+        Latencies health = new Latencies(calls);
+        for (int i = 0; i < warmup + calls; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = http.get("/health");
+            if (i >= warmup) {
+                health.add(System.nanoTime() - t0);
+            }
+            require(r.statusCode() == 200, "/health answered " + r.statusCode());
+        }
+        initialize();
+        String args = "{\"run_id\":\"" + runId + "\"}";
+        for (int i = 0; i < warmup; i++) {
+            call(tool, args, runId);
+        }
+        Latencies lat = new Latencies(calls);
+        long errors = 0;
+        for (int i = 0; i < calls; i++) {
+            long t0 = System.nanoTime();
+            boolean ok = call(tool, args, runId);
+            lat.add(System.nanoTime() - t0);
+            errors += ok ? 0 : 1;
+        }
+        System.out.printf(Locale.ROOT, "baseline GET /health (%d calls): p50=%s p99=%s p999=%s ms%n", health.size(),
+                health.millis(50), health.millis(99), health.millis(99.9));
+        System.out.printf(Locale.ROOT, "MCP tools/call %s (%d calls after %d warm-up): p50=%s p99=%s p999=%s"
+                + " max=%s ms errors=%d%n", tool, calls, warmup, lat.millis(50), lat.millis(99), lat.millis(99.9),
+                lat.millis(100), errors);
+        System.out.printf(Locale.ROOT, "RESULT mcp tool=%s p50_ms=%s p99_ms=%s p999_ms=%s health_p50_ms=%s"
+                + " health_p99_ms=%s errors=%d%n", tool, lat.millis(50), lat.millis(99), lat.millis(99.9),
+                health.millis(50), health.millis(99), errors);
+    }
+
+    /** A run with a realistic set of metric summaries for get_run to return. */
+    private String benchRun() throws IOException, InterruptedException {
+        String id = http.createRun("bench-mcp", "mcp-latency-" + System.currentTimeMillis());
+        String body = IngestBodies.body(0, 200, 20, 200, new java.util.SplittableRandom(7));
+        HttpResponse<String> r = http.postJson("/api/v1/runs/" + id + "/metrics", body);
+        require(r.statusCode() == 200, "logging metrics for the bench run answered " + r.statusCode() + ": "
+                + r.body());
+        return id;
+    }
+
+    private void initialize() throws IOException, InterruptedException {
+        HttpResponse<String> r = post("{\"jsonrpc\":\"2.0\",\"id\":" + nextId++ + ",\"method\":\"initialize\","
+                + "\"params\":{\"protocolVersion\":\"" + PROTOCOL + "\",\"capabilities\":{},"
+                + "\"clientInfo\":{\"name\":\"observatory-bench\",\"version\":\"1\"}}}");
+        require(r.statusCode() == 200 && jsonOf(r).contains("\"result\""), "initialize answered " + r.statusCode()
+                + ": " + r.body());
+        session = r.headers().firstValue("Mcp-Session-Id").orElse(null);
+        initialized = true;
+        HttpResponse<String> n = post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        require(n.statusCode() / 100 == 2, "notifications/initialized answered " + n.statusCode() + ": " + n.body());
+    }
+
+    private boolean call(String tool, String args, String runId) throws IOException, InterruptedException {
+        HttpResponse<String> r = post("{\"jsonrpc\":\"2.0\",\"id\":" + nextId++ + ",\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"" + tool + "\",\"arguments\":" + args + "}}");
+        String json = jsonOf(r);
+        return r.statusCode() == 200 && json.contains("\"result\"") && !json.contains("\"isError\":true")
+                && json.contains(runId);
+    }
+
+    private HttpResponse<String> post(String json) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(http.uri("/mcp")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (initialized) {
+            b.header("MCP-Protocol-Version", PROTOCOL);
+        }
+        if (session != null) {
+            b.header("Mcp-Session-Id", session);
+        }
+        return http.client().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The JSON-RPC message of an answer: the body itself, or the data lines of an SSE answer. */
+    static String jsonOf(HttpResponse<String> r) {
+        boolean sse = r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+        return sse ? sseData(r.body()) : r.body();
+    }
+
+    static String sseData(String body) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : body.split("\r?\n")) {
+            if (line.startsWith("data:")) {
+                sb.append(line.substring(5).strip());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void require(boolean ok, String message) throws IOException {
+        if (!ok) {
+            throw new IOException(message);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.observatory.mcp;
+
+import dev.observatory.mcp.tool.ToolDef;
+import dev.observatory.mcp.tracking.TrackingTools;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Every tool of every toolset. Each issue that adds tools appends its toolset's list here; the catalogue checks that
+ * names are unique and that no toolset grows past {@link #MAX_PER_TOOLSET} tools.
+ */
+public final class ToolCatalog {
+    public static final int MAX_PER_TOOLSET = 25;
+
+    private ToolCatalog() {}
+
+    /** All tools in catalogue order. */
+    public static List<ToolDef> all() {
+        List<ToolDef> all = new ArrayList<>();
+        all.add(ListToolsetsTool.definition());
+        all.addAll(TrackingTools.all());
+        check(all);
+        return List.copyOf(all);
+    }
+
+    static void check(List<ToolDef> tools) {
+        Set<String> names = new HashSet<>();
+        for (ToolDef t : tools) {
+            if (!names.add(t.name())) {
+                throw new IllegalStateException("two tools are named " + t.name());
+            }
+            if (!Toolsets.names().contains(t.toolset())) {
+                throw new IllegalStateException("tool " + t.name() + " is in unknown toolset " + t.toolset());
+            }
+        }
+        Map<String, Long> sizes = tools.stream().collect(Collectors.groupingBy(ToolDef::toolset,
+                Collectors.counting()));
+        sizes.forEach((ts, n) -> {
+            if (n > MAX_PER_TOOLSET) {
+                throw new IllegalStateException("toolset " + ts + " has " + n + " tools; split it (max "
+                        + MAX_PER_TOOLSET + ")");
+            }
+        });
+    }
+}

@@ -1,0 +1,40 @@
+package dev.observatory.server;
+
+import dev.observatory.mcp.McpSettings;
+import dev.observatory.mcp.Toolsets;
+import dev.observatory.server.mcp.McpStdio;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "mcp", description = {"Serve MCP over stdio for Claude Desktop, Claude Code, Cursor and other clients.",
+        "Only MCP messages go to stdout; logs go to stderr. Exits when stdin closes.",
+        "While `observatory serve` runs on the same data directory, connect the client to its /mcp URL instead."})
+final class McpCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--demo", description = "Load the demo data set into an empty store first.")
+    boolean demo;
+
+    @Override
+    public Integer call() {
+        Map<ConfigKey, String> extra = new EnumMap<>(ConfigKey.class);
+        if (demo) {
+            extra.put(ConfigKey.DEMO, "true");
+        }
+        Config c = options.load(extra);
+        McpSettings settings = new McpSettings(Toolsets.parse(c.toolsets()), c.outputBudgetTokens(),
+                c.baseUrl(c.port()), Version.current());
+        try (Observatory o = Observatory.open(c)) {
+            if (c.demo()) {
+                o.loadDemoIfEmpty();
+            }
+            McpStdio.serveStandardStreams(o.tracking, o.meters, settings);
+        }
+        return 0;
+    }
+}

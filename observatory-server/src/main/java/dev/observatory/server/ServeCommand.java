@@ -1,0 +1,79 @@
+package dev.observatory.server;
+
+import dev.observatory.mcp.McpSettings;
+import dev.observatory.mcp.Toolsets;
+import dev.observatory.server.http.ApiKeyAuth;
+import dev.observatory.server.http.HttpServer;
+import dev.observatory.server.http.HttpSettings;
+import dev.observatory.server.mcp.McpHttp;
+import dev.observatory.server.mcp.McpHttpSettings;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", description = {"Run the HTTP server: REST API /api/v1, MCP at /mcp, tool bridge /tools and"
+        + " /mcp/tool, /health and /metrics.", "Stops cleanly on Ctrl-C (SIGINT) or SIGTERM."})
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--demo", description = "Load the demo data set into an empty store first.")
+    boolean demo;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<ConfigKey, String> extra = new EnumMap<>(ConfigKey.class);
+        if (demo) {
+            extra.put(ConfigKey.DEMO, "true");
+        }
+        Config c = options.load(extra);
+        Running running = start(c);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.close();
+            stopped.countDown();
+        }, "shutdown"));
+        System.err.println("observatory: listening on " + c.baseUrl(running.http.port()) + "  (MCP: "
+                + c.baseUrl(running.http.port()) + McpHttp.MCP_PATH + ", stop with Ctrl-C)");
+        stopped.await();
+        return 0;
+    }
+
+    /** Opens the store, loads the demo when asked, and starts HTTP with MCP mounted. Tests use it directly. */
+    static Running start(Config c) {
+        McpSettings mcpSettings = new McpSettings(Toolsets.parse(c.toolsets()), c.outputBudgetTokens(),
+                c.baseUrl(c.port()), Version.current());
+        Observatory o = Observatory.open(c);
+        try {
+            if (c.demo()) {
+                o.loadDemoIfEmpty();
+            }
+            ApiKeyAuth auth = new ApiKeyAuth(o.store.keys(), c.apiKeys());
+            HttpSettings hs = new HttpSettings(c.maxBodyBytes(), c.requestTimeout(), false, c.allowedOrigins(),
+                    c.allowedHosts());
+            McpHttp mcp = McpHttp.create(o.tracking, o.meters, mcpSettings, new McpHttpSettings(c.allowedHosts(),
+                    c.allowedOrigins(), c.host(), c.maxBodyBytes(), c.toolTimeout()));
+            HttpServer http = mcp.mountOn(HttpServer.builder().host(c.host()).port(c.port()).settings(hs)
+                    .tracking(o.tracking).meters(o.meters).auth(auth).version(Version.current())).build();
+            http.start();
+            return new Running(o, mcp, http);
+        } catch (RuntimeException e) {
+            o.close();
+            throw e;
+        }
+    }
+
+    /** A started server; close() stops HTTP, MCP sessions and the store, in that order. */
+    record Running(Observatory observatory, McpHttp mcp, HttpServer http) implements AutoCloseable {
+        @Override
+        public void close() {
+            http.stop();
+            mcp.close();
+            observatory.close();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.observatory.server.mcp;
+
+import dev.observatory.core.Tracking;
+import dev.observatory.core.telemetry.Meters;
+import dev.observatory.mcp.McpExtras;
+import dev.observatory.mcp.McpSettings;
+import dev.observatory.mcp.ObservatoryMcp;
+import dev.observatory.mcp.ToolRegistry;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MCP over stdio ({@code observatory mcp}): newline-delimited JSON-RPC on stdin/stdout. Stdout carries nothing but MCP:
+ * {@link #serveStandardStreams} points {@code System.out} at stderr before anything else runs, so a library that prints
+ * cannot corrupt the channel (SLF4J simple logs to stderr already). The call returns when stdin reaches end of file;
+ * the caller then exits the process.
+ */
+public final class McpStdio {
+    private static final Logger LOG = LoggerFactory.getLogger(McpStdio.class);
+
+    private McpStdio() {}
+
+    /**
+     * Serves on the process's stdin/stdout until stdin closes. Call it before anything may print; afterwards
+     * {@code System.out} goes to stderr.
+     */
+    public static void serveStandardStreams(Tracking tracking, Meters meters, McpSettings settings) {
+        OutputStream mcpOut = new FileOutputStream(FileDescriptor.out);
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        serve(new FileInputStream(FileDescriptor.in), mcpOut, tracking, new ToolRegistry(tracking, meters, settings),
+                McpExtras.none());
+    }
+
+    /** Serves on the given streams until {@code in} reaches end of file (or fails), then closes the server. */
+    public static void serve(InputStream in, OutputStream out, Tracking tracking, ToolRegistry registry,
+            McpExtras extras) {
+        CountDownLatch eof = new CountDownLatch(1);
+        StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
+                new EofSignal(in, eof), out);
+        McpSyncServer server = ObservatoryMcp.create(transport, tracking, registry, extras);
+        LOG.info("MCP server on stdio ({} tools enabled: {})", registry.tools().size(),
+                String.join(",", registry.settings().toolsets()));
+        try {
+            eof.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            server.close();
+            LOG.info("stdin closed: MCP server stopped");
+        }
+    }
+
+    /** Counts down the latch when the wrapped stream ends or fails. */
+    private static final class EofSignal extends FilterInputStream {
+        private final CountDownLatch eof;
+
+        EofSignal(InputStream in, CountDownLatch eof) {
+            super(in);
+            this.eof = eof;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return signal(guard(() -> super.read()));
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return signal(guard(() -> super.read(b, off, len)));
+        }
+
+        private int signal(int n) {
+            if (n < 0) {
+                eof.countDown();
+            }
+            return n;
+        }
+
+        private int guard(IoRead r) throws IOException {
+            try {
+                return r.read();
+            } catch (IOException e) {
+                eof.countDown();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            eof.countDown();
+            super.close();
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoRead {
+        int read() throws IOException;
+    }
+}

@@ -1,0 +1,215 @@
+package dev.observatory.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Durability bar: the server is killed with {@code kill -9} (SIGKILL through {@link Process#destroyForcibly()}) while
+ * clients are ingesting; after a restart on the same data directory every batch that got a success answer is there.
+ * Runs the shaded jar built in the package phase as a child process, like a user does.
+ */
+class DurabilityIT {
+    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
+    private static final int POINTS_PER_BATCH = 5_000;
+    private static final int CLIENTS = 2;
+    private static final String KEY = "loss";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyAcknowledgedBatchIsThereAfterTheServerIsKilledMidIngest() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        List<String> runs = new ArrayList<>();
+        List<Set<Long>> acked = new ArrayList<>();
+        AtomicInteger inFlightAtKill = new AtomicInteger();
+        Server first = Server.start(data, dir.resolve("first.log"));
+        try {
+            for (int c = 0; c < CLIENTS; c++) {
+                runs.add(createRun(first.base, "durability-" + c));
+                acked.add(new ConcurrentSkipListSet<>());
+            }
+            List<Thread> clients = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                int client = c;
+                clients.add(Thread.ofPlatform().name("ingest-" + c)
+                        .start(() -> ingestUntilRefused(first.base, runs.get(client), acked.get(client),
+                                inFlightAtKill)));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (acked.stream().mapToInt(Set::size).min().orElse(0) < 15 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            first.kill();
+            for (Thread t : clients) {
+                t.join(TimeUnit.SECONDS.toMillis(30));
+            }
+        } finally {
+            first.kill();
+        }
+        assertThat(acked).allSatisfy(a -> assertThat(a).as("acknowledged batches before the kill").hasSizeGreaterThan(5));
+
+        Server second = Server.start(data, dir.resolve("second.log"));
+        try {
+            for (int c = 0; c < CLIENTS; c++) {
+                Set<Long> stored = storedSteps(second.base, runs.get(c));
+                Set<Long> ackedBatches = acked.get(c);
+                for (long batch : ackedBatches) {
+                    long firstStep = batch * POINTS_PER_BATCH;
+                    assertThat(stored).as("run %s: steps of acknowledged batch %d (of %d acknowledged, %d requests"
+                            + " in flight at the kill)", runs.get(c), batch, acked.get(c).size(), inFlightAtKill.get())
+                            .contains(firstStep, firstStep + POINTS_PER_BATCH / 2, firstStep + POINTS_PER_BATCH - 1);
+                }
+                long expected = ackedBatches.size() * (long) POINTS_PER_BATCH;
+                assertThat(stored.stream().filter(s -> ackedBatches.contains(s / POINTS_PER_BATCH)).count())
+                        .as("points of acknowledged batches in run %s", runs.get(c)).isEqualTo(expected);
+            }
+            // the restarted server takes new writes
+            HttpResponse<String> more = post(second.base, "/api/v1/runs/" + runs.get(0) + "/metrics",
+                    batchBody(1_000_000L));
+            assertThat(more.statusCode()).as(more.body()).isEqualTo(200);
+        } finally {
+            second.kill();
+        }
+    }
+
+    /** Sends consecutive batches (batch b holds steps [b*N, (b+1)*N)) until the server stops answering. */
+    private void ingestUntilRefused(URI base, String runId, Set<Long> acked, AtomicInteger inFlightAtKill) {
+        for (long b = 0; b < 100_000; b++) {
+            try {
+                HttpResponse<String> r = post(base, "/api/v1/runs/" + runId + "/metrics", batchBody(b));
+                if (r.statusCode() == 200 && r.body().matches("(?s).*\"accepted\"\\s*:\\s*" + POINTS_PER_BATCH
+                        + "\\b.*")) {
+                    acked.add(b);
+                }
+            } catch (IOException e) {
+                inFlightAtKill.incrementAndGet();
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static String batchBody(long batch) {
+        StringBuilder steps = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        StringBuilder ts = new StringBuilder();
+        for (int i = 0; i < POINTS_PER_BATCH; i++) {
+            long step = batch * POINTS_PER_BATCH + i;
+            String sep = i == 0 ? "" : ",";
+            steps.append(sep).append(step);
+            values.append(sep).append(2.0 / Math.sqrt(1 + step) + (step % 7) * 1e-3);
+            ts.append(sep).append(1_767_225_600_000L + step);
+        }
+        return "{\"metrics\":{\"" + KEY + "\":{\"steps\":[" + steps + "],\"values\":[" + values
+                + "],\"timestamps\":[" + ts + "]}}}";
+    }
+
+    /** Every step of the key, read back raw, page by page. */
+    private Set<Long> storedSteps(URI base, String runId) throws Exception {
+        Set<Long> steps = new TreeSet<>();
+        String cursor = null;
+        for (int page = 0; page < 1000; page++) {
+            String path = "/api/v1/runs/" + runId + "/metrics/" + KEY + "?raw=true&limit=100000"
+                    + (cursor == null ? "" : "&cursor=" + cursor);
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(path + " -> " + r.body()).isEqualTo(200);
+            JsonNode json = JSON.readTree(r.body());
+            for (JsonNode p : json.path("points")) {
+                steps.add(p.path("step").asLong());
+            }
+            for (JsonNode s : json.path("steps")) {
+                steps.add(s.asLong());
+            }
+            JsonNode next = json.path("next_cursor");
+            if (next.isMissingNode() || next.isNull() || next.asString().isEmpty()) {
+                return steps;
+            }
+            cursor = next.asString();
+        }
+        throw new AssertionError("more than 1000 pages of raw points");
+    }
+
+    private String createRun(URI base, String name) throws Exception {
+        HttpResponse<String> r = post(base, "/api/v1/runs", "{\"project\":\"durability\",\"name\":\"" + name + "\"}");
+        assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
+        return JSON.readTree(r.body()).path("id").asString();
+    }
+
+    private HttpResponse<String> post(URI base, String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The server as a child process: {@code java -jar target/observatory.jar serve}. */
+    private record Server(Process process, URI base, Path log) {
+
+        static Server start(Path data, Path log) throws Exception {
+            Path jar = Path.of(System.getProperty("basedir", ".")).resolve("target/observatory.jar");
+            assertThat(jar).as("the shaded jar (built in the package phase)").exists();
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            Process p = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-jar",
+                    jar.toString(), "serve", "--port", String.valueOf(port), "--data-dir", data.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            URI base = URI.create("http://127.0.0.1:" + port + "/");
+            HttpClient probe = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline && p.isAlive()) {
+                Matcher m = LISTENING.matcher(Files.readString(log));
+                if (m.find()) {
+                    base = URI.create("http://127.0.0.1:" + m.group(1) + "/");
+                }
+                try {
+                    if (probe.send(HttpRequest.newBuilder(base.resolve("/health")).GET().build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return new Server(p, base, log);
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(50);
+            }
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("the server did not start within 30 s; its output:\n" + Files.readString(log));
+        }
+
+        /** SIGKILL: no shutdown hook, no flush, no checkpoint. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.observatory.store.jdbc;
+
+import dev.observatory.model.SeriesBucket;
+import dev.observatory.store.internal.StepBuckets;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * M4 downsampling in SQL: one GROUP BY over the bucket index (see StepBuckets), with first/last/min/max taken over the
+ * finite values only. Numbers are inlined as literals (all longs computed here), which keeps DuckDB from binding a
+ * repeated parameter in GROUP BY.
+ */
+final class DuckDbDownsample {
+
+    /** For a series without NaN/Inf (its summary says so): plain aggregates, the fast path. */
+    private static final String FINITE_SERIES = "SELECT count(*), 0, min(step), arg_min(value, step), max(step), "
+            + "arg_max(value, step), arg_min(step, value), min(value), arg_max(step, value), max(value), min(step), "
+            + "max(step) ";
+
+    /** Non-finite values become NULL, which count() and arg_min/arg_max/min/max skip. */
+    private static final String ANY_SERIES = "SELECT count(*), count(*) - count(v), min(fstep), arg_min(v, step), "
+            + "max(fstep), arg_max(v, step), arg_min(step, v), min(v), arg_max(step, v), max(v), min(step), max(step) "
+            + "FROM (SELECT bucket, step, CASE WHEN isfinite(value) THEN value END AS v, "
+            + "CASE WHEN isfinite(value) THEN step END AS fstep ";
+
+    private DuckDbDownsample() {
+    }
+
+    static List<SeriesBucket> m4(Connection c, DuckDbMetrics.SeriesRange s, long from, long to, int bucketCount)
+            throws SQLException {
+        StepBuckets b = StepBuckets.of(from, to, bucketCount, s.minStep(), s.maxStep());
+        if (b == null) {
+            return List.of();
+        }
+        String bucket = b.width() > 0 ? "(step - " + b.lo() + ") * " + bucketCount + " // " + b.width()
+                : "CAST((CAST(step AS HUGEINT) - " + b.lo() + ") * " + bucketCount + " // CAST('"
+                        + BigInteger.valueOf(b.hi()).subtract(BigInteger.valueOf(b.lo())).add(BigInteger.ONE)
+                        + "' AS HUGEINT) AS BIGINT)";
+        String points = "(SELECT " + bucket + " AS bucket, step, value FROM metric_points WHERE series_id = " + s.id()
+                + " AND step BETWEEN " + b.lo() + " AND " + b.hi() + ")";
+        String sql = s.nanCount() == 0 ? FINITE_SERIES + "FROM " + points + " GROUP BY bucket ORDER BY bucket"
+                : ANY_SERIES + "FROM " + points + ") GROUP BY bucket ORDER BY bucket";
+        return DuckDbSql.list(c, sql, DuckDbDownsample::bucket);
+    }
+
+    private static SeriesBucket bucket(ResultSet rs) throws SQLException {
+        long count = rs.getLong(1);
+        long nan = rs.getLong(2);
+        if (nan == count) {
+            long firstAny = rs.getLong(11);
+            return new SeriesBucket(firstAny, Double.NaN, rs.getLong(12), Double.NaN, firstAny, Double.NaN, firstAny,
+                    Double.NaN, count, nan);
+        }
+        return new SeriesBucket(rs.getLong(3), rs.getDouble(4), rs.getLong(5), rs.getDouble(6), rs.getLong(7),
+                rs.getDouble(8), rs.getLong(9), rs.getDouble(10), count, nan);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.observatory.store.jdbc;
+
+import dev.observatory.model.MetricColumns;
+import dev.observatory.store.NotFoundException;
+import dev.observatory.store.StoreException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Metric ingest on the writer thread: appends the points of a group of batches with the Appender, merges each batch
+ * into its series summary in Java, writes the touched summary rows and commits once. Caches series ids and summaries
+ * (and the runs known to exist) so that ingest never reads metric_points; the caches are dropped after a failed commit
+ * and reloaded from the database.
+ */
+final class DuckDbMetricIngest implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DuckDbMetricIngest.class);
+    private static final int KNOWN_RUNS_LIMIT = 100_000;
+
+    private final DuckDBConnection connection;
+    private final DuckDbSeriesCache series;
+    private final Set<String> knownRuns = new HashSet<>();
+    private DuckDBAppender appender;
+
+    DuckDbMetricIngest(DuckDBConnection connection) {
+        this.connection = connection;
+        this.series = new DuckDbSeriesCache(connection);
+    }
+
+    /** Appends and commits the group; completes each task's future (NotFound for unknown runs). */
+    void commit(List<DuckDbWriter.MetricTask> group) {
+        List<DuckDbWriter.MetricTask> accepted = new ArrayList<>();
+        Set<DuckDbSeriesCache.Series> touched = new LinkedHashSet<>();
+        try {
+            DuckDbSql.exec(connection, "BEGIN TRANSACTION");
+            for (DuckDbWriter.MetricTask task : group) {
+                if (!runExists(task.runId())) {
+                    task.done()
+                            .completeExceptionally(new NotFoundException("run '" + task.runId() + "' does not exist"));
+                    continue;
+                }
+                appendBatch(task.runId(), task.batch(), touched);
+                accepted.add(task);
+            }
+            if (!touched.isEmpty()) {
+                appender().flush();
+                series.write(touched);
+            }
+            DuckDbSql.exec(connection, "COMMIT");
+            series.committed(touched);
+            accepted.forEach(t -> t.done().complete(null));
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("metric commit of {} batches failed: {}", accepted.size(), e.getMessage());
+            forget(); // closing the appender flushes its rows into the transaction that is rolled back next
+            rollback();
+            StoreException failure = new StoreException("metric ingest failed: " + e.getMessage(), e);
+            accepted.forEach(t -> t.done().completeExceptionally(failure));
+        }
+    }
+
+    private void appendBatch(String runId, Map<String, MetricColumns> batch, Set<DuckDbSeriesCache.Series> touched)
+            throws SQLException {
+        DuckDBAppender a = appender();
+        for (Map.Entry<String, MetricColumns> e : batch.entrySet()) {
+            MetricColumns c = e.getValue();
+            if (c.size() == 0) {
+                continue;
+            }
+            DuckDbSeriesCache.Series s = series.get(runId, e.getKey());
+            int id = s.id();
+            long[] steps = c.steps();
+            long[] ts = c.timestampsMs();
+            double[] values = c.values();
+            for (int i = 0; i < steps.length; i++) {
+                a.beginRow().append(id).append(steps[i]).append(ts[i]).append(values[i]).endRow();
+            }
+            s.summary().add(c);
+            touched.add(s);
+        }
+    }
+
+    private boolean runExists(String runId) throws SQLException {
+        if (knownRuns.contains(runId)) {
+            return true;
+        }
+        boolean exists = DuckDbSql.count(connection, "SELECT count(*) FROM runs WHERE id = ?", runId) > 0;
+        if (exists) {
+            if (knownRuns.size() >= KNOWN_RUNS_LIMIT) {
+                knownRuns.clear();
+            }
+            knownRuns.add(runId);
+        }
+        return exists;
+    }
+
+    private DuckDBAppender appender() throws SQLException {
+        if (appender == null) {
+            appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "metric_points");
+        }
+        return appender;
+    }
+
+    private void rollback() {
+        try {
+            DuckDbSql.exec(connection, "ROLLBACK");
+        } catch (SQLException e) {
+            LOG.debug("rollback: {}", e.getMessage());
+        }
+    }
+
+    /** Drops every cache and the appender (after a failed transaction). */
+    void forget() {
+        series.clear();
+        knownRuns.clear();
+        closeAppender();
+    }
+
+    private void closeAppender() {
+        if (appender != null) {
+            try {
+                appender.close();
+            } catch (SQLException e) {
+                LOG.debug("closing the metric appender: {}", e.getMessage());
+            }
+            appender = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeAppender();
+    }
+}

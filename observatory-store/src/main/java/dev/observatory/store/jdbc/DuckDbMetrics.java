@@ -1,0 +1,123 @@
+package dev.observatory.store.jdbc;
+
+import dev.observatory.model.MetricColumns;
+import dev.observatory.model.MetricPoint;
+import dev.observatory.model.MetricSummary;
+import dev.observatory.model.SeriesBucket;
+import dev.observatory.store.MetricStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Metrics: appends through the writer's group commit; summaries from the series table; history from points. */
+final class DuckDbMetrics implements MetricStore {
+
+    private static final int IDS_PER_QUERY = 500;
+
+    private final DuckDbConnections db;
+    private final DuckDbWriter writer;
+
+    DuckDbMetrics(DuckDbConnections db, DuckDbWriter writer) {
+        this.db = db;
+        this.writer = writer;
+    }
+
+    @Override
+    public void append(String runId, Map<String, MetricColumns> batch) {
+        writer.appendMetrics(runId, batch);
+    }
+
+    @Override
+    public List<MetricSummary> summaries(String runId) {
+        return db.read(c -> DuckDbSql.list(c,
+                "SELECT series_id, metric_key, " + DuckDbSeriesCache.SUMMARY_COLUMNS
+                        + " FROM series WHERE run_id = ? ORDER BY metric_key",
+                rs -> DuckDbSeriesCache.summaryRow(rs).summary(), runId));
+    }
+
+    @Override
+    public Map<String, Map<String, MetricSummary>> summaries(Collection<String> runIds, Collection<String> keys) {
+        Map<String, Map<String, MetricSummary>> out = new LinkedHashMap<>();
+        List<String> ids = List.copyOf(runIds);
+        List<String> keyList = List.copyOf(keys);
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<Object> args = new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
+            String sql = "SELECT series_id, metric_key, " + DuckDbSeriesCache.SUMMARY_COLUMNS
+                    + ", run_id FROM series WHERE run_id IN (" + placeholders(args.size()) + ")";
+            if (!keyList.isEmpty()) {
+                sql += " AND metric_key IN (" + placeholders(keyList.size()) + ")";
+                args.addAll(keyList);
+            }
+            String query = sql + " ORDER BY run_id, metric_key";
+            db.read(c -> DuckDbSql.list(c, query, rs -> out.computeIfAbsent(rs.getString(14), id -> new TreeMap<>())
+                    .put(rs.getString(2), DuckDbSeriesCache.summaryRow(rs).summary()), args));
+        }
+        return out;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    @Override
+    public Map<String, Long> keysOfProject(String project) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        db.read(c -> DuckDbSql.list(c,
+                "SELECT s.metric_key, count(*) FROM series s JOIN runs r ON r.id = s.run_id "
+                        + "WHERE r.project = ? GROUP BY s.metric_key ORDER BY s.metric_key",
+                rs -> out.put(rs.getString(1), rs.getLong(2)), project));
+        return out;
+    }
+
+    /** Id, step range and non-finite count of a series. */
+    record SeriesRange(int id, long minStep, long maxStep, long nanCount) {
+    }
+
+    static Optional<SeriesRange> range(Connection c, String runId, String key) throws SQLException {
+        return DuckDbSql.one(c,
+                "SELECT series_id, first_step, last_step, nan_count FROM series "
+                        + "WHERE run_id = ? AND metric_key = ?",
+                rs -> new SeriesRange(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), runId, key);
+    }
+
+    @Override
+    public List<MetricPoint> read(String runId, String key, long fromStep, long toStep, long offset, int limit) {
+        if (offset < 0 || limit < 1) {
+            throw new IllegalArgumentException("offset must be >= 0 and limit >= 1");
+        }
+        return db.read(c -> {
+            Optional<SeriesRange> s = range(c, runId, key);
+            if (s.isEmpty()) {
+                return List.of();
+            }
+            return DuckDbSql.list(c,
+                    "SELECT step, value, ts FROM metric_points WHERE series_id = " + s.get().id() + " AND step BETWEEN "
+                            + fromStep + " AND " + toStep + " ORDER BY step, rowid LIMIT " + limit + " OFFSET "
+                            + offset,
+                    rs -> new MetricPoint(rs.getLong(1), rs.getDouble(2), rs.getLong(3)));
+        });
+    }
+
+    @Override
+    public List<SeriesBucket> downsample(String runId, String key, long fromStep, long toStep, int buckets) {
+        if (buckets < 1) {
+            throw new IllegalArgumentException("buckets must be at least 1, got " + buckets);
+        }
+        return db.read(c -> {
+            Optional<SeriesRange> s = range(c, runId, key);
+            return s.isEmpty() ? List.of() : DuckDbDownsample.m4(c, s.get(), fromStep, toStep, buckets);
+        });
+    }
+
+    @Override
+    public long pointCount() {
+        return db.read(c -> DuckDbSql.count(c, "SELECT coalesce(sum(point_count), 0) FROM series"));
+    }
+}

@@ -1,0 +1,155 @@
+package dev.observatory.store.jdbc;
+
+import dev.observatory.store.AuditStore;
+import dev.observatory.store.Health;
+import dev.observatory.store.KeyStore;
+import dev.observatory.store.LogStore;
+import dev.observatory.store.MetricStore;
+import dev.observatory.store.ProjectStore;
+import dev.observatory.store.RunStore;
+import dev.observatory.store.StorageComponent;
+import dev.observatory.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default backend: one DuckDB file. Every write goes through one writer thread (metric batches are
+ * appended with the DuckDB Appender and group-committed; a write returns once committed); reads run on a small pool of
+ * connections to the same database. Metric summaries are kept on ingest in the {@code series} table. One process owns
+ * the file at a time.
+ */
+public final class DuckDbStorage implements StorageComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DuckDbStorage.class);
+
+    private final Path file;
+    private final DuckDbConnections db;
+    private final DuckDBConnection writerConnection;
+    private final DuckDbWriter writer;
+    private final DuckDbProjects projects;
+    private final DuckDbRuns runs;
+    private final DuckDbMetrics metrics;
+    private final DuckDbLogs logs;
+    private final DuckDbAudit audit;
+    private final DuckDbKeys keys;
+    private boolean closed;
+
+    private DuckDbStorage(Path file, DuckDBConnection root, Clock clock) throws SQLException {
+        this.file = file;
+        this.db = new DuckDbConnections(root, Math.max(4, Runtime.getRuntime().availableProcessors()));
+        this.writerConnection = db.duplicate();
+        this.writer = new DuckDbWriter(writerConnection, clock);
+        this.projects = new DuckDbProjects(db, writer, clock);
+        this.runs = new DuckDbRuns(db, writer, clock);
+        this.metrics = new DuckDbMetrics(db, writer);
+        this.logs = new DuckDbLogs(db, writer);
+        this.audit = new DuckDbAudit(db, writer, clock);
+        this.keys = new DuckDbKeys(db, writer, clock);
+    }
+
+    /** Opens (creating it and its parent directories when absent) and migrates the database file. */
+    public static DuckDbStorage open(Path dbFile) {
+        return open(dbFile, Clock.systemUTC());
+    }
+
+    /** As {@link #open(Path)}, with the clock that generated times come from. */
+    public static DuckDbStorage open(Path dbFile, Clock clock) {
+        Path file = dbFile.toAbsolutePath();
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file);
+            try {
+                Migrations.apply(root, "duckdb");
+                return new DuckDbStorage(file, root, clock);
+            } catch (RuntimeException | SQLException e) {
+                DuckDbConnections.closeQuietly(root);
+                throw e;
+            }
+        } catch (IOException | SQLException e) {
+            throw new StoreException("cannot open DuckDB database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ProjectStore projects() {
+        return projects;
+    }
+
+    @Override
+    public RunStore runs() {
+        return runs;
+    }
+
+    @Override
+    public MetricStore metrics() {
+        return metrics;
+    }
+
+    @Override
+    public LogStore logs() {
+        return logs;
+    }
+
+    @Override
+    public AuditStore audit() {
+        return audit;
+    }
+
+    @Override
+    public KeyStore keys() {
+        return keys;
+    }
+
+    @Override
+    public Health check() {
+        try {
+            return db.read(c -> DuckDbSql.count(c, "SELECT 1") == 1 ? Health.up() : Health.down("SELECT 1 failed"));
+        } catch (RuntimeException e) {
+            return Health.down("DuckDB: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "duckdb";
+    }
+
+    @Override
+    public long sizeBytes() {
+        return sizeOf(file) + sizeOf(Path.of(file + ".wal"));
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.exists(p) ? Files.size(p) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Finishes queued writes, checkpoints the WAL into the file and closes every connection. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        writer.close();
+        try {
+            DuckDbSql.exec(writerConnection, "CHECKPOINT");
+        } catch (SQLException e) {
+            LOG.warn("checkpoint on close failed: {}", e.getMessage());
+        }
+        DuckDbConnections.closeQuietly(writerConnection);
+        db.close();
+    }
+}

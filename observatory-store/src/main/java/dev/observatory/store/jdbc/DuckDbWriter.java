@@ -1,0 +1,201 @@
+package dev.observatory.store.jdbc;
+
+import dev.observatory.model.LogLine;
+import dev.observatory.model.MetricColumns;
+import dev.observatory.store.StoreException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that writes to the database. Callers hand it work and block until that work is committed (acknowledged
+ * means durable). Consecutive metric batches are appended with the DuckDB Appender and committed together (group
+ * commit); consecutive other writes share one transaction as well, and run again one by one when any of them fails. A
+ * DuckDB Appender works only on the thread that created it, which is this one.
+ */
+final class DuckDbWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DuckDbWriter.class);
+    private static final int MAX_TASKS_PER_ROUND = 1024;
+
+    private sealed interface Task permits MetricTask, SqlTask {
+    }
+
+    record MetricTask(String runId, Map<String, MetricColumns> batch, CompletableFuture<Object> done) implements Task {
+    }
+
+    private record SqlTask(DuckDbSql.SqlWork<?> work, CompletableFuture<Object> done) implements Task {
+    }
+
+    private final DuckDBConnection connection;
+    private final DuckDbMetricIngest metrics;
+    private final DuckDbLogIngest logs;
+    private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final Object submitLock = new Object();
+    private boolean closing;
+
+    DuckDbWriter(DuckDBConnection connection, java.time.Clock clock) {
+        this.connection = connection;
+        this.metrics = new DuckDbMetricIngest(connection);
+        this.logs = new DuckDbLogIngest(connection, clock);
+        this.thread = Thread.ofPlatform().name("duckdb-writer").daemon(true).start(this::loop);
+    }
+
+    /** Runs the work in its own transaction on the writer thread; returns its result once committed. */
+    @SuppressWarnings("unchecked")
+    <T> T write(DuckDbSql.SqlWork<T> work) {
+        return (T) await(submit(new SqlTask(work, new CompletableFuture<>())));
+    }
+
+    /** Appends a metric batch; returns once it is committed. */
+    void appendMetrics(String runId, Map<String, MetricColumns> batch) {
+        await(submit(new MetricTask(runId, batch, new CompletableFuture<>())));
+    }
+
+    /** Appends log lines with new seq numbers; returns once they are committed. */
+    void appendLogs(String runId, List<LogLine> lines) {
+        write(c -> {
+            logs.append(runId, lines);
+            return null;
+        });
+    }
+
+    private CompletableFuture<Object> submit(Task task) {
+        synchronized (submitLock) {
+            if (closing) {
+                throw new StoreException("the DuckDB storage is closed", null);
+            }
+            queue.add(task);
+        }
+        return task instanceof MetricTask m ? m.done() : ((SqlTask) task).done();
+    }
+
+    private static Object await(CompletableFuture<Object> done) {
+        try {
+            return done.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new StoreException("DuckDB write failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void loop() {
+        List<Task> round = new ArrayList<>();
+        while (true) {
+            Task first;
+            try {
+                first = queue.poll(50, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                continue;
+            }
+            if (first == null) {
+                synchronized (submitLock) {
+                    if (closing && queue.isEmpty()) {
+                        return;
+                    }
+                }
+                continue;
+            }
+            round.add(first);
+            queue.drainTo(round, MAX_TASKS_PER_ROUND - 1);
+            runRound(round);
+            round.clear();
+        }
+    }
+
+    private void runRound(List<Task> round) {
+        int i = 0;
+        while (i < round.size()) {
+            if (round.get(i) instanceof SqlTask) {
+                List<SqlTask> group = new ArrayList<>();
+                while (i < round.size() && round.get(i) instanceof SqlTask sql) {
+                    group.add(sql);
+                    i++;
+                }
+                runSqlGroup(group);
+                continue;
+            }
+            List<MetricTask> group = new ArrayList<>();
+            while (i < round.size() && round.get(i) instanceof MetricTask m) {
+                group.add(m);
+                i++;
+            }
+            metrics.commit(group);
+        }
+    }
+
+    /**
+     * Runs the tasks in one transaction (one commit for all). When any of them fails, that transaction is rolled back
+     * and every task runs again in a transaction of its own, so that one failure never undoes another caller's write.
+     */
+    private void runSqlGroup(List<SqlTask> group) {
+        if (group.size() == 1) {
+            runSql(group.get(0));
+            return;
+        }
+        List<Object> results = new ArrayList<>();
+        try {
+            DuckDbSql.exec(connection, "BEGIN TRANSACTION");
+            for (SqlTask task : group) {
+                results.add(task.work().run(connection));
+            }
+            DuckDbSql.exec(connection, "COMMIT");
+        } catch (Throwable e) {
+            logs.forget(); // closing the appender flushes its rows into the transaction that is rolled back next
+            rollback();
+            group.forEach(this::runSql);
+            return;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).done().complete(results.get(i));
+        }
+    }
+
+    private void runSql(SqlTask task) {
+        try {
+            DuckDbSql.exec(connection, "BEGIN TRANSACTION");
+            Object result = task.work().run(connection);
+            DuckDbSql.exec(connection, "COMMIT");
+            task.done().complete(result);
+        } catch (Throwable e) {
+            logs.forget(); // closing the appender flushes its rows into the transaction that is rolled back next
+            rollback();
+            task.done().completeExceptionally(
+                    e instanceof SQLException s ? new StoreException("DuckDB write failed: " + s.getMessage(), s) : e);
+        }
+    }
+
+    void rollback() {
+        try {
+            DuckDbSql.exec(connection, "ROLLBACK");
+        } catch (SQLException e) {
+            LOG.debug("rollback: {}", e.getMessage());
+        }
+    }
+
+    /** Finishes every queued write, then stops the thread. */
+    @Override
+    public void close() {
+        synchronized (submitLock) {
+            closing = true;
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        metrics.close();
+        logs.close();
+    }
+}

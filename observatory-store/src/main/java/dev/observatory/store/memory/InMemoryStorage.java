@@ -1,0 +1,105 @@
+package dev.observatory.store.memory;
+
+import dev.observatory.store.AuditStore;
+import dev.observatory.store.Health;
+import dev.observatory.store.KeyStore;
+import dev.observatory.store.LogStore;
+import dev.observatory.store.MetricStore;
+import dev.observatory.store.ProjectStore;
+import dev.observatory.store.RunStore;
+import dev.observatory.store.StorageComponent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The reference storage: everything in memory, thread-safe, lost on exit. Used by tests and by
+ * {@code --storage=memory}. Times are kept at microsecond precision like the database backends.
+ */
+public final class InMemoryStorage implements StorageComponent {
+
+    private final MemoryProjects projects;
+    private final MemoryRuns runs;
+    private final MemoryMetrics metrics;
+    private final MemoryLogs logs;
+    private final MemoryAudit audit;
+    private final MemoryKeys keys;
+
+    /** An empty storage on the system clock. */
+    public InMemoryStorage() {
+        this(Clock.systemUTC());
+    }
+
+    /** An empty storage whose generated times come from the given clock. */
+    public InMemoryStorage(Clock clock) {
+        MemoryClock now = () -> truncate(clock.instant());
+        this.metrics = new MemoryMetrics();
+        this.projects = new MemoryProjects(now);
+        this.runs = new MemoryRuns(now, projects, metrics);
+        this.projects.countRunsWith(runs::countsByProject);
+        this.metrics.checkRunsWith(runs);
+        this.logs = new MemoryLogs(now, runs);
+        this.audit = new MemoryAudit(now);
+        this.keys = new MemoryKeys(now);
+    }
+
+    static Instant truncate(Instant t) {
+        return t == null ? null : t.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
+    public ProjectStore projects() {
+        return projects;
+    }
+
+    @Override
+    public RunStore runs() {
+        return runs;
+    }
+
+    @Override
+    public MetricStore metrics() {
+        return metrics;
+    }
+
+    @Override
+    public LogStore logs() {
+        return logs;
+    }
+
+    @Override
+    public AuditStore audit() {
+        return audit;
+    }
+
+    @Override
+    public KeyStore keys() {
+        return keys;
+    }
+
+    @Override
+    public Health check() {
+        return Health.up();
+    }
+
+    @Override
+    public String kind() {
+        return "memory";
+    }
+
+    @Override
+    public long sizeBytes() {
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        // nothing to release
+    }
+
+    /** Source of "now" for generated times, already truncated to microseconds. */
+    @FunctionalInterface
+    interface MemoryClock {
+        Instant now();
+    }
+}
