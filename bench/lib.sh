@@ -39,27 +39,24 @@ build_tools() {
   fi
 }
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
-}
-
-# start_server DATA_DIR [serve options...]: starts the server, waits for /health, sets SERVER_PID and BASE_URL.
+# start_server DATA_DIR [serve options...]: starts the server on a free port (serve --port 0 prints
+# "observatory: listening on http://127.0.0.1:PORT" to stderr), waits for /health, sets SERVER_PID and BASE_URL.
 start_server() {
   local data="$1"; shift
-  local port; port=$(free_port)
   mkdir -p "$data"
   SERVER_LOG="$data/../server.log"
-  "$JAVA" "${SERVE_JOPTS[@]}" ${SERVER_JOPTS:-} -jar "$JAR" serve --port "$port" --data-dir "$data" "$@" \
+  "$JAVA" "${SERVE_JOPTS[@]}" ${SERVER_JOPTS:-} -jar "$JAR" serve --port 0 --data-dir "$data" "$@" \
     >"$SERVER_LOG" 2>&1 &
   SERVER_PID=$!
-  BASE_URL="http://127.0.0.1:$port"
+  BASE_URL=""
   local i
-  for i in $(seq 1 600); do
-    if curl -fs -o /dev/null "$BASE_URL/health"; then return 0; fi
+  for i in $(seq 1 1200); do
+    [[ -z "$BASE_URL" ]] && BASE_URL=$(sed -n 's|.*listening on \(http://127\.0\.0\.1:[0-9]*\).*|\1|p' "$SERVER_LOG" | head -1)
+    if [[ -n "$BASE_URL" ]] && curl -fs -o /dev/null "$BASE_URL/health"; then return 0; fi
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then say "the server exited; its log:"; cat "$SERVER_LOG" >&2; exit 1; fi
     sleep 0.1
   done
-  say "the server did not answer /health within 60 s"; stop_server; exit 1
+  say "the server did not answer /health within 120 s"; stop_server; exit 1
 }
 
 stop_server() {

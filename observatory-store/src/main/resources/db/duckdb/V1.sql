@@ -24,6 +24,9 @@ CREATE TABLE runs (
     host VARCHAR
 );
 
+-- DuckDB uses an index only for a lookup on that single column: queries by name filter the project in Java
+CREATE INDEX runs_name ON runs (name);
+
 -- one row per tag and per top-level param, for filters in SQL (value_text: see ParamText)
 CREATE TABLE run_tags (
     run_id VARCHAR NOT NULL,
@@ -53,6 +56,8 @@ CREATE TABLE series (
     max_value DOUBLE NOT NULL,
     max_step BIGINT NOT NULL
 );
+
+CREATE INDEX series_run ON series (run_id);
 
 -- every point as sent, in ingest order (rowid breaks ties between equal steps)
 CREATE TABLE metric_points (

@@ -31,7 +31,7 @@ CREATE INDEX runs_project_created_idx ON runs (project, created_at DESC);
 CREATE INDEX runs_created_idx ON runs (created_at DESC);
 
 -- One row per (run, key): the live summary (MetricSummary) kept on ingest, so run lists never scan history. Updated by
--- every append: no index on the summary columns and free room in each page, so the updates stay HOT.
+-- every append: no index on the summary columns and free room in each page, so the updates stay HOT (heap-only).
 CREATE TABLE metric_series (
     id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     run_id          text NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
@@ -53,6 +53,10 @@ CREATE TABLE metric_series (
     tail_sizes      integer[] NOT NULL DEFAULT '{}',
     CONSTRAINT metric_series_run_key UNIQUE (run_id, key)
 ) WITH (fillfactor = 80);
+
+-- Runs tables sorted or filtered by one metric's latest value look the key's rows up here (key and run_id never change,
+-- so updates stay HOT).
+CREATE INDEX metric_series_key_run ON metric_series (key, run_id);
 
 -- Points of a series, up to PgChunkCodec.CHUNK_POINTS per row, in ingest order by chunk_no (see PgChunkPlan for how
 -- appends fill them). The stats columns describe the chunk (finite values only for first/last/min/max) so that

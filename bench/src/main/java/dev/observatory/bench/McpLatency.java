@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * MCP tool-call latency over loopback Streamable HTTP with one client: {@code initialize} once, then
  * {@code tools/call get_run} repeatedly as raw JSON-RPC POSTs (no SDK on the client side, so the number is the
- * server's plus one HTTP round trip). A {@code GET /health} loop with the same HTTP client is measured first as the
- * baseline: the floor that HTTP itself costs on this machine.
+ * server's plus one HTTP round trip). Baselines with the same HTTP client come first: {@code GET /health} (what HTTP
+ * itself costs here), {@code GET /api/v1/runs/{id}} (the same run over REST) and {@code POST /mcp/tool} (the same tool
+ * handler through the HTTP tool bridge, without the MCP transport), so a slow result shows where its time goes.
  *
  * <pre>
  * java -cp bench/target/classes dev.observatory.bench.McpLatency --url http://127.0.0.1:8765 --calls 20000
@@ -29,51 +30,67 @@ public final class McpLatency {
     }
 
     public static void main(String[] args) throws Exception {
-        CliArgs a = CliArgs.parse(args, Set.of("url", "calls", "warmup", "run-id", "tool"));
+        CliArgs a = CliArgs.parse(args, Set.of("url", "calls", "warmup", "baseline-calls", "run-id", "tool"));
         int calls = a.integer("calls", 20_000);
         int warmup = a.integer("warmup", 5_000);
-        if (calls < 1 || calls > 1_000_000 || warmup < 0 || warmup > 1_000_000) {
-            throw new IllegalArgumentException("--calls must be 1..1000000 and --warmup 0..1000000");
+        int baselineCalls = a.integer("baseline-calls", 5_000);
+        if (calls < 1 || calls > 1_000_000 || warmup < 0 || warmup > 1_000_000 || baselineCalls < 1
+                || baselineCalls > 1_000_000) {
+            throw new IllegalArgumentException("--calls and --baseline-calls must be 1..1000000, --warmup 0..1000000");
         }
         McpLatency m = new McpLatency(a.text("url", "http://127.0.0.1:8765"));
         String runId = a.text("run-id", null);
         if (runId == null) {
             runId = m.benchRun();
         }
-        m.run(runId, a.text("tool", "get_run"), warmup, calls);
+        m.run(runId, a.text("tool", "get_run"), warmup, calls, baselineCalls);
     }
 
-    private void run(String runId, String tool, int warmup, int calls) throws Exception {
-        Latencies health = new Latencies(calls);
-        for (int i = 0; i < warmup + calls; i++) {
-            long t0 = System.nanoTime();
-            HttpResponse<String> r = http.get("/health");
-            if (i >= warmup) {
-                health.add(System.nanoTime() - t0);
-            }
-            require(r.statusCode() == 200, "/health answered " + r.statusCode());
-        }
-        initialize();
+    /** A measured request: true when the answer was right. */
+    private interface Request {
+        boolean send() throws IOException, InterruptedException;
+    }
+
+    private void run(String runId, String tool, int warmup, int calls, int baselineCalls) throws Exception {
         String args = "{\"run_id\":\"" + runId + "\"}";
+        String bridgeBody = "{\"name\":\"" + tool + "\",\"arguments\":" + args + "}";
+        // baselines, cheapest first: HTTP itself, the REST read of the same run, the same tool handler without MCP
+        Result health = measure("GET /health", warmup, baselineCalls, () -> http.get("/health").statusCode() == 200);
+        Result rest = measure("GET /api/v1/runs/{id}", warmup, baselineCalls, () -> {
+            HttpResponse<String> r = http.get("/api/v1/runs/" + runId);
+            return r.statusCode() == 200 && r.body().contains(runId);
+        });
+        Result bridge = measure("POST /mcp/tool " + tool, warmup, baselineCalls, () -> {
+            HttpResponse<String> r = http.postJson("/mcp/tool", bridgeBody);
+            return r.statusCode() == 200 && r.body().contains("\"ok\":true");
+        });
+        initialize();
+        Result mcp = measure("MCP tools/call " + tool, warmup, calls, () -> call(tool, args, runId));
+        System.out.printf(Locale.ROOT, "RESULT mcp tool=%s p50_ms=%s p99_ms=%s p999_ms=%s errors=%d"
+                + " health_p50_ms=%s health_p99_ms=%s rest_p50_ms=%s rest_p99_ms=%s bridge_p50_ms=%s"
+                + " bridge_p99_ms=%s%n", tool, mcp.lat.millis(50), mcp.lat.millis(99), mcp.lat.millis(99.9),
+                mcp.errors, health.lat.millis(50), health.lat.millis(99), rest.lat.millis(50), rest.lat.millis(99),
+                bridge.lat.millis(50), bridge.lat.millis(99));
+    }
+
+    private record Result(Latencies lat, long errors) {}
+
+    private static Result measure(String name, int warmup, int calls, Request request) throws Exception {
         for (int i = 0; i < warmup; i++) {
-            call(tool, args, runId);
+            request.send();
         }
         Latencies lat = new Latencies(calls);
         long errors = 0;
         for (int i = 0; i < calls; i++) {
             long t0 = System.nanoTime();
-            boolean ok = call(tool, args, runId);
+            boolean ok = request.send();
             lat.add(System.nanoTime() - t0);
             errors += ok ? 0 : 1;
         }
-        System.out.printf(Locale.ROOT, "baseline GET /health (%d calls): p50=%s p99=%s p999=%s ms%n", health.size(),
-                health.millis(50), health.millis(99), health.millis(99.9));
-        System.out.printf(Locale.ROOT, "MCP tools/call %s (%d calls after %d warm-up): p50=%s p99=%s p999=%s"
-                + " max=%s ms errors=%d%n", tool, calls, warmup, lat.millis(50), lat.millis(99), lat.millis(99.9),
+        System.out.printf(Locale.ROOT, "%-32s %6d calls after %d warm-up: p50=%s p99=%s p999=%s max=%s ms"
+                + " errors=%d%n", name, calls, warmup, lat.millis(50), lat.millis(99), lat.millis(99.9),
                 lat.millis(100), errors);
-        System.out.printf(Locale.ROOT, "RESULT mcp tool=%s p50_ms=%s p99_ms=%s p999_ms=%s health_p50_ms=%s"
-                + " health_p99_ms=%s errors=%d%n", tool, lat.millis(50), lat.millis(99), lat.millis(99.9),
-                health.millis(50), health.millis(99), errors);
+        return new Result(lat, errors);
     }
 
     /** A run with a realistic set of metric summaries for get_run to return. */

@@ -50,7 +50,7 @@ public class MetricHistoryBench {
 
     @Setup(Level.Trial)
     public void writeSeries() {
-        stores = new BenchStores(backend);
+        stores = BenchStores.empty(backend);
         Actor actor = new Actor("bench", "cli");
         runId = stores.tracking.createRun(actor, NewRun.of("bench", "history-1m")).id();
         SplittableRandom rnd = new SplittableRandom(42);

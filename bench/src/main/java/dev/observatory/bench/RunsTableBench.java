@@ -6,12 +6,17 @@ import dev.observatory.model.MetricColumns;
 import dev.observatory.model.NewRun;
 import dev.observatory.model.RunStatus;
 import dev.observatory.store.RunQuery;
+import dev.observatory.store.StorageComponent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,6 +48,7 @@ public class RunsTableBench {
     static final String PROJECT = "sweep";
     static final int KEYS = 20;
     static final int POINTS_PER_KEY = 5;
+    private static final int LOADERS = 8;
 
     @Param({"duckdb", "memory"})
     public String backend;
@@ -59,23 +65,40 @@ public class RunsTableBench {
 
     @Setup(Level.Trial)
     public void writeRuns() {
-        stores = new BenchStores(backend);
         keys = new ArrayList<>();
         for (int k = 0; k < KEYS; k++) {
             keys.add(TrainingCurves.keyName(k));
         }
-        stores.store.projects().create(PROJECT, "10k-run sweep for the runs-table benchmark");
-        SplittableRandom rnd = new SplittableRandom(42);
-        Instant start = Instant.parse("2026-01-01T00:00:00Z");
-        for (int i = 0; i < runs; i++) {
-            String id = stores.store.runs().create(new NewRun(PROJECT, String.format("run-%05d", i),
-                    RunStatus.FINISHED, "bench", List.of("sweep", i % 2 == 0 ? "even" : "odd"),
-                    Map.of("lr", 1e-4 * (1 + i % 10), "batch_size", 32 << (i % 4)), null,
-                    start.plusSeconds(60L * i), null, null)).id();
-            stores.store.metrics().append(id, batch(rnd));
-        }
+        stores = BenchStores.loaded(backend, "runs-table-" + runs, this::load);
         firstPage = new RunListRequest(new RunQuery(PROJECT, null, null, null, null, null, sort, false, 50, 0), keys,
                 null, 50);
+    }
+
+    /** Writes the runs through the store API from a few threads (the store group-commits concurrent writes). */
+    private void load(StorageComponent store) {
+        store.projects().create(PROJECT, "10k-run sweep for the runs-table benchmark");
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        ExecutorService pool = Executors.newFixedThreadPool(LOADERS);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                int run = i;
+                done.add(pool.submit(() -> {
+                    String id = store.runs().create(new NewRun(PROJECT, String.format("run-%05d", run),
+                            RunStatus.FINISHED, "bench", List.of("sweep", run % 2 == 0 ? "even" : "odd"),
+                            Map.of("lr", 1e-4 * (1 + run % 10), "batch_size", 32 << (run % 4)), null,
+                            start.plusSeconds(60L * run), null, null)).id();
+                    store.metrics().append(id, batch(new SplittableRandom(run)));
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("loading the runs failed", e);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private Map<String, MetricColumns> batch(SplittableRandom rnd) {

@@ -17,15 +17,20 @@ import java.util.Map;
 
 /** list_toolsets: which toolsets exist, which are enabled here and how to enable more. */
 final class ListToolsetsTool {
-    private ListToolsetsTool() {}
+    private ListToolsetsTool() {
+    }
 
     static ToolDef definition() {
-        Map<String, Object> out = Schemas.object("the toolsets of this server")
-                .prop("toolsets", array(Schemas.object("one toolset").prop("name", string(null), true)
-                        .prop("description", string(null), true)
-                        .prop("enabled", bool("whether its tools are available on this connection"), true)
-                        .prop("tool_count", integer(null), true)
-                        .prop("tools", array(string(null), "names of its tools"), true).build(), "every toolset"),
+        Map<String, Object> out = Schemas
+                .object("the toolsets of this server").prop(
+                        "toolsets", array(
+                                Schemas.object("one toolset").prop("name", string(null), true)
+                                        .prop("description", string(null), true)
+                                        .prop("enabled", bool("whether its tools are available on this connection"),
+                                                true)
+                                        .prop("tool_count", integer(null), true)
+                                        .prop("tools", array(string(null), "names of its tools"), true).build(),
+                                "every toolset"),
                         true)
                 .prop("enabled", array(string(null), "toolsets enabled on this connection"), true)
                 .prop("how_to_enable", string(null), true).build();
@@ -39,8 +44,7 @@ final class ListToolsetsTool {
 
     static Map<String, Object> handle(Args args, ToolContext ctx) {
         List<Obj> sets = Toolsets.names().stream().map(ts -> {
-            List<String> tools = ctx.catalog().stream().filter(t -> t.toolset().equals(ts)).map(ToolDef::name)
-                    .toList();
+            List<String> tools = ctx.catalog().stream().filter(t -> t.toolset().equals(ts)).map(ToolDef::name).toList();
             return Obj.of().with("name", ts).with("description", Toolsets.description(ts))
                     .with("enabled", ctx.toolsets().contains(ts)).with("tool_count", tools.size()).with("tools", tools);
         }).toList();

@@ -41,18 +41,19 @@ public final class ObservatoryMcp {
             + " list_metrics lists metric keys. The triage_run prompt walks through diagnosing a run. Answers are"
             + " bounded: when one says truncated, call again with next_cursor. list_toolsets shows more toolsets.";
 
-    private ObservatoryMcp() {}
+    private ObservatoryMcp() {
+    }
 
     /** A Streamable HTTP server over the default tool catalogue. */
-    public static McpSyncServer create(McpStreamableServerTransportProvider transport, Tracking tracking,
-            Meters meters, McpSettings settings) {
+    public static McpSyncServer create(McpStreamableServerTransportProvider transport, Tracking tracking, Meters meters,
+            McpSettings settings) {
         return create(transport, tracking, new ToolRegistry(tracking, meters, settings), McpExtras.none());
     }
 
     /** A Streamable HTTP server over a given registry, with extra SDK features. */
     public static McpSyncServer create(McpStreamableServerTransportProvider transport, Tracking tracking,
             ToolRegistry registry, McpExtras extras) {
-        return configure(McpServer.sync(transport), tracking, registry, extras);
+        return configure(McpServer.sync(transport).immediateExecution(true), tracking, registry, extras);
     }
 
     /** A single-session server (stdio) over the default tool catalogue. */
@@ -62,12 +63,12 @@ public final class ObservatoryMcp {
     }
 
     /** A single-session server (stdio) over a given registry, with extra SDK features. */
-    public static McpSyncServer create(McpServerTransportProvider transport, Tracking tracking,
-            ToolRegistry registry, McpExtras extras) {
+    public static McpSyncServer create(McpServerTransportProvider transport, Tracking tracking, ToolRegistry registry,
+            McpExtras extras) {
         return configure(McpServer.sync(transport), tracking, registry, extras);
     }
 
-    private static <S extends McpServer.SyncSpecification<S>> McpSyncServer configure(S spec, Tracking tracking,
+    private static McpSyncServer configure(McpServer.SyncSpecification<?> spec, Tracking tracking,
             ToolRegistry registry, McpExtras extras) {
         McpSettings settings = registry.settings();
         Links links = new Links(settings.baseUrl());

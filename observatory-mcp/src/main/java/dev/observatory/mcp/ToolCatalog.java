@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 public final class ToolCatalog {
     public static final int MAX_PER_TOOLSET = 25;
 
-    private ToolCatalog() {}
+    private ToolCatalog() {
+    }
 
     /** All tools in catalogue order. */
     public static List<ToolDef> all() {
@@ -37,12 +38,12 @@ public final class ToolCatalog {
                 throw new IllegalStateException("tool " + t.name() + " is in unknown toolset " + t.toolset());
             }
         }
-        Map<String, Long> sizes = tools.stream().collect(Collectors.groupingBy(ToolDef::toolset,
-                Collectors.counting()));
+        Map<String, Long> sizes = tools.stream()
+                .collect(Collectors.groupingBy(ToolDef::toolset, Collectors.counting()));
         sizes.forEach((ts, n) -> {
             if (n > MAX_PER_TOOLSET) {
-                throw new IllegalStateException("toolset " + ts + " has " + n + " tools; split it (max "
-                        + MAX_PER_TOOLSET + ")");
+                throw new IllegalStateException(
+                        "toolset " + ts + " has " + n + " tools; split it (max " + MAX_PER_TOOLSET + ")");
             }
         });
     }

@@ -3,8 +3,8 @@ package dev.observatory.mcp;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 
 /**
- * The result of one tool call with its classification, for surfaces that map errors to their own codes (the HTTP
- * bridge maps {@code errorCode} to a status).
+ * The result of one tool call with its classification, for surfaces that map errors to their own codes (the HTTP bridge
+ * maps {@code errorCode} to a status).
  *
  * @param result
  *            the MCP result (an {@code isError} result when {@code errorCode} is set)

@@ -111,8 +111,8 @@ public final class ToolRegistry {
         long start = System.nanoTime();
         ToolDef def = byName.get(name);
         if (def == null || !toolsets.contains(def.toolset())) {
-            ToolOutcome o = error(String.valueOf(name), ToolOutcome.UNKNOWN_TOOL, unknownToolMessage(name, def,
-                    toolsets));
+            ToolOutcome o = error(String.valueOf(name), ToolOutcome.UNKNOWN_TOOL,
+                    unknownToolMessage(name, def, toolsets));
             record("unknown", "unknown_tool", start);
             return o;
         }
@@ -146,14 +146,10 @@ public final class ToolRegistry {
             throw e;
         } catch (RuntimeException e) {
             LOG.error("tool {} failed", def.name(), e);
-            throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR)
-                    .message("internal error in tool " + def.name() + " (" + e.getClass().getSimpleName()
-                            + "); the server log has the details")
-                    .build();
+            throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message("internal error in tool " + def.name()
+                    + " (" + e.getClass().getSimpleName() + "); the server log has the details").build();
         } finally {
-            if (def != null && toolsets.contains(def.toolset())) {
-                record(def.name(), outcome, start);
-            }
+            record(def.name(), outcome, start);
         }
     }
 

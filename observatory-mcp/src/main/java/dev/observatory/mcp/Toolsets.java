@@ -19,7 +19,8 @@ public final class Toolsets {
 
     private static final Map<String, String> DESCRIPTIONS = descriptions();
 
-    private Toolsets() {}
+    private Toolsets() {
+    }
 
     private static Map<String, String> descriptions() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -59,7 +60,8 @@ public final class Toolsets {
      * Parses a comma-separated list such as {@code "core,runs"} or {@code "all"} (case-insensitive, blanks ignored). An
      * empty or null list means the default ({@code core}).
      *
-     * @throws IllegalArgumentException naming the unknown toolset and listing the valid names
+     * @throws IllegalArgumentException
+     *             naming the unknown toolset and listing the valid names
      */
     public static Set<String> parse(String commaList) {
         if (commaList == null) {

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /** Test helpers for calling tools through the registry. */
 final class Calls {
-    private Calls() {}
+    private Calls() {
+    }
 
     static ToolOutcome call(ToolRegistry registry, String tool, Map<String, Object> args) {
         return registry.invoke(tool, args, TestData.ACTOR, Set.of("core"));

@@ -74,9 +74,8 @@ class InputSchemaTest {
                 .hasMessageContaining("argument 'tags' must be an array of strings, got the string \"a\"");
         assertThatThrownBy(() -> schema.validate(Map.of("run_id", "r", "tags", List.of("a", 3))))
                 .hasMessageContaining("item 1 of argument 'tags' must be a string, got the number 3");
-        assertThatThrownBy(() -> schema.validate(Map.of("run_id", "r", "colour", "red")))
-                .hasMessageContaining("unknown argument 'colour': valid arguments are run_id, limit, order, tags,"
-                        + " params");
+        assertThatThrownBy(() -> schema.validate(Map.of("run_id", "r", "colour", "red"))).hasMessageContaining(
+                "unknown argument 'colour': valid arguments are run_id, limit, order, tags," + " params");
         assertThatThrownBy(() -> schema.validate(Map.of("run_id", "")))
                 .hasMessageContaining("argument 'run_id' must not be empty");
     }

@@ -26,9 +26,10 @@ class OutputBudgetTest {
     @Test
     void aListOverTheBudgetIsCutAndContinuesWithNextCursorUntilEveryRunWasSeenOnce() {
         for (int i = 0; i < 120; i++) {
-            data.tracking.createRun(TestData.ACTOR, new NewRun("vision", "sweep-run-" + i + "-with-a-long-name",
-                    RunStatus.FINISHED, "bob", List.of("sweep", "lr-search", "tag-" + i), Map.of("lr", i), null,
-                    TestData.NOW, null, null));
+            data.tracking.createRun(TestData.ACTOR,
+                    new NewRun("vision", "sweep-run-" + i + "-with-a-long-name", RunStatus.FINISHED, "bob",
+                            List.of("sweep", "lr-search", "tag-" + i), Map.of("lr", i), null, TestData.NOW, null,
+                            null));
         }
         ToolRegistry registry = data.registry(1000);
         Set<Object> seen = new HashSet<>();
@@ -41,8 +42,8 @@ class OutputBudgetTest {
             if (!page.containsKey("next_cursor")) {
                 break;
             }
-            page = ok(registry, "list_runs", Map.of("project", "vision", "limit", 200, "cursor", page.get(
-                    "next_cursor")));
+            page = ok(registry, "list_runs",
+                    Map.of("project", "vision", "limit", 200, "cursor", page.get("next_cursor")));
             pages++;
         }
         assertThat(seen).hasSize(122);

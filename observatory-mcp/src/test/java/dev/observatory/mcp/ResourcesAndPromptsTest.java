@@ -40,9 +40,9 @@ class ResourcesAndPromptsTest {
 
     @Test
     void anUnknownRunIsResourceNotFound() {
-        assertThatThrownBy(() -> read(TrackingResources.RUN, "observatory://runs/nope"))
-                .isInstanceOfSatisfying(McpError.class, e -> assertThat(e.getJsonRpcError().code())
-                        .isEqualTo(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND));
+        assertThatThrownBy(() -> read(TrackingResources.RUN, "observatory://runs/nope")).isInstanceOfSatisfying(
+                McpError.class,
+                e -> assertThat(e.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND));
     }
 
     @Test
@@ -52,14 +52,15 @@ class ResourcesAndPromptsTest {
             assertThat(a.name()).isEqualTo("run_id");
             assertThat(a.required()).isTrue();
         });
-        var result = spec.promptHandler().apply(null, new McpSchema.GetPromptRequest("triage_run", Map.of("run_id",
-                data.diverged.id())));
+        var result = spec.promptHandler().apply(null,
+                new McpSchema.GetPromptRequest("triage_run", Map.of("run_id", data.diverged.id())));
         String text = ((McpSchema.TextContent) result.messages().getFirst().content()).text();
         assertThat(text).contains("resnet-lr-high").contains("get_run run_id=" + data.diverged.id())
                 .contains("get_run_metrics").contains("get_run_logs").contains("list_runs project=vision")
                 .contains("http://obs.test/runs/" + data.diverged.id());
-        assertThatThrownBy(() -> spec.promptHandler().apply(null, new McpSchema.GetPromptRequest("triage_run",
-                Map.of()))).isInstanceOf(McpError.class).hasMessageContaining("run_id");
+        assertThatThrownBy(
+                () -> spec.promptHandler().apply(null, new McpSchema.GetPromptRequest("triage_run", Map.of())))
+                        .isInstanceOf(McpError.class).hasMessageContaining("run_id");
     }
 
     @Test

@@ -50,19 +50,18 @@ class RunToolsTest {
     void listProjectsShowsRunCountsAndDeepLinks() {
         Map<String, Object> a = ok(registry, "list_projects", Map.of());
         assertThat(list(a, "projects")).extracting(p -> p.get("name")).containsExactly("llm-pretrain", "vision");
-        assertThat(list(a, "projects").get(1)).containsEntry("run_count", 2L)
-                .containsEntry("url", "http://obs.test/projects/vision");
+        assertThat(list(a, "projects").get(1)).containsEntry("run_count", 2L).containsEntry("url",
+                "http://obs.test/projects/vision");
         assertThat(a).containsEntry("total", 2).containsEntry("truncated", false).doesNotContainKey("next_cursor");
     }
 
     @Test
     void listRunsFiltersByStatusTagsParamsNameAndMetricThresholds() {
-        assertThat(names(ok(registry, "list_runs", Map.of("status", List.of("running"))))).containsExactly(
-                "gpt-small");
+        assertThat(names(ok(registry, "list_runs", Map.of("status", List.of("running"))))).containsExactly("gpt-small");
         assertThat(names(ok(registry, "list_runs", Map.of("tags", List.of("resnet", "baseline")))))
                 .containsExactly("resnet-baseline");
-        assertThat(names(ok(registry, "list_runs", Map.of("params", Map.of("lr", 0.1))))).containsExactly(
-                "resnet-lr-high");
+        assertThat(names(ok(registry, "list_runs", Map.of("params", Map.of("lr", 0.1)))))
+                .containsExactly("resnet-lr-high");
         assertThat(names(ok(registry, "list_runs", Map.of("project", "vision", "name_contains", "LR"))))
                 .containsExactly("resnet-lr-high");
         Map<String, Object> a = ok(registry, "list_runs", Map.of("metric_filters", List.of("loss < 3.5")));
@@ -72,8 +71,8 @@ class RunToolsTest {
 
     @Test
     void listRunsSortsByAMetricAndShowsTheRequestedLastValues() {
-        Map<String, Object> a = ok(registry, "list_runs", Map.of("sort", "metric:loss", "order", "asc", "metrics",
-                List.of("val/acc")));
+        Map<String, Object> a = ok(registry, "list_runs",
+                Map.of("sort", "metric:loss", "order", "asc", "metrics", List.of("val/acc")));
         List<Map<String, Object>> runs = list(a, "runs");
         assertThat(names(a).getFirst()).isEqualTo("resnet-baseline");
         @SuppressWarnings("unchecked")
@@ -103,8 +102,8 @@ class RunToolsTest {
                 .containsEntry("user", "alice").containsEntry("git_commit", "abc123")
                 .containsEntry("params", Map.of("lr", 0.1, "optimizer", "adamw"))
                 .containsEntry("url", "http://obs.test/runs/" + data.diverged.id());
-        assertThat(a).containsEntry("log_lines", 302L).containsEntry("metric_count", 1)
-                .containsEntry("truncated", false);
+        assertThat(a).containsEntry("log_lines", 302L).containsEntry("metric_count", 1).containsEntry("truncated",
+                false);
         assertThat(list(a, "metrics").getFirst()).containsEntry("key", "loss").containsEntry("count", 6L)
                 .containsEntry("nan_count", 2L).containsEntry("max", 8.0).containsEntry("argmax_step", 3L)
                 .containsEntry("min", 2.0).containsEntry("argmin_step", 1L).containsEntry("first", 2.5);
@@ -124,10 +123,9 @@ class RunToolsTest {
         Map<String, Object> byTag = ok(registry, "search", Map.of("query", "sweep", "kinds", List.of("run")));
         assertThat(list(byTag, "hits")).singleElement().satisfies(h -> assertThat(h).containsEntry("kind", "run")
                 .containsEntry("id", data.sweep.id()).containsEntry("matched", "tag"));
-        Map<String, Object> projects = ok(registry, "search", Map.of("query", "vision", "kinds", List.of(
-                "project")));
-        assertThat(list(projects, "hits")).singleElement().satisfies(h -> assertThat(h).containsEntry("url",
-                "http://obs.test/projects/vision"));
+        Map<String, Object> projects = ok(registry, "search", Map.of("query", "vision", "kinds", List.of("project")));
+        assertThat(list(projects, "hits")).singleElement()
+                .satisfies(h -> assertThat(h).containsEntry("url", "http://obs.test/projects/vision"));
     }
 
     static List<Object> names(Map<String, Object> answer) {

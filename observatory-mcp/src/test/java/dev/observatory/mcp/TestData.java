@@ -66,12 +66,12 @@ final class TestData implements AutoCloseable {
         loss[7000] = 9.5;
         tracking.logMetrics(ACTOR, baseline.id(), Map.of("loss", new MetricColumns(steps, loss, ts), "val/acc",
                 new MetricColumns(steps, acc, ts), "system/gpu_util", new MetricColumns(steps, acc, ts)));
-        long[] s2 = {0, 1, 2, 3, 4, 5};
-        double[] l2 = {2.5, 2.0, 3.5, 8.0, Double.NaN, Double.NaN};
-        long[] t2 = {1, 2, 3, 4, 5, 6};
+        long[] s2 = { 0, 1, 2, 3, 4, 5 };
+        double[] l2 = { 2.5, 2.0, 3.5, 8.0, Double.NaN, Double.NaN };
+        long[] t2 = { 1, 2, 3, 4, 5, 6 };
         tracking.logMetrics(ACTOR, diverged.id(), Map.of("loss", new MetricColumns(s2, l2, t2)));
-        tracking.logMetrics(ACTOR, sweep.id(), Map.of("loss", new MetricColumns(new long[] {0, 1},
-                new double[] {4.0, 3.0}, new long[] {1, 2})));
+        tracking.logMetrics(ACTOR, sweep.id(),
+                Map.of("loss", new MetricColumns(new long[] { 0, 1 }, new double[] { 4.0, 3.0 }, new long[] { 1, 2 })));
     }
 
     private void logs() {

@@ -44,8 +44,9 @@ class ToolErrorsTest {
         assertThat(text(o)).contains("no run with id 'nope'");
         assertThat(call(registry, "list_runs", Map.of("project", "ghost")).errorCode())
                 .isEqualTo(ToolOutcome.NOT_FOUND);
-        assertThat(text(call(registry, "get_run_metrics", Map.of("run_id", data.baseline.id(), "keys",
-                List.of("nope"))))).contains("has no metric 'nope'");
+        assertThat(
+                text(call(registry, "get_run_metrics", Map.of("run_id", data.baseline.id(), "keys", List.of("nope")))))
+                        .contains("has no metric 'nope'");
     }
 
     @Test
@@ -93,8 +94,7 @@ class ToolErrorsTest {
         assertThat(m.counterValue(ToolRegistry.CALLS_METRIC, "tool", "list_projects", "outcome", "ok")).isEqualTo(1);
         assertThat(m.counterValue(ToolRegistry.CALLS_METRIC, "tool", "get_run", "outcome", "invalid_arguments"))
                 .isEqualTo(1);
-        assertThat(m.counterValue(ToolRegistry.CALLS_METRIC, "tool", "get_run", "outcome", "not_found"))
-                .isEqualTo(1);
+        assertThat(m.counterValue(ToolRegistry.CALLS_METRIC, "tool", "get_run", "outcome", "not_found")).isEqualTo(1);
         assertThat(m.histogramCount(ToolRegistry.DURATION_METRIC, "tool", "get_run")).isEqualTo(2);
         assertThat(m.renderPrometheus()).contains("mcp_tool_calls_total{tool=\"get_run\",outcome=\"not_found\"} 1");
     }

@@ -25,8 +25,7 @@ class ToolsetsTest {
 
     @Test
     void anUnknownNameIsAClearErrorListingTheValidOnes() {
-        assertThatThrownBy(() -> Toolsets.parse("core,experiments"))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Toolsets.parse("core,experiments")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown toolset 'experiments'")
                 .hasMessageContaining("core, runs, analysis, artifacts, jobs, datasets, registry, deploy, release,"
                         + " traces, ops, query, admin and all");
@@ -34,9 +33,8 @@ class ToolsetsTest {
 
     @Test
     void noToolsetHoldsMoreThanTwentyFiveTools() {
-        var sizes = ToolCatalog.all().stream()
-                .collect(java.util.stream.Collectors.groupingBy(t -> t.toolset(), java.util.stream.Collectors
-                        .counting()));
+        var sizes = ToolCatalog.all().stream().collect(
+                java.util.stream.Collectors.groupingBy(t -> t.toolset(), java.util.stream.Collectors.counting()));
         assertThat(sizes.values()).allMatch(n -> n <= 25);
         assertThat(sizes).containsKey("core");
     }

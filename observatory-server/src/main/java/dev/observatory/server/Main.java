@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = {"Experiments, metrics, logs and LLM traces for people and AI assistants.", "",
                 "Quick start:  observatory serve --demo     then open http://127.0.0.1:8765",
                 "MCP clients:  observatory mcp              (stdio; see README for client configuration)"},
-        subcommands = {ServeCommand.class, McpCommand.class, DemoCommand.class, KeysCommand.class,
+        subcommands = {ServeCommand.class, McpCommand.class, DemoCommand.class, KeysCommand.class, ToolsCommand.class,
                 VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -22,6 +22,7 @@ final class McpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        McpStdio.guardStdout(); // from here on, only the MCP transport writes to the real stdout
         Map<ConfigKey, String> extra = new EnumMap<>(ConfigKey.class);
         if (demo) {
             extra.put(ConfigKey.DEMO, "true");

@@ -3,7 +3,6 @@ package dev.observatory.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -143,10 +142,7 @@ class DurabilityIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(path + " -> " + r.body()).isEqualTo(200);
             JsonNode json = JSON.readTree(r.body());
-            for (JsonNode p : json.path("points")) {
-                steps.add(p.path("step").asLong());
-            }
-            for (JsonNode s : json.path("steps")) {
+            for (JsonNode s : json.path("points").path("steps")) { // columnar: {"steps":[..],"values":[..],..}
                 steps.add(s.asLong());
             }
             JsonNode next = json.path("next_cursor");
@@ -176,29 +172,24 @@ class DurabilityIT {
         static Server start(Path data, Path log) throws Exception {
             Path jar = Path.of(System.getProperty("basedir", ".")).resolve("target/observatory.jar");
             assertThat(jar).as("the shaded jar (built in the package phase)").exists();
-            int port;
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             Process p = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-jar",
-                    jar.toString(), "serve", "--port", String.valueOf(port), "--data-dir", data.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            URI base = URI.create("http://127.0.0.1:" + port + "/");
+                    jar.toString(), "serve", "--port", "0", "--data-dir", data.toString()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
             HttpClient probe = HttpClient.newHttpClient();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (System.nanoTime() < deadline && p.isAlive()) {
                 Matcher m = LISTENING.matcher(Files.readString(log));
-                if (m.find()) {
-                    base = URI.create("http://127.0.0.1:" + m.group(1) + "/");
-                }
-                try {
-                    if (probe.send(HttpRequest.newBuilder(base.resolve("/health")).GET().build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return new Server(p, base, log);
+                if (m.find()) { // serve prints "observatory: listening on http://127.0.0.1:<port>" to stderr
+                    URI base = URI.create("http://127.0.0.1:" + m.group(1) + "/");
+                    try {
+                        if (probe.send(HttpRequest.newBuilder(base.resolve("/health")).GET().build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                            return new Server(p, base, log);
+                        }
+                    } catch (IOException notYet) {
+                        // not answering yet
                     }
-                } catch (IOException notYet) {
-                    // not listening yet
                 }
                 Thread.sleep(50);
             }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The output budget of one tool answer, in tokens of its JSON text. Lists are cut with {@link #fit} (the tool then
- * says {@code truncated: true} and gives a {@code next_cursor}); {@link #enforce} is the last guard that shortens long
+ * The output budget of one tool answer, in tokens of its JSON text. Lists are cut with {@link #fit} (the tool then says
+ * {@code truncated: true} and gives a {@code next_cursor}); {@link #enforce} is the last guard that shortens long
  * strings and lists of any answer that is still too large.
  */
 public final class Budget {
@@ -77,7 +77,7 @@ public final class Budget {
         if (fits(answer)) {
             return answer;
         }
-        int[][] limits = {{2000, 200}, {500, 50}, {200, 20}, {80, 5}, {40, 2}};
+        int[][] limits = { { 2000, 200 }, { 500, 50 }, { 200, 20 }, { 80, 5 }, { 40, 2 } };
         Map<String, Object> shrunk = answer;
         for (int[] l : limits) {
             shrunk = shrinkMap(answer, l[0], l[1]);

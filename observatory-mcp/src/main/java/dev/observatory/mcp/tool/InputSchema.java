@@ -62,8 +62,8 @@ public final class InputSchema {
         Map<String, Object> in = raw == null ? Map.of() : raw;
         for (String key : in.keySet()) {
             if (!params.containsKey(key)) {
-                throw new ArgumentException("unknown argument '" + key + "': "
-                        + (params.isEmpty() ? "this tool takes no arguments"
+                throw new ArgumentException(
+                        "unknown argument '" + key + "': " + (params.isEmpty() ? "this tool takes no arguments"
                                 : "valid arguments are " + String.join(", ", params.keySet())));
             }
         }
@@ -72,8 +72,8 @@ public final class InputSchema {
             Object v = in.get(p.name());
             if (v == null) {
                 if (p.mandatory()) {
-                    throw new ArgumentException("missing required argument '" + p.name() + "' (" + typeName(p)
-                            + "): " + p.description() + " Send e.g. {\"" + p.name() + "\": " + p.example() + "}");
+                    throw new ArgumentException("missing required argument '" + p.name() + "' (" + typeName(p) + "): "
+                            + p.description() + " Send e.g. {\"" + p.name() + "\": " + p.example() + "}");
                 }
                 if (p.defaultValue() != null) {
                     out.put(p.name(), p.defaultValue() instanceof Integer i ? Long.valueOf(i) : p.defaultValue());
@@ -116,8 +116,8 @@ public final class InputSchema {
         }
         if (!p.enumValues().isEmpty()) {
             String match = p.enumValues().stream().filter(e -> e.equalsIgnoreCase(s)).findFirst()
-                    .orElseThrow(() -> new ArgumentException(what + " must be one of " + String.join(", ",
-                            p.enumValues()) + ", got " + quote(s)));
+                    .orElseThrow(() -> new ArgumentException(
+                            what + " must be one of " + String.join(", ", p.enumValues()) + ", got " + quote(s)));
             return match;
         }
         Pattern pat = patterns.get(p.name());
@@ -136,8 +136,8 @@ public final class InputSchema {
                     + p.description() + " Send e.g. {\"" + p.name() + "\": " + p.example() + "}");
         }
         if (p.max() != null && list.size() > p.max().intValue()) {
-            throw new ArgumentException("argument '" + p.name() + "' may have at most " + p.max() + " items, got "
-                    + list.size());
+            throw new ArgumentException(
+                    "argument '" + p.name() + "' may have at most " + p.max() + " items, got " + list.size());
         }
         List<String> out = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
@@ -157,8 +157,9 @@ public final class InputSchema {
                 throw new ArgumentException("argument '" + p.name() + "' maps names to strings, numbers or booleans;"
                         + " the value of " + quote(String.valueOf(e.getKey())) + " is " + describe(x));
             }
-            out.put(String.valueOf(e.getKey()), x instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
-                    ? Long.toString(d.longValue()) : String.valueOf(x));
+            out.put(String.valueOf(e.getKey()),
+                    x instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue())
+                            : String.valueOf(x));
         }
         return out;
     }
@@ -218,9 +219,12 @@ public final class InputSchema {
         if (v == null) {
             return "null";
         }
-        String kind = v instanceof String ? "the string" : v instanceof Boolean ? "the boolean"
-                : v instanceof Number ? "the number" : v instanceof List<?> ? "an array" : v instanceof Map<?, ?>
-                        ? "an object" : v.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+        String kind = v instanceof String ? "the string"
+                : v instanceof Boolean ? "the boolean"
+                        : v instanceof Number ? "the number"
+                                : v instanceof List<?> ? "an array"
+                                        : v instanceof Map<?, ?> ? "an object"
+                                                : v.getClass().getSimpleName().toLowerCase(Locale.ROOT);
         if (v instanceof List<?> || v instanceof Map<?, ?>) {
             return kind;
         }

@@ -10,7 +10,8 @@ public final class Json {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final MathContext SIX_DIGITS = new MathContext(6);
 
-    private Json() {}
+    private Json() {
+    }
 
     /** Compact JSON text of maps, lists, strings, numbers and booleans. */
     public static String write(Object value) {
@@ -18,8 +19,8 @@ public final class Json {
     }
 
     /**
-     * A metric value as JSON: the number itself, or the string {@code "NaN"}, {@code "Infinity"} or
-     * {@code "-Infinity"} for non-finite values (JSON has no literal for them).
+     * A metric value as JSON: the number itself, or the string {@code "NaN"}, {@code "Infinity"} or {@code "-Infinity"}
+     * for non-finite values (JSON has no literal for them).
      */
     public static Object num(double v) {
         if (Double.isNaN(v)) {

@@ -7,7 +7,8 @@ import dev.observatory.core.Cursors;
  * cursors, bound to the call's arguments (all but {@code cursor}) and expiring like every cursor.
  */
 public final class PageCursor {
-    private PageCursor() {}
+    private PageCursor() {
+    }
 
     /** The offset a cursor points at; 0 without cursor; InvalidCursorException when it is not valid for this call. */
     public static long offset(Args args, ToolContext ctx) {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One tool argument: its JSON type and constraints. The same record produces the input JSON Schema and validates
- * calls ({@link InputSchema}), so the schema a client sees is exactly what the server enforces.
+ * One tool argument: its JSON type and constraints. The same record produces the input JSON Schema and validates calls
+ * ({@link InputSchema}), so the schema a client sees is exactly what the server enforces.
  *
  * @param mandatory
  *            the call must give it

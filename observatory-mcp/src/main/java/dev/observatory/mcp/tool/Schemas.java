@@ -7,7 +7,8 @@ import java.util.Map;
 
 /** Small builders for output JSON Schemas. Objects stay open (no additionalProperties) so outputs can grow. */
 public final class Schemas {
-    private Schemas() {}
+    private Schemas() {
+    }
 
     public static Map<String, Object> string(String description) {
         return typed("string", description);
@@ -57,8 +58,10 @@ public final class Schemas {
 
     /** The paging fields every list answer has: truncated, next_cursor. */
     public static ObjectBuilder paged(ObjectBuilder b) {
-        return b.prop("truncated", bool("true when the answer was cut to the output budget or the limit; call again"
-                + " with next_cursor for the rest"), true)
+        return b.prop("truncated",
+                bool("true when the answer was cut to the output budget or the limit; call again"
+                        + " with next_cursor for the rest"),
+                true)
                 .prop("next_cursor", string("pass as cursor to get the next page; absent on the last page"), false);
     }
 

@@ -13,7 +13,8 @@ import java.time.Duration;
 public final class TokenCounter {
     private static volatile Encoding encoding;
 
-    private TokenCounter() {}
+    private TokenCounter() {
+    }
 
     private static Encoding encoding() {
         Encoding e = encoding;

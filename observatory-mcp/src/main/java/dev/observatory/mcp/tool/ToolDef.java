@@ -22,8 +22,7 @@ public record ToolDef(String name, String toolset, String title, String descript
 
     /** The MCP wire definition. */
     public McpSchema.Tool mcpTool() {
-        return McpSchema.Tool.builder().name(name).title(title).description(description)
-                .inputSchema(input.jsonSchema()).outputSchema(outputSchema).annotations(hints.annotations(title))
-                .build();
+        return McpSchema.Tool.builder().name(name).title(title).description(description).inputSchema(input.jsonSchema())
+                .outputSchema(outputSchema).annotations(hints.annotations(title)).build();
     }
 }

@@ -27,7 +27,8 @@ final class GetRunLogsTool {
     /** Longest line text shown; longer lines are cut and marked. */
     static final int MAX_LINE = 2000;
 
-    private GetRunLogsTool() {}
+    private GetRunLogsTool() {
+    }
 
     static ToolDef definition() {
         InputSchema in = InputSchema.of(GetRunTool.runId(),
@@ -35,19 +36,24 @@ final class GetRunLogsTool {
                         .defaultsTo(100),
                 Param.string("grep", "Only lines containing this text (case-insensitive).").between(1, 200)
                         .example("\"out of memory\""),
-                Param.string("level", "Minimum level: ERROR, WARN, INFO or DEBUG (lines without a level count as"
-                        + " INFO).").oneOf(List.of("ERROR", "WARN", "INFO", "DEBUG")).example("\"ERROR\""),
+                Param.string("level",
+                        "Minimum level: ERROR, WARN, INFO or DEBUG (lines without a level count as" + " INFO).")
+                        .oneOf(List.of("ERROR", "WARN", "INFO", "DEBUG")).example("\"ERROR\""),
                 Param.string("stream", "Only this stream, e.g. stdout or stderr.").between(1, 50),
-                Param.integer("before_seq", "Only lines before this sequence number (to page backwards).")
-                        .between(1, Long.MAX_VALUE),
+                Param.integer("before_seq", "Only lines before this sequence number (to page backwards).").between(1,
+                        Long.MAX_VALUE),
                 PageCursor.param());
-        Map<String, Object> out = Schemas.paged(Schemas.object("log lines, oldest first")
-                .prop("run_id", string(null), true)
-                .prop("lines", array(Schemas.object("one log line").prop("seq", integer("sequence number"), true)
-                        .prop("at", string("ISO-8601")).prop("stream", string(null)).prop("level", string(null))
-                        .prop("text", string(null), true)
-                        .prop("text_truncated", bool("the line was longer than " + MAX_LINE + " characters"))
-                        .build(), "matching lines"), true)
+        Map<String, Object> out = Schemas.paged(Schemas
+                .object("log lines, oldest first").prop("run_id", string(null), true).prop(
+                        "lines", array(
+                                Schemas.object("one log line").prop("seq", integer("sequence number"), true)
+                                        .prop("at", string("ISO-8601")).prop("stream", string(null))
+                                        .prop("level", string(null)).prop("text", string(null), true)
+                                        .prop("text_truncated",
+                                                bool("the line was longer than " + MAX_LINE + " characters"))
+                                        .build(),
+                                "matching lines"),
+                        true)
                 .prop("total_lines", integer("lines the run printed in all"), true)
                 .prop("next_before_seq", integer("pass as before_seq to read older lines; absent at the start"))
                 .prop("url", string("logs in the web UI"))).build();
@@ -62,8 +68,7 @@ final class GetRunLogsTool {
     static Map<String, Object> handle(Args args, ToolContext ctx) {
         String runId = args.string("run_id");
         String fp = args.fingerprint("cursor", "before_seq");
-        long before = args.string("cursor") != null
-                ? Cursors.decode(args.string("cursor"), fp, ctx.nowEpochSeconds())
+        long before = args.string("cursor") != null ? Cursors.decode(args.string("cursor"), fp, ctx.nowEpochSeconds())
                 : args.longValue("before_seq") != null ? args.longValue("before_seq") : Long.MAX_VALUE;
         int tail = args.intValue("tail");
         List<LogLine> lines = ctx.tracking().logs(runId,

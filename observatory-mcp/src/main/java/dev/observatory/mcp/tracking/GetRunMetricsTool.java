@@ -28,20 +28,20 @@ import java.util.TreeMap;
 
 /** get_run_metrics: downsampled series with summary statistics, sized for a model to read. */
 final class GetRunMetricsTool {
-    private GetRunMetricsTool() {}
+    private GetRunMetricsTool() {
+    }
 
     static ToolDef definition() {
         InputSchema in = InputSchema.of(GetRunTool.runId(),
-                Param.strings("keys", "Metric keys to read (1-20), as listed by get_run or list_metrics.")
-                        .required().between(1, 20).example("[\"loss\", \"val/loss\"]"),
+                Param.strings("keys", "Metric keys to read (1-20), as listed by get_run or list_metrics.").required()
+                        .between(1, 20).example("[\"loss\", \"val/loss\"]"),
                 Param.integer("from_step", "First step of the range (default: the first step)."),
                 Param.integer("to_step", "Last step of the range (default: the last step)."),
                 Param.integer("max_points", "Most points per series (4-2000). Longer series are downsampled with M4"
                         + " (per bucket: first, min, max, last), which keeps spikes, NaN jumps and plateaus visible.")
                         .between(4, 2000).defaultsTo(100),
                 PageCursor.param());
-        Map<String, Object> out = Schemas.paged(Schemas.object("series of one run")
-                .prop("run_id", string(null), true)
+        Map<String, Object> out = Schemas.paged(Schemas.object("series of one run").prop("run_id", string(null), true)
                 .prop("series", array(series(), "one entry per requested key, in request order"), true)).build();
         return new ToolDef("get_run_metrics", Toolsets.CORE, "Get run metrics",
                 "Read metric curves of one run: for each key, summary statistics of the whole series (first, last,"
@@ -54,8 +54,9 @@ final class GetRunMetricsTool {
     private static Map<String, Object> series() {
         return Schemas.object("one metric series").prop("key", string(null), true)
                 .prop("summary", RunViews.SUMMARY_SCHEMA, true)
-                .prop("points", array(array(Schemas.metricValue("step, then value"), "[step, value]"),
-                        "points in step order"), true)
+                .prop("points",
+                        array(array(Schemas.metricValue("step, then value"), "[step, value]"), "points in step order"),
+                        true)
                 .prop("downsampled", bool("true when the range had more than max_points points"), true)
                 .prop("from_step", integer(null)).prop("to_step", integer(null))
                 .prop("url", string("chart in the web UI")).build();

@@ -22,7 +22,8 @@ import java.util.Map;
 
 /** get_run: one run with params, tags, metric summaries and log size. */
 final class GetRunTool {
-    private GetRunTool() {}
+    private GetRunTool() {
+    }
 
     static Param runId() {
         return Param.string("run_id", "Run id, as listed by list_runs or search.").required().between(1, 100)
@@ -33,12 +34,10 @@ final class GetRunTool {
         InputSchema in = InputSchema.of(runId());
         Map<String, Object> out = Schemas.object("the run and a summary of everything it logged")
                 .prop("run", RunViews.DETAIL_SCHEMA, true)
-                .prop("metrics", array(RunViews.SUMMARY_SCHEMA, "summary of each metric series (system/* last)"),
-                        true)
+                .prop("metrics", array(RunViews.SUMMARY_SCHEMA, "summary of each metric series (system/* last)"), true)
                 .prop("metric_count", integer("number of metric keys the run has"), true)
                 .prop("log_lines", integer("number of log lines the run printed (get_run_logs reads them)"), true)
-                .prop("truncated", bool("true when not every metric summary fit; list_metrics lists every key"),
-                        true)
+                .prop("truncated", bool("true when not every metric summary fit; list_metrics lists every key"), true)
                 .prop("logs_url", string("link to the run's logs in the web UI")).build();
         return new ToolDef("get_run", Toolsets.CORE, "Get run",
                 "Get one run by id: status, timing, user, tags, params (the full config), notes, git commit, host, a"
@@ -51,9 +50,8 @@ final class GetRunTool {
     static Map<String, Object> handle(Args args, ToolContext ctx) {
         String id = args.string("run_id");
         Run run = ctx.tracking().getRun(id);
-        List<Obj> metrics = ctx.tracking().metricSummaries(id).stream()
-                .sorted(Comparator.comparing((MetricSummary s) -> s.key().startsWith("system/"))
-                        .thenComparing(MetricSummary::key))
+        List<Obj> metrics = ctx.tracking().metricSummaries(id).stream().sorted(Comparator
+                .comparing((MetricSummary s) -> s.key().startsWith("system/")).thenComparing(MetricSummary::key))
                 .map(RunViews::summary).toList();
         long lines = ctx.tracking().store().logs().lineCount(id);
         Obj base = Obj.of().with("run", RunViews.detail(run, ctx.tracking().clock().instant(), ctx.links()))

@@ -22,12 +22,13 @@ import java.util.Map;
 
 /** list_metrics: the metric keys of a run, or of a project with how many runs have each. */
 final class ListMetricsTool {
-    private ListMetricsTool() {}
+    private ListMetricsTool() {
+    }
 
     static ToolDef definition() {
         InputSchema in = InputSchema.of(
-                Param.string("run_id", "List the keys of this run (give run_id or project, not both).")
-                        .between(1, 100).example("\"3f9a1c2b7d4e5f60\""),
+                Param.string("run_id", "List the keys of this run (give run_id or project, not both).").between(1, 100)
+                        .example("\"3f9a1c2b7d4e5f60\""),
                 Param.string("project", "List the keys logged by any run of this project, with run counts.")
                         .example("\"llm-pretrain\""),
                 Param.string("prefix", "Only keys starting with this text, e.g. \"val/\" or \"system/\"."),
@@ -35,12 +36,14 @@ final class ListMetricsTool {
                 PageCursor.param());
         Map<String, Object> out = Schemas.paged(Schemas.object("metric keys, ordered by key")
                 .prop("run_id", string("set when listing a run")).prop("project", string("set when listing a project"))
-                .prop("metrics", array(Schemas.object("one metric key").prop("key", string(null), true)
-                        .prop("count", integer("points logged (run listing)"))
-                        .prop("last", metricValue("last value (run listing)"))
-                        .prop("last_step", integer("step of the last value (run listing)"))
-                        .prop("runs", integer("runs of the project having this key (project listing)")).build(),
-                        "keys of this page"), true)
+                .prop("metrics",
+                        array(Schemas.object("one metric key").prop("key", string(null), true)
+                                .prop("count", integer("points logged (run listing)"))
+                                .prop("last", metricValue("last value (run listing)"))
+                                .prop("last_step", integer("step of the last value (run listing)"))
+                                .prop("runs", integer("runs of the project having this key (project listing)")).build(),
+                                "keys of this page"),
+                        true)
                 .prop("total", integer("keys matching the prefix"), true)).build();
         return new ToolDef("list_metrics", Toolsets.CORE, "List metric keys",
                 "List the metric keys available for a run (with point count and last value) or for a project (with"
@@ -71,7 +74,7 @@ final class ListMetricsTool {
         Obj base = Obj.of().with("run_id", runId).with("project", project).with("total", rows.size());
         int n = ctx.budget().fit(base, page);
         boolean more = offset + n < rows.size();
-        return base.with("metrics", page.subList(0, n)).with("truncated", n < page.size())
-                .with("next_cursor", more ? PageCursor.at(offset + n, args, ctx) : null);
+        return base.with("metrics", page.subList(0, n)).with("truncated", n < page.size()).with("next_cursor",
+                more ? PageCursor.at(offset + n, args, ctx) : null);
     }
 }

@@ -21,19 +21,28 @@ import java.util.Map;
 
 /** list_projects: every project with its run count. */
 final class ListProjectsTool {
-    private ListProjectsTool() {}
+    private ListProjectsTool() {
+    }
 
     static ToolDef definition() {
         InputSchema in = InputSchema.of(
                 Param.integer("limit", "Most projects to return (1-500).").between(1, 500).defaultsTo(100),
                 PageCursor.param());
-        Map<String, Object> out = Schemas.paged(Schemas.object("projects, ordered by name")
-                .prop("projects", array(Schemas.object("a project")
-                        .prop("name", string("project name; pass as project to list_runs"), true)
-                        .prop("description", string(null)).prop("run_count", integer("runs in the project"), true)
-                        .prop("created_at", string("ISO-8601")).prop("url", string("link to the web UI")).build(),
-                        "projects of this page"), true)
-                .prop("total", integer("number of projects"), true)).build();
+        Map<String, Object> out = Schemas
+                .paged(Schemas
+                        .object("projects, ordered by name").prop(
+                                "projects", array(
+                                        Schemas.object("a project")
+                                                .prop("name", string("project name; pass as project to list_runs"),
+                                                        true)
+                                                .prop("description", string(null))
+                                                .prop("run_count", integer("runs in the project"), true)
+                                                .prop("created_at", string("ISO-8601"))
+                                                .prop("url", string("link to the web UI")).build(),
+                                        "projects of this page"),
+                                true)
+                        .prop("total", integer("number of projects"), true))
+                .build();
         return new ToolDef("list_projects", Toolsets.CORE, "List projects",
                 "List every project (a named group of runs) with its description and number of runs. Use it first"
                         + " when you do not know which projects exist or how a project is spelled; then call list_runs"
@@ -54,7 +63,7 @@ final class ListProjectsTool {
         int n = ctx.budget().fit(base, page);
         boolean more = offset + n < all.size();
         return Obj.of().with("projects", page.subList(0, n)).with("total", all.size())
-                .with("truncated", n < page.size()).with("next_cursor", more ? PageCursor.at(offset + n, args, ctx)
-                        : null);
+                .with("truncated", n < page.size())
+                .with("next_cursor", more ? PageCursor.at(offset + n, args, ctx) : null);
     }
 }

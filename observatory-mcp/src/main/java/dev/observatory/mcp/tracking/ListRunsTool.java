@@ -33,7 +33,8 @@ final class ListRunsTool {
     private static final List<String> STATUSES = List.of("queued", "running", "finished", "failed", "killed",
             "crashed");
 
-    private ListRunsTool() {}
+    private ListRunsTool() {
+    }
 
     static ToolDef definition() {
         InputSchema in = InputSchema.of(
@@ -43,18 +44,22 @@ final class ListRunsTool {
                 Param.strings("tags", "Only runs having every one of these tags.").example("[\"baseline\"]"),
                 Param.scalarMap("params", "Only runs whose top-level param equals the value, e.g. {\"lr\": 0.001}.")
                         .example("{\"optimizer\": \"adamw\"}"),
-                Param.strings("metric_filters", "Thresholds on the last value of a metric, each KEY OP NUMBER with OP"
-                        + " one of < <= > >= = !=, e.g. \"loss<0.5\" or \"val/acc>=0.9\". All must hold.")
+                Param.strings("metric_filters",
+                        "Thresholds on the last value of a metric, each KEY OP NUMBER with OP"
+                                + " one of < <= > >= = !=, e.g. \"loss<0.5\" or \"val/acc>=0.9\". All must hold.")
                         .between(0, 20).example("[\"loss<0.5\"]"),
-                Param.string("name_contains", "Only runs whose name contains this text (case-insensitive).")
-                        .between(1, 200),
-                Param.string("sort", "Sort key: created_at, started_at, ended_at, name, status, or metric:<key> for"
-                        + " the last value of a metric (runs without it sort last).")
+                Param.string("name_contains", "Only runs whose name contains this text (case-insensitive).").between(1,
+                        200),
+                Param.string("sort",
+                        "Sort key: created_at, started_at, ended_at, name, status, or metric:<key> for"
+                                + " the last value of a metric (runs without it sort last).")
                         .matching("created_at|started_at|ended_at|name|status|metric:.+").defaultsTo("created_at")
                         .example("\"metric:val/loss\""),
-                Param.string("order", "Sort direction.").oneOf(List.of("asc", "desc")).defaultsTo("desc"),
-                Param.strings("metrics", "Metric keys whose last value to show in each row (the sort and filter"
-                        + " metrics are always shown).").between(0, 20).example("[\"loss\", \"val/acc\"]"),
+                Param.string("order", "Sort direction.").oneOf(List.of("asc", "desc")).defaultsTo("desc"), Param
+                        .strings("metrics",
+                                "Metric keys whose last value to show in each row (the sort and filter"
+                                        + " metrics are always shown).")
+                        .between(0, 20).example("[\"loss\", \"val/acc\"]"),
                 Param.integer("limit", "Most runs to return (1-200).").between(1, 200).defaultsTo(50),
                 PageCursor.param());
         Map<String, Object> out = Schemas.paged(Schemas.object("a page of runs")
@@ -107,8 +112,8 @@ final class ListRunsTool {
         } else if (page.nextCursor() != null) {
             next = PageCursor.at(0, args, ctx) + "." + page.nextCursor();
         }
-        return Obj.of().with("runs", rows.subList(0, n)).with("total", page.total())
-                .with("truncated", n < rows.size()).with("next_cursor", next);
+        return Obj.of().with("runs", rows.subList(0, n)).with("total", page.total()).with("truncated", n < rows.size())
+                .with("next_cursor", next);
     }
 
     /** Parses "loss<0.5" into a metric filter; the message says how to write one. */

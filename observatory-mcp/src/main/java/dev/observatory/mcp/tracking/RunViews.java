@@ -26,10 +26,10 @@ final class RunViews {
 
     static final Map<String, Object> ROW_SCHEMA = Schemas.object("one run, compact")
             .prop("id", string("run id; pass as run_id to get_run and the other run tools"), true)
-            .prop("name", string("run name, unique in its project"), true)
-            .prop("project", string("project name"), true).prop("status", STATUS, true)
-            .prop("tags", array(string(null), "tags")).prop("user", string("who started it"))
-            .prop("started_at", string("ISO-8601")).prop("ended_at", string("ISO-8601, absent while running"))
+            .prop("name", string("run name, unique in its project"), true).prop("project", string("project name"), true)
+            .prop("status", STATUS, true).prop("tags", array(string(null), "tags"))
+            .prop("user", string("who started it")).prop("started_at", string("ISO-8601"))
+            .prop("ended_at", string("ISO-8601, absent while running"))
             .prop("metrics", mapOf(metricValue("last value"), "last value of each requested metric the run has"))
             .prop("url", string("link to the run in the web UI")).build();
 
@@ -44,17 +44,16 @@ final class RunViews {
 
     static final Map<String, Object> DETAIL_SCHEMA = Schemas.object("the run with every attribute")
             .prop("id", string("run id"), true).prop("name", string("run name"), true)
-            .prop("project", string("project name"), true).prop("status", STATUS, true)
-            .prop("user", string(null)).prop("tags", array(string(null), "tags"))
+            .prop("project", string("project name"), true).prop("status", STATUS, true).prop("user", string(null))
+            .prop("tags", array(string(null), "tags"))
             .prop("params", anyObject("configuration / hyper-parameters as logged (nested JSON)"))
-            .prop("notes", string(null)).prop("created_at", string("ISO-8601"))
-            .prop("started_at", string("ISO-8601")).prop("ended_at", string("ISO-8601"))
-            .prop("heartbeat_at", string("last sign of life, ISO-8601"))
-            .prop("duration_seconds", number("run time so far (running) or in total"))
-            .prop("git_commit", string(null)).prop("host", string(null))
-            .prop("url", string("link to the run in the web UI")).build();
+            .prop("notes", string(null)).prop("created_at", string("ISO-8601")).prop("started_at", string("ISO-8601"))
+            .prop("ended_at", string("ISO-8601")).prop("heartbeat_at", string("last sign of life, ISO-8601"))
+            .prop("duration_seconds", number("run time so far (running) or in total")).prop("git_commit", string(null))
+            .prop("host", string(null)).prop("url", string("link to the run in the web UI")).build();
 
-    private RunViews() {}
+    private RunViews() {
+    }
 
     static Obj row(Run r, Map<String, MetricSummary> metrics, List<String> keys, Links links) {
         Obj m = null;

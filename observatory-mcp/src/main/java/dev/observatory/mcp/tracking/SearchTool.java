@@ -20,7 +20,8 @@ import java.util.Map;
 
 /** search: one text search over the names, descriptions and tags of every entity. */
 final class SearchTool {
-    private SearchTool() {}
+    private SearchTool() {
+    }
 
     static ToolDef definition() {
         InputSchema in = InputSchema.of(
@@ -30,14 +31,19 @@ final class SearchTool {
                         .example("[\"run\"]"),
                 Param.integer("limit", "Most hits to return (1-100).").between(1, 100).defaultsTo(20),
                 PageCursor.param());
-        Map<String, Object> out = Schemas.paged(Schemas.object("search hits, projects first, then newest runs")
-                .prop("hits", array(Schemas.object("one hit")
-                        .prop("kind", string("project or run (later: model, trace, ...)"), true)
-                        .prop("id", string("the key to pass to the matching get tool (get_run run_id, list_runs"
-                                + " project)"), true)
-                        .prop("name", string(null), true).prop("project", string(null))
-                        .prop("matched", string("which field matched: name, description or tag"))
-                        .prop("url", string("link to the web UI")).build(), "hits of this page"), true)).build();
+        Map<String, Object> out = Schemas
+                .paged(Schemas.object("search hits, projects first, then newest runs").prop("hits",
+                        array(Schemas.object("one hit")
+                                .prop("kind", string("project or run (later: model, trace, ...)"), true)
+                                .prop("id",
+                                        string("the key to pass to the matching get tool (get_run run_id, list_runs"
+                                                + " project)"),
+                                        true)
+                                .prop("name", string(null), true).prop("project", string(null))
+                                .prop("matched", string("which field matched: name, description or tag"))
+                                .prop("url", string("link to the web UI")).build(), "hits of this page"),
+                        true))
+                .build();
         return new ToolDef("search", Toolsets.CORE, "Search",
                 "Search every entity (projects and runs today; models, traces and more as they are added) by a text"
                         + " contained in its name, description or tags. Use it when you have a name or a word but no"
@@ -54,13 +60,13 @@ final class SearchTool {
         List<Obj> page = hits.stream().skip(offset).limit(limit).map(h -> hit(h, ctx.links())).toList();
         int n = ctx.budget().fit(Obj.of(), page);
         boolean more = offset + n < hits.size();
-        return Obj.of().with("hits", page.subList(0, n)).with("truncated", n < page.size())
-                .with("next_cursor", more ? PageCursor.at(offset + n, args, ctx) : null);
+        return Obj.of().with("hits", page.subList(0, n)).with("truncated", n < page.size()).with("next_cursor",
+                more ? PageCursor.at(offset + n, args, ctx) : null);
     }
 
     static Obj hit(SearchHit h, Links links) {
-        String url = h.kind().equals("run") ? links.run(h.id()) : h.kind().equals("project") ? links.project(h.id())
-                : null;
+        String url = h.kind().equals("run") ? links.run(h.id())
+                : h.kind().equals("project") ? links.project(h.id()) : null;
         return Obj.of().with("kind", h.kind()).with("id", h.id()).with("name", h.name()).with("project", h.project())
                 .with("matched", h.matched()).with("url", url);
     }

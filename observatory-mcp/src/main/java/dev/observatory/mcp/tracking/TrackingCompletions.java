@@ -23,7 +23,8 @@ public final class TrackingCompletions {
     /** How many of the newest runs run-id completion looks at. */
     static final int RECENT_RUNS = 1000;
 
-    private TrackingCompletions() {}
+    private TrackingCompletions() {
+    }
 
     public static List<SyncCompletionSpecification> specs(Tracking tracking) {
         return List.of(spec(new PromptReference(TriageRunPrompt.NAME), tracking),
@@ -41,8 +42,8 @@ public final class TrackingCompletions {
         Stream<String> values = switch (req.argument().name()) {
             case "id", "run_id" -> runIds(tracking, prefix);
             case "key" -> metricKeys(tracking, contextRunId(req), prefix);
-            case "name" -> tracking.store().projects().list().stream().map(p -> p.name())
-                    .filter(n -> n.startsWith(prefix));
+            case "name" ->
+                    tracking.store().projects().list().stream().map(p -> p.name()).filter(n -> n.startsWith(prefix));
             default -> Stream.empty();
         };
         List<String> all = values.limit(MAX_VALUES + 1L).toList();

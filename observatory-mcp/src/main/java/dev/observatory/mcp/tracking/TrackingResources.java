@@ -39,17 +39,18 @@ public final class TrackingResources {
     private static final Pattern METRIC_URI = Pattern.compile("observatory://runs/([^/]+)/metrics/([^/]+)");
     private static final int RECENT_RUNS = 20;
 
-    private TrackingResources() {}
+    private TrackingResources() {
+    }
 
     public static List<SyncResourceTemplateSpecification> templates(Tracking tracking, Links links) {
         return List.of(
-                template(PROJECT, "project", "A project: description, run count and its 20 newest runs.",
-                        PROJECT_URI, m -> project(tracking, links, decode(m.group(1)))),
+                template(PROJECT, "project", "A project: description, run count and its 20 newest runs.", PROJECT_URI,
+                        m -> project(tracking, links, decode(m.group(1)))),
                 template(RUN, "run", "A run: attributes, params, metric summaries and log size (like get_run).",
                         RUN_URI, m -> run(tracking, links, decode(m.group(1)))),
                 template(METRIC, "metric", "One metric series of a run: summary and up to 200 downsampled points.",
-                        METRIC_URI, m -> GetRunMetricsTool.read(tracking, links, decode(m.group(1)),
-                                decode(m.group(2)), null, null, 200)));
+                        METRIC_URI, m -> GetRunMetricsTool.read(tracking, links, decode(m.group(1)), decode(m.group(2)),
+                                null, null, 200)));
     }
 
     private static SyncResourceTemplateSpecification template(String uriTemplate, String name, String description,
@@ -75,8 +76,9 @@ public final class TrackingResources {
 
     static Map<String, Object> project(Tracking tracking, Links links, String name) {
         ProjectInfo p = tracking.getProject(name);
-        List<Obj> runs = tracking.listRuns(new RunListRequest(RunQuery.all(name, RECENT_RUNS), List.of(), null,
-                RECENT_RUNS)).rows().stream().map(r -> RunViews.row(r.run(), Map.of(), List.of(), links)).toList();
+        List<Obj> runs = tracking
+                .listRuns(new RunListRequest(RunQuery.all(name, RECENT_RUNS), List.of(), null, RECENT_RUNS)).rows()
+                .stream().map(r -> RunViews.row(r.run(), Map.of(), List.of(), links)).toList();
         return Obj.of().with("name", p.name()).with("description", p.description()).with("run_count", p.runCount())
                 .with("created_at", Json.time(p.createdAt())).with("recent_runs", runs)
                 .with("url", links.project(p.name()));

@@ -5,7 +5,8 @@ import java.util.List;
 
 /** The tools over the tracking service (projects, runs, metrics, logs, search); all in the core toolset. */
 public final class TrackingTools {
-    private TrackingTools() {}
+    private TrackingTools() {
+    }
 
     public static List<ToolDef> all() {
         return List.of(ListProjectsTool.definition(), ListRunsTool.definition(), GetRunTool.definition(),

@@ -20,14 +20,15 @@ import java.util.List;
 public final class TriageRunPrompt {
     public static final String NAME = "triage_run";
 
-    private TriageRunPrompt() {}
+    private TriageRunPrompt() {
+    }
 
     public static SyncPromptSpecification spec(Tracking tracking, Links links) {
         Prompt prompt = new Prompt(NAME, "Triage a run",
                 "Find out whether a run is healthy, diverged, plateaued, crashed or stalled, with evidence and next"
                         + " steps, using get_run, get_run_metrics, get_run_logs and list_runs.",
-                List.of(new PromptArgument("run_id", "Run id", "Id of the run to triage (list_runs or search shows"
-                        + " ids).", true)));
+                List.of(new PromptArgument("run_id", "Run id",
+                        "Id of the run to triage (list_runs or search shows" + " ids).", true)));
         return new SyncPromptSpecification(prompt, (exchange, req) -> {
             Object id = req.arguments() == null ? null : req.arguments().get("run_id");
             if (!(id instanceof String runId) || runId.isBlank()) {

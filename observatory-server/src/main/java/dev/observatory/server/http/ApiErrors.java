@@ -24,9 +24,11 @@ import tools.jackson.databind.DatabindException;
 final class ApiErrors {
 
     /** An error response: HTTP status, stable machine-readable code and a message that says what to fix. */
-    record ApiError(int status, String code, String message) {}
+    record ApiError(int status, String code, String message) {
+    }
 
-    private ApiErrors() {}
+    private ApiErrors() {
+    }
 
     /** Maps an exception to its response; {@code null} for an unexpected failure (500, to be logged by the caller). */
     static ApiError map(Throwable t) {

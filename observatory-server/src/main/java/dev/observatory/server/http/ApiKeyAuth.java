@@ -50,7 +50,8 @@ public final class ApiKeyAuth {
         }
     }
 
-    private record Cached(Principal principal, long expiresAtNanos) {}
+    private record Cached(Principal principal, long expiresAtNanos) {
+    }
 
     /**
      * @param store
@@ -124,8 +125,8 @@ public final class ApiKeyAuth {
     }
 
     /**
-     * Creates a key in the store and returns its secret, which is shown once and never stored: {@code "obs_"}
-     * followed by 32 random URL-safe characters. ConflictException when the name is taken.
+     * Creates a key in the store and returns its secret, which is shown once and never stored: {@code "obs_"} followed
+     * by 32 random URL-safe characters. ConflictException when the name is taken.
      */
     public static String createKey(KeyStore store, String name, Set<ApiKey.Scope> scopes, Instant now) {
         if (name == null || name.isBlank() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * and unknown fields are rejected so that a typo never silently drops a value.
  */
 final class Bodies {
-    private Bodies() {}
+    private Bodies() {
+    }
 
     static String typeOf(JsonNode n) {
         if (n == null || n.isNull() || n.isMissingNode()) {
@@ -37,8 +38,8 @@ final class Bodies {
     static void allowOnly(JsonNode obj, Set<String> names) {
         for (String f : obj.propertyNames()) {
             if (!names.contains(f)) {
-                throw HttpError.badRequest("unknown field '" + f + "': valid fields are "
-                        + String.join(", ", new TreeSet<>(names)));
+                throw HttpError.badRequest(
+                        "unknown field '" + f + "': valid fields are " + String.join(", ", new TreeSet<>(names)));
             }
         }
     }

@@ -5,7 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /** CORS headers for origins that passed {@link OriginPolicy}; every other origin was rejected before. */
 final class Cors {
-    private Cors() {}
+    private Cors() {
+    }
 
     static void allow(HttpServletResponse resp, String origin) {
         resp.setHeader("Access-Control-Allow-Origin", origin);

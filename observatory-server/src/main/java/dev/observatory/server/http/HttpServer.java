@@ -80,9 +80,9 @@ public final class HttpServer {
         ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.NO_SESSIONS);
         context.getServletHandler().setDecodeAmbiguousURIs(true);
         context.setErrorHandler(new JsonErrorHandler());
-        FilterHolder filter = new FilterHolder(new RequestFilter(
-                new OriginPolicy(b.settings.allowedHosts(), b.settings.allowedOrigins(), b.host), auth, b.settings,
-                metrics));
+        FilterHolder filter = new FilterHolder(
+                new RequestFilter(new OriginPolicy(b.settings.allowedHosts(), b.settings.allowedOrigins(), b.host),
+                        auth, b.settings, metrics));
         filter.setAsyncSupported(true);
         context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("rest", new RestServlet(router)), "/");
@@ -146,7 +146,8 @@ public final class HttpServer {
         return router.routes().stream().map(r -> r.method() + " " + r.pattern()).toList();
     }
 
-    private record Mount(String pathSpec, HttpServlet servlet, boolean asyncSupported) {}
+    private record Mount(String pathSpec, HttpServlet servlet, boolean asyncSupported) {
+    }
 
     /** Builds an {@link HttpServer}; only {@code tracking} is required. */
     public static final class Builder {
@@ -160,7 +161,8 @@ public final class HttpServer {
         private Duration stopTimeout = Duration.ofSeconds(5);
         private final List<Mount> mounts = new ArrayList<>();
 
-        private Builder() {}
+        private Builder() {
+        }
 
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
@@ -213,12 +215,12 @@ public final class HttpServer {
         }
 
         /**
-         * Mounts a servlet (e.g. MCP at {@code "/mcp"}); the security filter, body limit and metrics apply to it.
-         * Exact path specs win over the REST servlet, which serves everything else.
+         * Mounts a servlet (e.g. MCP at {@code "/mcp"}); the security filter, body limit and metrics apply to it. Exact
+         * path specs win over the REST servlet, which serves everything else.
          */
         public Builder addServlet(String pathSpec, HttpServlet servlet, boolean asyncSupported) {
-            mounts.add(new Mount(Objects.requireNonNull(pathSpec, "pathSpec"), Objects.requireNonNull(servlet,
-                    "servlet"), asyncSupported));
+            mounts.add(new Mount(Objects.requireNonNull(pathSpec, "pathSpec"),
+                    Objects.requireNonNull(servlet, "servlet"), asyncSupported));
             return this;
         }
 

@@ -21,16 +21,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * JSON conventions of the REST API in one place. Field names are snake_case (written by hand in {@link Wire}),
  * timestamps ISO-8601 UTC, and non-finite doubles travel as the strings {@code "NaN"}, {@code "Infinity"} and
- * {@code "-Infinity"}. Requests may also carry them as bare tokens ({@code NaN}, as Python's {@code json.dumps}
- * writes them).
+ * {@code "-Infinity"}. Requests may also carry them as bare tokens ({@code NaN}, as Python's {@code json.dumps} writes
+ * them).
  */
 final class Json {
     static final JsonFactory FACTORY = JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
-            .build();
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES).build();
     static final JsonMapper MAPPER = JsonMapper.builder(FACTORY).build();
 
-    private Json() {}
+    private Json() {
+    }
 
     static JsonGenerator generator(OutputStream out) {
         return FACTORY.createGenerator(ObjectWriteContext.empty(), out, JsonEncoding.UTF8);

@@ -32,8 +32,8 @@ final class LogRoutes {
         Bodies.allowOnly(body, Set.of("lines"));
         JsonNode lines = body.get("lines");
         if (lines == null || !lines.isArray()) {
-            throw HttpError.badRequest("field 'lines' must be an array of {text, stream, level, timestamp}, got "
-                    + Bodies.typeOf(lines));
+            throw HttpError.badRequest(
+                    "field 'lines' must be an array of {text, stream, level, timestamp}, got " + Bodies.typeOf(lines));
         }
         Instant now = tracking.clock().instant();
         List<LogLine> out = new ArrayList<>(lines.size());
@@ -41,8 +41,8 @@ final class LogRoutes {
             JsonNode l = lines.get(i);
             String where = "lines[" + i + "]";
             if (!l.isObject()) {
-                throw HttpError.badRequest(where + " must be an object {text, stream, level, timestamp}, got "
-                        + Bodies.typeOf(l));
+                throw HttpError.badRequest(
+                        where + " must be an object {text, stream, level, timestamp}, got " + Bodies.typeOf(l));
             }
             try {
                 Bodies.allowOnly(l, Set.of("text", "stream", "level", "timestamp"));

@@ -23,12 +23,13 @@ import tools.jackson.core.JsonToken;
  */
 final class MetricBatchParser {
     /** A parsed batch; {@code runId} is null when the body did not name one. */
-    record Batch(String runId, Map<String, MetricColumns> columns, long points) {}
+    record Batch(String runId, Map<String, MetricColumns> columns, long points) {
+    }
 
     private final JsonParser p;
     private final long nowMs;
     private final int maxPoints;
-    private final Map<String, Columns> keys = new LinkedHashMap<>();
+    private final Map<String, ColumnBuilder> keys = new LinkedHashMap<>();
     private long steps;
     private long values;
     private String runId;
@@ -82,7 +83,7 @@ final class MetricBatchParser {
                     + tokenType(p.currentToken()));
         }
         for (String key = p.nextName(); key != null; key = p.nextName()) {
-            Columns c = keys.computeIfAbsent(key, k -> new Columns());
+            ColumnBuilder c = keys.computeIfAbsent(key, k -> new ColumnBuilder());
             int before = c.steps.size;
             String where = "metrics." + key;
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -106,8 +107,8 @@ final class MetricBatchParser {
                 throw bad("metric '" + key + "' needs both \"steps\" and \"values\"");
             }
             if (c.values.size - before != n) {
-                throw bad("metric '" + key + "': steps has " + n + " entries but values has "
-                        + (c.values.size - before) + ": every column needs one entry per point");
+                throw bad("metric '" + key + "': steps has " + n + " entries but values has " + (c.values.size - before)
+                        + ": every column needs one entry per point");
             }
             if (hasTimestamps && c.timestamps.size - before != n) {
                 throw bad("metric '" + key + "': steps has " + n + " entries but timestamps has "
@@ -127,7 +128,7 @@ final class MetricBatchParser {
         }
     }
 
-    private boolean readSteps(Columns c, String where) {
+    private boolean readSteps(ColumnBuilder c, String where) {
         expectArray(where, "steps");
         int i = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
@@ -139,7 +140,7 @@ final class MetricBatchParser {
         return true;
     }
 
-    private boolean readValues(Columns c, String where) {
+    private boolean readValues(ColumnBuilder c, String where) {
         expectArray(where, "values");
         int i = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
@@ -151,7 +152,7 @@ final class MetricBatchParser {
         return true;
     }
 
-    private boolean readTimestamps(Columns c, String where) {
+    private boolean readTimestamps(ColumnBuilder c, String where) {
         expectArray(where, "timestamps");
         int i = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
@@ -212,7 +213,7 @@ final class MetricBatchParser {
         if (key == null || !hasStep || !hasValue) {
             throw bad("points[" + i + "] needs key, step and value");
         }
-        Columns c = keys.computeIfAbsent(key, k -> new Columns());
+        ColumnBuilder c = keys.computeIfAbsent(key, k -> new ColumnBuilder());
         c.steps.add(step);
         c.values.add(value);
         c.timestamps.add(ts);
@@ -259,8 +260,8 @@ final class MetricBatchParser {
                 // fall through to the error below
             }
         }
-        throw bad(where + field + index(i) + " must be epoch milliseconds or an ISO-8601 timestamp, got "
-                + describe(t));
+        throw bad(
+                where + field + index(i) + " must be epoch milliseconds or an ISO-8601 timestamp, got " + describe(t));
     }
 
     private String string(String field) {
@@ -304,48 +305,5 @@ final class MetricBatchParser {
 
     private static HttpError bad(String message) {
         return HttpError.badRequest(message);
-    }
-
-    /** Growable primitive columns of one metric key. */
-    private static final class Columns {
-        final LongList steps = new LongList();
-        final DoubleList values = new DoubleList();
-        final LongList timestamps = new LongList();
-
-        MetricColumns build() {
-            return new MetricColumns(steps.toArray(), values.toArray(), timestamps.toArray());
-        }
-    }
-
-    private static final class LongList {
-        long[] a = new long[256];
-        int size;
-
-        void add(long v) {
-            if (size == a.length) {
-                a = java.util.Arrays.copyOf(a, a.length * 2);
-            }
-            a[size++] = v;
-        }
-
-        long[] toArray() {
-            return java.util.Arrays.copyOf(a, size);
-        }
-    }
-
-    private static final class DoubleList {
-        double[] a = new double[256];
-        int size;
-
-        void add(double v) {
-            if (size == a.length) {
-                a = java.util.Arrays.copyOf(a, a.length * 2);
-            }
-            a[size++] = v;
-        }
-
-        double[] toArray() {
-            return java.util.Arrays.copyOf(a, size);
-        }
     }
 }

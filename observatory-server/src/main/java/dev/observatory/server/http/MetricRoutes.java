@@ -13,8 +13,8 @@ import java.util.Set;
  * ({@code train%2Floss}) or in the query form {@code /api/v1/runs/{id}/metric?key=train/loss}.
  */
 final class MetricRoutes {
-    private static final Set<String> HISTORY_PARAMS =
-            Set.of("max_points", "from_step", "to_step", "raw", "limit", "cursor");
+    private static final Set<String> HISTORY_PARAMS = Set.of("max_points", "from_step", "to_step", "raw", "limit",
+            "cursor");
     private final Tracking tracking;
     private final RequestMetrics metrics;
 
@@ -58,8 +58,8 @@ final class MetricRoutes {
                 throw HttpError.badRequest("field 'run_id' is required (or POST to /api/v1/runs/{id}/metrics)");
             }
         } else if (batch.runId() != null && !batch.runId().equals(runId)) {
-            throw HttpError.badRequest("run_id '" + batch.runId() + "' in the body does not match the run '" + runId
-                    + "' in the path");
+            throw HttpError.badRequest(
+                    "run_id '" + batch.runId() + "' in the body does not match the run '" + runId + "' in the path");
         }
         long accepted = tracking.logMetrics(call.actor(), runId, batch.columns());
         metrics.points(accepted);

@@ -21,15 +21,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs before every servlet (REST and the MCP/bridge servlets mounted by others): assigns a request id, checks Host and
- * Origin, authenticates the API key and checks its scope, limits the body size, maps escaping exceptions to JSON
- * errors and records request metrics.
+ * Origin, authenticates the API key and checks its scope, limits the body size, maps escaping exceptions to JSON errors
+ * and records request metrics.
  */
 final class RequestFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(RequestFilter.class);
     private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
-    private static final Set<ApiKey.Scope> OPEN_SCOPES =
-            EnumSet.of(ApiKey.Scope.READ, ApiKey.Scope.WRITE, ApiKey.Scope.ADMIN);
+    private static final Set<ApiKey.Scope> OPEN_SCOPES = EnumSet.of(ApiKey.Scope.READ, ApiKey.Scope.WRITE,
+            ApiKey.Scope.ADMIN);
 
     private final transient OriginPolicy origins;
     private final transient ApiKeyAuth auth;
@@ -83,9 +83,9 @@ final class RequestFilter extends HttpFilter {
         authenticate(req);
         long declared = req.getContentLengthLong();
         if (declared > settings.maxBodyBytes()) {
-            throw new HttpError(413, "PAYLOAD_TOO_LARGE", "request body of " + declared
-                    + " bytes exceeds the limit of " + settings.maxBodyBytes()
-                    + " bytes: send smaller batches or raise max_body_bytes (OBSERVATORY_MAX_BODY_BYTES)");
+            throw new HttpError(413, "PAYLOAD_TOO_LARGE",
+                    "request body of " + declared + " bytes exceeds the limit of " + settings.maxBodyBytes()
+                            + " bytes: send smaller batches or raise max_body_bytes (OBSERVATORY_MAX_BODY_BYTES)");
         }
         return true;
     }
@@ -101,20 +101,21 @@ final class RequestFilter extends HttpFilter {
         }
         ApiKeyAuth.Principal principal = null;
         if (secret != null) {
-            principal = auth.verify(secret).orElseThrow(() -> new HttpError(401, "UNAUTHENTICATED",
-                    "the API key is not valid (unknown or revoked): check the key or create one with"
-                            + " 'observatory keys create'"));
+            principal = auth.verify(secret)
+                    .orElseThrow(() -> new HttpError(401, "UNAUTHENTICATED",
+                            "the API key is not valid (unknown or revoked): check the key or create one with"
+                                    + " 'observatory keys create'"));
         } else if (settings.authRequired() || auth.enabled()) {
-            throw new HttpError(401, "UNAUTHENTICATED", "an API key is required: send 'Authorization: Bearer <key>'"
-                    + " or 'X-API-Key: <key>'");
+            throw new HttpError(401, "UNAUTHENTICATED",
+                    "an API key is required: send 'Authorization: Bearer <key>'" + " or 'X-API-Key: <key>'");
         }
         if (principal != null) {
             ApiKey.Scope needed = WRITE_METHODS.contains(req.getMethod()) && path.startsWith("/api/v1")
-                    ? ApiKey.Scope.WRITE : ApiKey.Scope.READ;
+                    ? ApiKey.Scope.WRITE
+                    : ApiKey.Scope.READ;
             if (!principal.allows(needed)) {
                 throw new HttpError(403, "FORBIDDEN", "the API key '" + principal.name() + "' lacks the "
-                        + needed.name().toLowerCase(Locale.ROOT) + " scope needed for " + req.getMethod() + " "
-                        + path);
+                        + needed.name().toLowerCase(Locale.ROOT) + " scope needed for " + req.getMethod() + " " + path);
             }
         }
         req.setAttribute(HttpServer.ACTOR_ATTRIBUTE,
@@ -182,7 +183,8 @@ final class RequestFilter extends HttpFilter {
                 }
 
                 @Override
-                public void onStartAsync(AsyncEvent event) {}
+                public void onStartAsync(AsyncEvent event) {
+                }
 
                 private void finish(AsyncEvent event) {
                     if (done.compareAndSet(false, true)) {

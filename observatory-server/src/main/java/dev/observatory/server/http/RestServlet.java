@@ -7,8 +7,8 @@ import java.io.IOException;
 
 /**
  * The default servlet: routes every request not claimed by another servlet through the {@link Router}. Unknown paths
- * get a JSON 404, known paths with another method a JSON 405. Exceptions propagate to {@link RequestFilter}, which
- * maps them in one place.
+ * get a JSON 404, known paths with another method a JSON 405. Exceptions propagate to {@link RequestFilter}, which maps
+ * them in one place.
  */
 final class RestServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;

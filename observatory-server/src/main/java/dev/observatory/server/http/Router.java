@@ -25,10 +25,12 @@ final class Router {
     }
 
     /** A registered route. */
-    record Route(String method, String pattern, List<String> parts, Handler handler) {}
+    record Route(String method, String pattern, List<String> parts, Handler handler) {
+    }
 
     /** The route that matched and its decoded placeholders, or the methods allowed when only the path matched. */
-    record Match(Route route, Map<String, String> params, List<String> allowedMethods) {}
+    record Match(Route route, Map<String, String> params, List<String> allowedMethods) {
+    }
 
     private final List<Route> routes = new ArrayList<>();
 

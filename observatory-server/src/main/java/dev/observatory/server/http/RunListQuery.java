@@ -16,10 +16,11 @@ import java.util.Set;
  */
 final class RunListQuery {
     static final Set<String> SORT_ATTRIBUTES = Set.of("created_at", "started_at", "ended_at", "name", "status");
-    private static final Set<String> PARAMS =
-            Set.of("project", "status", "tag", "metric", "q", "sort", "order", "limit", "cursor", "metrics");
+    private static final Set<String> PARAMS = Set.of("project", "status", "tag", "metric", "q", "sort", "order",
+            "limit", "cursor", "metrics");
 
-    private RunListQuery() {}
+    private RunListQuery() {
+    }
 
     static RunListRequest parse(QueryParams q) {
         q.expect(PARAMS, "param.");

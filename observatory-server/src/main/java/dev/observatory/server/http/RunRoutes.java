@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 final class RunRoutes {
     private static final Set<String> NEW_RUN_FIELDS = Set.of("project", "name", "status", "user", "tags", "params",
             "notes", "git_commit", "host", "started_at");
-    private static final Set<String> PATCH_FIELDS =
-            Set.of("name", "status", "tags", "params", "notes", "ended_at", "heartbeat_at");
+    private static final Set<String> PATCH_FIELDS = Set.of("name", "status", "tags", "params", "notes", "ended_at",
+            "heartbeat_at");
     private final Tracking tracking;
 
     RunRoutes(Tracking tracking) {

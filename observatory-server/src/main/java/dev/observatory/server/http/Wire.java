@@ -20,7 +20,8 @@ import tools.jackson.core.JsonGenerator;
  * strings) is pinned here and not derived from Java names. Append fields only; never rename.
  */
 final class Wire {
-    private Wire() {}
+    private Wire() {
+    }
 
     static void project(JsonGenerator g, ProjectInfo p) {
         g.writeStartObject();

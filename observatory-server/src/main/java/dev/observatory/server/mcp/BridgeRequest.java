@@ -34,20 +34,20 @@ record BridgeRequest(String name, Map<String, Object> arguments, String errorCod
         try {
             parsed = MAPPER.readValue(body, Object.class);
         } catch (JacksonException e) {
-            return failure(null, "INVALID_JSON", "the request body is not valid JSON (" + e.getOriginalMessage()
-                    + ")." + EXAMPLE);
+            return failure(null, "INVALID_JSON",
+                    "the request body is not valid JSON (" + e.getOriginalMessage() + ")." + EXAMPLE);
         }
         if (!(parsed instanceof Map<?, ?> m)) {
             return failure(null, "INVALID_REQUEST", "the request body must be a JSON object." + EXAMPLE);
         }
         if (!(m.get("name") instanceof String name) || name.isBlank()) {
-            return failure(null, "INVALID_REQUEST", "the request body needs \"name\", the tool to call (GET /tools"
-                    + " lists them)." + EXAMPLE);
+            return failure(null, "INVALID_REQUEST",
+                    "the request body needs \"name\", the tool to call (GET /tools" + " lists them)." + EXAMPLE);
         }
         Object args = m.get("arguments");
         if (args != null && !(args instanceof Map<?, ?>)) {
-            return failure(name, "INVALID_ARGUMENTS", "\"arguments\" must be a JSON object of argument names to"
-                    + " values." + EXAMPLE);
+            return failure(name, "INVALID_ARGUMENTS",
+                    "\"arguments\" must be a JSON object of argument names to" + " values." + EXAMPLE);
         }
         for (Object key : m.keySet()) {
             if (!key.equals("name") && !key.equals("arguments")) {

@@ -20,10 +20,11 @@ import java.util.Set;
 /**
  * MCP over Streamable HTTP plus the HTTP tool bridge, ready to mount on the HTTP server:
  * <ul>
- * <li>{@code /mcp} ({@link #mcpServlet()}, asyncSupported): the SDK's {@link HttpServletStreamableServerTransportProvider}
- * with its own DNS-rebinding validator (same allowed hosts and origins as the HTTP filter).</li>
- * <li>{@code GET /tools} and {@code POST /mcp/tool} ({@link ToolBridge}): the same tool handlers for clients that do not
- * speak MCP.</li>
+ * <li>{@code /mcp} ({@link #mcpServlet()}, asyncSupported): the SDK's
+ * {@link HttpServletStreamableServerTransportProvider} with its own DNS-rebinding validator (same allowed hosts and
+ * origins as the HTTP filter).</li>
+ * <li>{@code GET /tools} and {@code POST /mcp/tool} ({@link ToolBridge}): the same tool handlers for clients that do
+ * not speak MCP.</li>
  * </ul>
  * Toolsets per connection: one {@link McpSyncServer} holds every tool; a tool filter shows each request the tools of
  * the toolsets named by {@code ?toolsets=} on its URL (the configured toolsets without it), and calls to other tools
@@ -43,11 +44,13 @@ public final class McpHttp implements AutoCloseable {
     private McpHttp(Tracking tracking, ToolRegistry registry, McpExtras extras, McpHttpSettings http) {
         this.registry = registry;
         Set<String> defaults = registry.settings().toolsets();
-        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider
-                .builder().jsonMapper(McpJsonDefaults.getMapper()).mcpEndpoint(MCP_PATH)
+        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
+                .jsonMapper(McpJsonDefaults.getMapper()).mcpEndpoint(MCP_PATH)
                 .httpHeaderValidator(SecurityValidators.of(http))
                 .maxRequestSize((int) Math.min(Integer.MAX_VALUE, http.maxBodyBytes()))
-                .contextExtractor(req -> context(req, defaults)).build();
+                .contextExtractor(req -> context(req, defaults))
+                // pings keep idle SSE streams open under the connector's idle timeout (request_timeout_seconds)
+                .keepAliveInterval(java.time.Duration.ofSeconds(15)).build();
         this.server = ObservatoryMcp.create(transport, tracking, registry, extras);
         this.mcpServlet = new McpServlet(transport);
         this.bridge = new ToolBridge(registry, http);

@@ -29,16 +29,27 @@ import org.slf4j.LoggerFactory;
  */
 public final class McpStdio {
     private static final Logger LOG = LoggerFactory.getLogger(McpStdio.class);
+    private static boolean stdoutGuarded;
 
-    private McpStdio() {}
+    private McpStdio() {
+    }
 
     /**
-     * Serves on the process's stdin/stdout until stdin closes. Call it before anything may print; afterwards
-     * {@code System.out} goes to stderr.
+     * Points {@code System.out} at stderr so that nothing else can write to the MCP channel; idempotent. Call it first
+     * thing in the {@code mcp} command, before the store opens (a library printing while it loads would otherwise
+     * corrupt the channel). {@link #serveStandardStreams} calls it too.
      */
+    public static synchronized void guardStdout() {
+        if (!stdoutGuarded) {
+            System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+            stdoutGuarded = true;
+        }
+    }
+
+    /** Serves on the process's stdin/stdout until stdin closes; afterwards {@code System.out} goes to stderr. */
     public static void serveStandardStreams(Tracking tracking, Meters meters, McpSettings settings) {
+        guardStdout();
         OutputStream mcpOut = new FileOutputStream(FileDescriptor.out);
-        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         serve(new FileInputStream(FileDescriptor.in), mcpOut, tracking, new ToolRegistry(tracking, meters, settings),
                 McpExtras.none());
     }

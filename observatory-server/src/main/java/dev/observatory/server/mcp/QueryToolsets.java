@@ -8,7 +8,8 @@ import java.util.Set;
 
 /** The {@code ?toolsets=} query parameter: read from the query string only (never from a request body). */
 final class QueryToolsets {
-    private QueryToolsets() {}
+    private QueryToolsets() {
+    }
 
     /** The raw value, or null when the URL has none. */
     static String raw(HttpServletRequest req) {
@@ -29,7 +30,8 @@ final class QueryToolsets {
     /**
      * The toolsets the request asks for, or {@code fallback} without the parameter.
      *
-     * @throws IllegalArgumentException for an unknown toolset name (the message lists the valid ones)
+     * @throws IllegalArgumentException
+     *             for an unknown toolset name (the message lists the valid ones)
      */
     static Set<String> of(HttpServletRequest req, Set<String> fallback) {
         String raw = raw(req);

@@ -15,7 +15,8 @@ import java.util.Locale;
 final class SecurityValidators {
     private static final List<String> LOOPBACK = List.of("127.0.0.1", "localhost", "[::1]");
 
-    private SecurityValidators() {}
+    private SecurityValidators() {
+    }
 
     static ServerHttpHeaderValidator of(McpHttpSettings s) {
         boolean anyHost = s.allowedHosts().stream().anyMatch(h -> h.trim().equals("*"));

@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP tool bridge, for scripts and agents that do not speak MCP. {@code GET /tools} lists the tools (with their
  * schemas) of the toolsets chosen by {@code ?toolsets=}; {@code POST /mcp/tool} with {@code {"name": ..., "arguments":
- * {...}}} runs the same handler as MCP and answers the envelope
- * {@code {"ok", "request_id", "tool", "data", "result", "error": {"code", "message"}}}.
+ * {...}}} runs the same handler as MCP and answers the envelope {@code {"ok", "request_id", "tool", "data", "result",
+ * "error": {"code", "message"}}}.
  * <p>
  * Status codes: 200 ok; 400 INVALID_JSON, INVALID_REQUEST, INVALID_ARGUMENTS (the schema error), INVALID_CURSOR; 403
  * READ_ONLY; 404 UNKNOWN_TOOL, NOT_FOUND; 409 CONFLICT; 413 PAYLOAD_TOO_LARGE; 504 TOOL_TIMEOUT; 500 INTERNAL. A tool
@@ -47,8 +47,8 @@ final class ToolBridge implements AutoCloseable {
 
     private final ToolRegistry registry;
     private final McpHttpSettings settings;
-    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("tool-bridge-", 0).factory());
+    private final ExecutorService workers = Executors
+            .newThreadPerTaskExecutor(Thread.ofVirtual().name("tool-bridge-", 0).factory());
 
     ToolBridge(ToolRegistry registry, McpHttpSettings settings) {
         this.registry = registry;
@@ -100,9 +100,8 @@ final class ToolBridge implements AutoCloseable {
         m.put("description", t.description());
         m.put("input_schema", t.input().jsonSchema());
         m.put("output_schema", t.outputSchema());
-        m.put("annotations", Map.of("read_only_hint", t.hints().readOnly(), "destructive_hint",
-                t.hints().destructive(), "idempotent_hint", t.hints().idempotent(), "open_world_hint",
-                t.hints().openWorld()));
+        m.put("annotations", Map.of("read_only_hint", t.hints().readOnly(), "destructive_hint", t.hints().destructive(),
+                "idempotent_hint", t.hints().idempotent(), "open_world_hint", t.hints().openWorld()));
         return m;
     }
 
@@ -120,10 +119,9 @@ final class ToolBridge implements AutoCloseable {
             write(resp, 400, error(requestId, parsed.name(), "INVALID_REQUEST", e.getMessage(), null));
             return;
         }
-        Actor actor = req.getAttribute(HttpServer.ACTOR_ATTRIBUTE) instanceof Actor a ? a
-                : Actor.anonymous("bridge");
-        Future<ToolOutcome> f = workers.submit(() -> registry.invoke(parsed.name(), parsed.arguments(), actor,
-                toolsets));
+        Actor actor = req.getAttribute(HttpServer.ACTOR_ATTRIBUTE) instanceof Actor a ? a : Actor.anonymous("bridge");
+        Future<ToolOutcome> f = workers
+                .submit(() -> registry.invoke(parsed.name(), parsed.arguments(), actor, toolsets));
         ToolOutcome o;
         try {
             o = f.get(settings.toolTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -144,8 +142,11 @@ final class ToolBridge implements AutoCloseable {
             if (!(cause instanceof McpError)) {
                 LOG.error("bridge call of {} failed (request id {})", parsed.name(), requestId, cause);
             }
-            write(resp, 500, error(requestId, parsed.name(), "INTERNAL", (cause instanceof McpError m
-                    ? m.getMessage() : "internal error") + " (request id " + requestId + ")", null));
+            write(resp, 500,
+                    error(requestId, parsed.name(), "INTERNAL",
+                            (cause instanceof McpError m ? m.getMessage() : "internal error") + " (request id "
+                                    + requestId + ")",
+                            null));
             return;
         }
         Object content = contentBlocks(o.result());
@@ -159,8 +160,8 @@ final class ToolBridge implements AutoCloseable {
             body.put("error", null);
             write(resp, 200, body);
         } else {
-            write(resp, STATUS.getOrDefault(o.errorCode(), 400), error(requestId, o.tool(), o.errorCode(),
-                    o.errorMessage(), content));
+            write(resp, STATUS.getOrDefault(o.errorCode(), 400),
+                    error(requestId, o.tool(), o.errorCode(), o.errorMessage(), content));
         }
     }
 

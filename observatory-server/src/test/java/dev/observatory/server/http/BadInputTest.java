@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /** Issue 9's "Bad input" list, as far as it applies to REST: each answers a JSON error and changes nothing. */
 class BadInputTest {
-    private final TestServer s = new TestServer(false, HttpSettings.defaults().withMaxBodyBytes(64 * 1024),
-            List.of(), b -> {});
+    private final TestServer s = new TestServer(false, HttpSettings.defaults().withMaxBodyBytes(64 * 1024), List.of(),
+            b -> {
+            });
 
     @AfterEach
     void stop() {
@@ -26,7 +27,8 @@ class BadInputTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.errorCode()).isEqualTo("MALFORMED_JSON");
         assertThat(bad.errorMessage()).contains("line 2, column");
-        TestServer.Response metrics = s.post("/api/v1/runs/" + id + "/metrics", "{\"metrics\":{\"loss\":{\"steps\":[1,");
+        TestServer.Response metrics = s.post("/api/v1/runs/" + id + "/metrics",
+                "{\"metrics\":{\"loss\":{\"steps\":[1,");
         assertThat(metrics.status()).isEqualTo(400);
         assertThat(metrics.errorCode()).isEqualTo("MALFORMED_JSON");
         assertThat(metrics.errorMessage()).contains("metrics.loss.steps");
@@ -95,7 +97,8 @@ class BadInputTest {
 
     @Test
     void moreThanAHundredThousandPointsIsRefused() {
-        TestServer big = new TestServer(false, HttpSettings.defaults(), List.of(), b -> {});
+        TestServer big = new TestServer(false, HttpSettings.defaults(), List.of(), b -> {
+        });
         try (big) {
             String id = big.createRun("p", "r");
             String body = "{\"metrics\":{\"loss\":{\"steps\":[" + "1,".repeat(100_000) + "1],\"values\":[]}}}";
@@ -169,8 +172,8 @@ class BadInputTest {
     void unknownPathsAndMethodsAnswerJson() {
         TestServer.Response r = s.get("/api/v1/nothing-here");
         assertThat(r.status()).isEqualTo(404);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct)
-                .startsWith("application/json"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/json"));
         assertThat(r.errorCode()).isEqualTo("NOT_FOUND");
         TestServer.Response method = s.send(HttpRequest.newBuilder(s.uri("/api/v1/projects")).DELETE());
         assertThat(method.status()).isEqualTo(405);

@@ -28,8 +28,8 @@ class ErrorMappingTest {
 
     @Test
     void mapsEachExceptionKindToItsStatusAndCode() {
-        assertThat(ApiErrors.map(new IllegalArgumentException("x"))).isEqualTo(
-                new ApiErrors.ApiError(400, "INVALID_ARGUMENT", "x"));
+        assertThat(ApiErrors.map(new IllegalArgumentException("x")))
+                .isEqualTo(new ApiErrors.ApiError(400, "INVALID_ARGUMENT", "x"));
         assertThat(ApiErrors.map(new InvalidCursorException("expired")).code()).isEqualTo("INVALID_CURSOR");
         assertThat(ApiErrors.map(new NotFoundException("no run")).status()).isEqualTo(404);
         assertThat(ApiErrors.map(new ConflictException("dup")).status()).isEqualTo(409);
@@ -58,7 +58,8 @@ class ErrorMappingTest {
     @Test
     void aBodyThatStopsArrivingTimesOutWith408() throws Exception {
         HttpSettings settings = new HttpSettings(1024, Duration.ofSeconds(1), false, List.of(), List.of());
-        try (TestServer s = new TestServer(false, settings, List.of(), b -> {})) {
+        try (TestServer s = new TestServer(false, settings, List.of(), b -> {
+        })) {
             String response = s.raw("POST /api/v1/projects HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n"
                     + "Connection: close\r\n\r\n{\"name\":");
             assertThat(response).startsWith("HTTP/1.1 408").contains("\"code\":\"REQUEST_TIMEOUT\"");

@@ -46,7 +46,8 @@ class MetricBatchParserTest {
         for (int i = 0; i < 90; i++) {
             steps.append(i == 0 ? "" : ",").append(i);
         }
-        MetricBatchParser.Batch b = parse("{\"metrics\":{\"k\":{\"steps\":[" + steps + "],\"values\":[" + steps + "]}}}");
+        MetricBatchParser.Batch b = parse(
+                "{\"metrics\":{\"k\":{\"steps\":[" + steps + "],\"values\":[" + steps + "]}}}");
         assertThat(b.columns().get("k").steps()).hasSize(90).endsWith(89);
     }
 

@@ -24,8 +24,7 @@ class OpenApiTest {
             for (String route : routes) {
                 String[] mp = route.split(" ", 2);
                 assertThat(paths.has(mp[1])).as("path %s is documented", mp[1]).isTrue();
-                assertThat(paths.get(mp[1]).has(mp[0].toLowerCase(Locale.ROOT))).as("%s is documented", route)
-                        .isTrue();
+                assertThat(paths.get(mp[1]).has(mp[0].toLowerCase(Locale.ROOT))).as("%s is documented", route).isTrue();
             }
             List<String> documented = new ArrayList<>();
             Set<String> methods = Set.of("get", "post", "patch", "put", "delete");

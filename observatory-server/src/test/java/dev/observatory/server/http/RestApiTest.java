@@ -122,8 +122,9 @@ class RestApiTest {
         String cursor = page1.get("next_cursor").asString();
         JsonNode page2 = s.get("/api/v1/runs/" + id + "/metrics/acc?raw=true&limit=2&cursor=" + cursor).json();
         assertThat(page2.get("points").get("steps").toString()).isEqualTo("[3,4]");
-        JsonNode page3 = s.get("/api/v1/runs/" + id + "/metrics/acc?raw=true&limit=2&cursor="
-                + page2.get("next_cursor").asString()).json();
+        JsonNode page3 = s.get(
+                "/api/v1/runs/" + id + "/metrics/acc?raw=true&limit=2&cursor=" + page2.get("next_cursor").asString())
+                .json();
         assertThat(page3.get("points").get("steps").toString()).isEqualTo("[5]");
         assertThat(page3.get("points").get("timestamps").get(0).asString()).isEqualTo("2025-03-01T10:00:04Z");
         assertThat(page3.get("next_cursor").isNull()).isTrue();
@@ -201,8 +202,8 @@ class RestApiTest {
         assertThat(seen).hasSize(7);
 
         JsonNode filtered = s.get("/api/v1/runs?project=sweep&metric=loss%3C0.25&sort=name&order=asc").json();
-        assertThat(filtered.get("runs")).extracting(n -> n.get("name").asString())
-                .containsExactly("run-0", "run-1", "run-2");
+        assertThat(filtered.get("runs")).extracting(n -> n.get("name").asString()).containsExactly("run-0", "run-1",
+                "run-2");
     }
 
     @Test
@@ -213,8 +214,8 @@ class RestApiTest {
                  {"text":"epoch 2 loss=0.7"}]}""");
         assertThat(in.json().get("accepted").asInt()).isEqualTo(3);
         JsonNode all = s.get("/api/v1/runs/" + id + "/logs?tail=2").json();
-        assertThat(all.get("lines")).extracting(l -> l.get("text").asString())
-                .containsExactly("CUDA out of memory", "epoch 2 loss=0.7");
+        assertThat(all.get("lines")).extracting(l -> l.get("text").asString()).containsExactly("CUDA out of memory",
+                "epoch 2 loss=0.7");
         JsonNode errors = s.get("/api/v1/runs/" + id + "/logs?level=ERROR").json();
         assertThat(errors.get("lines")).hasSize(1);
         assertThat(errors.get("lines").get(0).get("stream").asString()).isEqualTo("stderr");

@@ -68,8 +68,8 @@ class SecurityTest {
             assertThat(s.get("/api/v1/projects").status()).isEqualTo(200);
             assertThat(s.post("/api/v1/projects", "{\"name\":\"p\"}").status()).isEqualTo(201);
             assertThat(s.post("/mcp", "{}").body()).startsWith("config-1/mcp/");
-            TestServer.Response xApiKey = s.withKey(null).send(HttpRequest.newBuilder(s.uri("/api/v1/projects"))
-                    .header("X-API-Key", "s3cret-config-key").GET());
+            TestServer.Response xApiKey = s.withKey(null).send(
+                    HttpRequest.newBuilder(s.uri("/api/v1/projects")).header("X-API-Key", "s3cret-config-key").GET());
             assertThat(xApiKey.status()).isEqualTo(200);
             assertThat(s.tracking.store().audit().list(Long.MAX_VALUE, 10).get(0).actor()).isEqualTo("config-1");
         }
@@ -108,22 +108,22 @@ class SecurityTest {
     @Test
     void rejectsForeignHostsAndOrigins() throws Exception {
         try (TestServer s = withKeys(List.of())) {
-            String foreign = s.raw("GET /api/v1/projects HTTP/1.1\r\nHost: attacker.example:8765\r\n"
-                    + "Connection: close\r\n\r\n");
+            String foreign = s.raw(
+                    "GET /api/v1/projects HTTP/1.1\r\nHost: attacker.example:8765\r\n" + "Connection: close\r\n\r\n");
             assertThat(foreign).startsWith("HTTP/1.1 403").contains("\"code\":\"FORBIDDEN\"", "attacker.example");
-            String loopback = s.raw("GET /api/v1/projects HTTP/1.1\r\nHost: localhost:1234\r\n"
-                    + "Connection: close\r\n\r\n");
+            String loopback = s
+                    .raw("GET /api/v1/projects HTTP/1.1\r\nHost: localhost:1234\r\n" + "Connection: close\r\n\r\n");
             assertThat(loopback).startsWith("HTTP/1.1 200");
             String mcp = s.raw("POST /mcp HTTP/1.1\r\nHost: attacker.example\r\nContent-Length: 0\r\n"
                     + "Connection: close\r\n\r\n");
             assertThat(mcp).startsWith("HTTP/1.1 403");
 
-            TestServer.Response evil = s.send(HttpRequest.newBuilder(s.uri("/api/v1/projects"))
-                    .header("Origin", "https://evil.example").GET());
+            TestServer.Response evil = s.send(
+                    HttpRequest.newBuilder(s.uri("/api/v1/projects")).header("Origin", "https://evil.example").GET());
             assertThat(evil.status()).isEqualTo(403);
             assertThat(evil.errorMessage()).contains("Origin 'https://evil.example'");
-            TestServer.Response local = s.send(HttpRequest.newBuilder(s.uri("/api/v1/projects"))
-                    .header("Origin", "http://localhost:5173").GET());
+            TestServer.Response local = s.send(
+                    HttpRequest.newBuilder(s.uri("/api/v1/projects")).header("Origin", "http://localhost:5173").GET());
             assertThat(local.status()).isEqualTo(200);
             assertThat(local.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
         }
@@ -133,7 +133,8 @@ class SecurityTest {
     void configuredHostsAndOriginsAreAllowed() throws Exception {
         HttpSettings settings = HttpSettings.defaults().withAllowedHosts(List.of("observatory.internal"))
                 .withAllowedOrigins(List.of("https://dash.example.com"));
-        try (TestServer s = new TestServer(false, settings, List.of(), b -> {})) {
+        try (TestServer s = new TestServer(false, settings, List.of(), b -> {
+        })) {
             assertThat(s.raw("GET /health HTTP/1.1\r\nHost: observatory.internal:8765\r\nConnection: close\r\n\r\n"))
                     .startsWith("HTTP/1.1 200");
             TestServer.Response preflight = s.send(HttpRequest.newBuilder(s.uri("/api/v1/runs"))
@@ -153,9 +154,8 @@ class SecurityTest {
             TestServer.Response big = s.post("/mcp", "x".repeat(2048));
             assertThat(big.status()).isEqualTo(413);
             assertThat(big.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
-            TestServer.Response streamed = s.send(HttpRequest.newBuilder(s.uri("/mcp"))
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(
-                            () -> new java.io.ByteArrayInputStream(new byte[4096]))));
+            TestServer.Response streamed = s.send(HttpRequest.newBuilder(s.uri("/mcp")).POST(
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(new byte[4096]))));
             assertThat(streamed.status()).isEqualTo(413);
             TestServer.Response teapot = s.get("/mcp?fail=1");
             assertThat(teapot.status()).isEqualTo(418);
@@ -166,7 +166,8 @@ class SecurityTest {
 
     @Test
     void readOnlyModeRefusesWritesWith403() {
-        try (TestServer s = new TestServer(true, HttpSettings.defaults(), List.of(), b -> {})) {
+        try (TestServer s = new TestServer(true, HttpSettings.defaults(), List.of(), b -> {
+        })) {
             TestServer.Response r = s.post("/api/v1/projects", "{\"name\":\"p\"}");
             assertThat(r.status()).isEqualTo(403);
             assertThat(r.errorCode()).isEqualTo("READ_ONLY");

@@ -62,7 +62,8 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start() {
-        return new TestServer(false, HttpSettings.defaults(), List.of(), b -> {});
+        return new TestServer(false, HttpSettings.defaults(), List.of(), b -> {
+        });
     }
 
     /** Sends this key as a bearer token from now on (null: none). */
@@ -85,8 +86,8 @@ final class TestServer implements AutoCloseable {
     }
 
     Response patch(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").method("PATCH",
+                HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Response send(HttpRequest.Builder request) {

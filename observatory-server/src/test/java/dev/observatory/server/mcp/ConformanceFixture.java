@@ -22,16 +22,17 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * The fixture tools, resources and prompts that the MCP conformance suite's server scenarios call (names and answers
- * as the suite's scenario descriptions require), added to Observatory's own features through {@link McpExtras}. Test
- * code only.
+ * The fixture tools, resources and prompts that the MCP conformance suite's server scenarios call (names and answers as
+ * the suite's scenario descriptions require), added to Observatory's own features through {@link McpExtras}. Test code
+ * only.
  */
 final class ConformanceFixture {
     /** A 1x1 PNG. */
     static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
     static final String WAV = wav();
 
-    private ConformanceFixture() {}
+    private ConformanceFixture() {
+    }
 
     static McpExtras extras() {
         return new McpExtras(ConformanceTools.all(), resources(), templates(), prompts(), completions(), true, true);
@@ -39,8 +40,9 @@ final class ConformanceFixture {
 
     static SyncToolSpecification tool(String name, String description, Map<String, Object> inputSchema,
             BiFunction<McpSyncServerExchange, McpSchema.CallToolRequest, CallToolResult> handler) {
-        return SyncToolSpecification.builder().tool(McpSchema.Tool.builder().name(name).description(description)
-                .inputSchema(inputSchema).build()).callHandler(handler).build();
+        return SyncToolSpecification.builder()
+                .tool(McpSchema.Tool.builder().name(name).description(description).inputSchema(inputSchema).build())
+                .callHandler(handler).build();
     }
 
     static CallToolResult result(Content... content) {
@@ -49,14 +51,14 @@ final class ConformanceFixture {
 
     private static List<SyncResourceSpecification> resources() {
         return List.of(
-                resource("test://static-text", "static-text", "text/plain", (ex, req) -> new McpSchema.ReadResourceResult(
-                        List.of(new McpSchema.TextResourceContents(req.uri(), "text/plain",
-                                "This is the content of the static text resource.")))),
-                resource("test://static-binary", "static-binary", "image/png", (ex, req) ->
-                        new McpSchema.ReadResourceResult(List.of(new McpSchema.BlobResourceContents(req.uri(),
-                                "image/png", PNG)))),
-                resource("test://watched-resource", "watched-resource", "text/plain", (ex, req) ->
-                        new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(req.uri(),
+                resource("test://static-text", "static-text", "text/plain",
+                        (ex, req) -> new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(
+                                req.uri(), "text/plain", "This is the content of the static text resource.")))),
+                resource("test://static-binary", "static-binary", "image/png",
+                        (ex, req) -> new McpSchema.ReadResourceResult(
+                                List.of(new McpSchema.BlobResourceContents(req.uri(), "image/png", PNG)))),
+                resource("test://watched-resource", "watched-resource", "text/plain", (ex,
+                        req) -> new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(req.uri(),
                                 "text/plain", "Watched resource content.")))));
     }
 
@@ -71,27 +73,30 @@ final class ConformanceFixture {
                 .description("Conformance fixture template").mimeType("application/json").build();
         return List.of(new SyncResourceTemplateSpecification(t, (ex, req) -> {
             String id = req.uri().replaceAll("^test://template/([^/]+)/data$", "$1");
-            return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(req.uri(),
-                    "application/json", "{\"id\":\"" + id + "\",\"templateTest\":true,\"data\":\"Data for ID: " + id
-                            + "\"}")));
+            return new McpSchema.ReadResourceResult(
+                    List.of(new McpSchema.TextResourceContents(req.uri(), "application/json",
+                            "{\"id\":\"" + id + "\",\"templateTest\":true,\"data\":\"Data for ID: " + id + "\"}")));
         }));
     }
 
     private static List<SyncPromptSpecification> prompts() {
         return List.of(
-                prompt("test_simple_prompt", List.of(), (ex, req) -> messages(new TextContent(
-                        "This is a simple prompt for testing."))),
-                prompt("test_prompt_with_arguments", List.of(new PromptArgument("arg1", "First test argument", true),
-                        new PromptArgument("arg2", "Second test argument", true)), (ex, req) -> messages(
-                                new TextContent("Prompt with arguments: arg1='" + req.arguments().get("arg1")
-                                        + "', arg2='" + req.arguments().get("arg2") + "'"))),
-                prompt("test_prompt_with_embedded_resource", List.of(new PromptArgument("resourceUri",
-                        "URI of the resource to embed", true)), (ex, req) -> messages(new McpSchema.EmbeddedResource(
-                                null, new McpSchema.TextResourceContents(String.valueOf(req.arguments().get(
-                                        "resourceUri")), "text/plain", "Embedded resource content for testing.")),
+                prompt("test_simple_prompt", List.of(),
+                        (ex, req) -> messages(new TextContent("This is a simple prompt for testing."))),
+                prompt("test_prompt_with_arguments",
+                        List.of(new PromptArgument("arg1", "First test argument", true),
+                                new PromptArgument("arg2", "Second test argument", true)),
+                        (ex, req) -> messages(new TextContent("Prompt with arguments: arg1='"
+                                + req.arguments().get("arg1") + "', arg2='" + req.arguments().get("arg2") + "'"))),
+                prompt("test_prompt_with_embedded_resource",
+                        List.of(new PromptArgument("resourceUri", "URI of the resource to embed", true)),
+                        (ex, req) -> messages(new McpSchema.EmbeddedResource(null,
+                                new McpSchema.TextResourceContents(String.valueOf(req.arguments().get("resourceUri")),
+                                        "text/plain", "Embedded resource content for testing.")),
                                 new TextContent("Please process the embedded resource above."))),
-                prompt("test_prompt_with_image", List.of(), (ex, req) -> messages(new McpSchema.ImageContent(null,
-                        PNG, "image/png"), new TextContent("Please analyze the image above."))));
+                prompt("test_prompt_with_image", List.of(),
+                        (ex, req) -> messages(new McpSchema.ImageContent(null, PNG, "image/png"),
+                                new TextContent("Please analyze the image above."))));
     }
 
     private static SyncPromptSpecification prompt(String name, List<PromptArgument> args,
@@ -101,8 +106,8 @@ final class ConformanceFixture {
     }
 
     private static McpSchema.GetPromptResult messages(Content... content) {
-        return new McpSchema.GetPromptResult(null, java.util.Arrays.stream(content)
-                .map(c -> new PromptMessage(Role.USER, c)).toList());
+        return new McpSchema.GetPromptResult(null,
+                java.util.Arrays.stream(content).map(c -> new PromptMessage(Role.USER, c)).toList());
     }
 
     private static List<SyncCompletionSpecification> completions() {
@@ -111,8 +116,8 @@ final class ConformanceFixture {
                 (ex, req) -> {
                     String v = req.argument().value() == null ? "" : req.argument().value();
                     List<String> values = words.stream().filter(w -> w.startsWith(v)).toList();
-                    return new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(values,
-                            values.size(), false));
+                    return new McpSchema.CompleteResult(
+                            new McpSchema.CompleteResult.CompleteCompletion(values, values.size(), false));
                 }));
     }
 

@@ -15,12 +15,13 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Starts the real HTTP wiring (HttpServer with its security filter, the /mcp servlet with the SDK's security validator)
- * with Observatory's tools plus the conformance fixture, for {@code .ci/conformance.sh}. Argument: the port (default
- * 0 = any free one). Prints {@code CONFORMANCE_URL=http://127.0.0.1:<port>/mcp} on stdout once listening, then serves
+ * with Observatory's tools plus the conformance fixture, for {@code .ci/conformance.sh}. Argument: the port (default 0
+ * = any free one). Prints {@code CONFORMANCE_URL=http://127.0.0.1:<port>/mcp} on stdout once listening, then serves
  * until killed.
  */
 public final class ConformanceFixtureServer {
-    private ConformanceFixtureServer() {}
+    private ConformanceFixtureServer() {
+    }
 
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
@@ -28,8 +29,8 @@ public final class ConformanceFixtureServer {
         Auditor auditor = new Auditor(store.audit(), Clock.systemUTC());
         Tracking tracking = new Tracking(store, Clock.systemUTC(), false, auditor);
         tracking.createRun(new Actor("fixture", "cli"), NewRun.of("conformance", "fixture-run"));
-        ToolRegistry registry = new ToolRegistry(tracking, new Meters(), new McpSettings(Toolsets.defaults(),
-                McpSettings.DEFAULT_BUDGET, null, "conformance"));
+        ToolRegistry registry = new ToolRegistry(tracking, new Meters(),
+                new McpSettings(Toolsets.defaults(), McpSettings.DEFAULT_BUDGET, null, "conformance"));
         McpHttp mcp = McpHttp.create(tracking, registry, ConformanceFixture.extras(), McpHttpSettings.defaults());
         HttpServer server = mcp.mountOn(HttpServer.builder().host("127.0.0.1").port(port).tracking(tracking)).build();
         server.start();

@@ -18,7 +18,8 @@ import java.util.Map;
 final class ConformanceTools {
     static final Map<String, Object> NO_ARGS = Map.of("type", "object", "properties", Map.of());
 
-    private ConformanceTools() {}
+    private ConformanceTools() {
+    }
 
     static List<SyncToolSpecification> all() {
         return List.of(
@@ -29,14 +30,15 @@ final class ConformanceTools {
                 tool("test_audio_content", "Returns audio.", NO_ARGS,
                         (ex, req) -> result(new McpSchema.AudioContent(null, WAV, "audio/wav"))),
                 tool("test_embedded_resource", "Returns an embedded resource.", NO_ARGS,
-                        (ex, req) -> result(new McpSchema.EmbeddedResource(null, new McpSchema.TextResourceContents(
-                                "test://embedded-resource", "text/plain", "This is an embedded resource content.")))),
+                        (ex, req) -> result(new McpSchema.EmbeddedResource(null,
+                                new McpSchema.TextResourceContents("test://embedded-resource", "text/plain",
+                                        "This is an embedded resource content.")))),
                 tool("test_multiple_content_types", "Returns text, an image and a resource.", NO_ARGS,
                         (ex, req) -> result(new TextContent("Multiple content types test:"),
                                 new McpSchema.ImageContent(null, PNG, "image/png"),
-                                new McpSchema.EmbeddedResource(null, new McpSchema.TextResourceContents(
-                                        "test://mixed-content-resource", "application/json",
-                                        "{\"test\":\"data\",\"value\":123}")))),
+                                new McpSchema.EmbeddedResource(null,
+                                        new McpSchema.TextResourceContents("test://mixed-content-resource",
+                                                "application/json", "{\"test\":\"data\",\"value\":123}")))),
                 tool("test_tool_with_logging", "Sends three log messages.", NO_ARGS, ConformanceTools::logging),
                 tool("test_tool_with_progress", "Reports progress.", NO_ARGS, ConformanceTools::progress),
                 tool("test_error_handling", "Always fails.", NO_ARGS, (ex, req) -> CallToolResult.builder()
@@ -44,11 +46,11 @@ final class ConformanceTools {
                 tool("test_sampling", "Asks the client's LLM.", stringArg("prompt", "The prompt to send to the LLM"),
                         ConformanceTools::sampling),
                 tool("test_elicitation", "Asks the user.", stringArg("message", "The message to show the user"),
-                        (ex, req) -> elicit(ex, String.valueOf(req.arguments().get("message")), Map.of("type",
-                                "object", "properties", Map.of("username", Map.of("type", "string", "description",
-                                        "User's response"), "email", Map.of("type", "string", "description",
-                                                "User's email address")), "required", List.of("username", "email")),
-                                "User response: ")),
+                        (ex, req) -> elicit(ex, String.valueOf(req.arguments().get("message")), Map.of("type", "object",
+                                "properties",
+                                Map.of("username", Map.of("type", "string", "description", "User's response"), "email",
+                                        Map.of("type", "string", "description", "User's email address")),
+                                "required", List.of("username", "email")), "User response: ")),
                 tool("test_elicitation_sep1034_defaults", "Elicitation with defaults.", NO_ARGS,
                         (ex, req) -> elicit(ex, "Please accept the defaults", defaultsSchema(),
                                 "Elicitation completed: ")),
@@ -62,8 +64,8 @@ final class ConformanceTools {
     }
 
     static Map<String, Object> stringArg(String name, String description) {
-        return Map.of("type", "object", "properties", Map.of(name, Map.of("type", "string", "description",
-                description)), "required", List.of(name));
+        return Map.of("type", "object", "properties",
+                Map.of(name, Map.of("type", "string", "description", description)), "required", List.of(name));
     }
 
     private static CallToolResult logging(McpSyncServerExchange ex, McpSchema.CallToolRequest req) {
@@ -77,7 +79,7 @@ final class ConformanceTools {
 
     private static CallToolResult progress(McpSyncServerExchange ex, McpSchema.CallToolRequest req) {
         Object token = req.meta() == null ? null : req.meta().get("progressToken");
-        for (int p : new int[] {0, 50, 100}) {
+        for (int p : new int[] { 0, 50, 100 }) {
             if (token != null) {
                 ex.progressNotification(new McpSchema.ProgressNotification(token, p, 100.0, "step " + p));
             }
@@ -93,10 +95,10 @@ final class ConformanceTools {
             return CallToolResult.builder().addTextContent("the client does not support sampling").isError(true)
                     .build();
         }
-        var msg = new McpSchema.SamplingMessage(McpSchema.Role.USER, new TextContent(String.valueOf(
-                req.arguments().get("prompt"))));
-        var r = ex.createMessage(McpSchema.CreateMessageRequest.builder().messages(List.of(msg)).maxTokens(100)
-                .build());
+        var msg = new McpSchema.SamplingMessage(McpSchema.Role.USER,
+                new TextContent(String.valueOf(req.arguments().get("prompt"))));
+        var r = ex
+                .createMessage(McpSchema.CreateMessageRequest.builder().messages(List.of(msg)).maxTokens(100).build());
         String text = r.content() instanceof TextContent t ? t.text() : String.valueOf(r.content());
         return result(new TextContent("LLM response: " + text));
     }
@@ -117,8 +119,8 @@ final class ConformanceTools {
         props.put("name", Map.of("type", "string", "description", "User name", "default", "John Doe"));
         props.put("age", Map.of("type", "integer", "description", "User age", "default", 30));
         props.put("score", Map.of("type", "number", "description", "User score", "default", 95.5));
-        props.put("status", Map.of("type", "string", "description", "User status", "enum", List.of("active",
-                "inactive", "pending"), "default", "active"));
+        props.put("status", Map.of("type", "string", "description", "User status", "enum",
+                List.of("active", "inactive", "pending"), "default", "active"));
         props.put("verified", Map.of("type", "boolean", "description", "Verification status", "default", true));
         return Map.of("type", "object", "properties", props, "required", List.of());
     }

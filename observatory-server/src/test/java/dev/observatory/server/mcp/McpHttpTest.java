@@ -59,9 +59,8 @@ class McpHttpTest {
         Map<String, Map<String, Object>> calls = Map.of("list_toolsets", Map.of(), "list_projects", Map.of(),
                 "list_runs", Map.of("project", "vision", "sort", "metric:loss", "order", "asc"), "get_run",
                 Map.of("run_id", run), "get_run_metrics", Map.of("run_id", run, "keys", List.of("loss", "val/loss")),
-                "list_metrics", Map.of("project", "vision"), "get_run_logs", Map.of("run_id", s.diverged.id(),
-                        "level", "ERROR"),
-                "search", Map.of("query", "base"));
+                "list_metrics", Map.of("project", "vision"), "get_run_logs",
+                Map.of("run_id", s.diverged.id(), "level", "ERROR"), "search", Map.of("query", "base"));
         calls.forEach((tool, args) -> {
             CallToolResult r = client.callTool(new CallToolRequest(tool, args));
             assertThat(r.isError()).as(tool + ": " + r.content()).isFalse();
@@ -74,12 +73,12 @@ class McpHttpTest {
 
     @Test
     void aMissingOrMistypedArgumentIsAnIsErrorResultNamingIt() {
-        CallToolResult missing = client.callTool(new CallToolRequest("get_run_metrics", Map.of("run_id",
-                s.baseline.id())));
+        CallToolResult missing = client
+                .callTool(new CallToolRequest("get_run_metrics", Map.of("run_id", s.baseline.id())));
         assertThat(missing.isError()).isTrue();
         assertThat(text(missing)).contains("missing required argument 'keys'");
-        CallToolResult mistyped = client.callTool(new CallToolRequest("get_run_logs", Map.of("run_id",
-                s.diverged.id(), "tail", "all")));
+        CallToolResult mistyped = client
+                .callTool(new CallToolRequest("get_run_logs", Map.of("run_id", s.diverged.id(), "tail", "all")));
         assertThat(mistyped.isError()).isTrue();
         assertThat(text(mistyped)).contains("argument 'tail' must be an integer");
         CallToolResult unknownRun = client.callTool(new CallToolRequest("get_run", Map.of("run_id", "nope")));
@@ -88,13 +87,13 @@ class McpHttpTest {
 
     @Test
     void resourcesAreReadThroughTheirTemplates() {
-        assertThat(client.listResourceTemplates().resourceTemplates()).extracting(
-                McpSchema.ResourceTemplate::uriTemplate).contains("observatory://projects/{name}",
+        assertThat(client.listResourceTemplates().resourceTemplates())
+                .extracting(McpSchema.ResourceTemplate::uriTemplate).contains("observatory://projects/{name}",
                         "observatory://runs/{id}", "observatory://runs/{id}/metrics/{key}");
         var run = client.readResource(new McpSchema.ReadResourceRequest("observatory://runs/" + s.diverged.id()));
         assertThat(((McpSchema.TextResourceContents) run.contents().getFirst()).text()).contains("lr-high");
-        var metric = client.readResource(new McpSchema.ReadResourceRequest("observatory://runs/" + s.baseline.id()
-                + "/metrics/val%2Floss"));
+        var metric = client.readResource(
+                new McpSchema.ReadResourceRequest("observatory://runs/" + s.baseline.id() + "/metrics/val%2Floss"));
         assertThat(((McpSchema.TextResourceContents) metric.contents().getFirst()).text())
                 .contains("\"key\":\"val/loss\"");
     }
@@ -102,16 +101,15 @@ class McpHttpTest {
     @Test
     void theTriagePromptAndCompletionWork() {
         assertThat(client.listPrompts().prompts()).extracting(McpSchema.Prompt::name).contains("triage_run");
-        var prompt = client.getPrompt(new McpSchema.GetPromptRequest("triage_run", Map.of("run_id",
-                s.diverged.id())));
+        var prompt = client.getPrompt(new McpSchema.GetPromptRequest("triage_run", Map.of("run_id", s.diverged.id())));
         assertThat(((TextContent) prompt.messages().getFirst().content()).text()).contains("get_run_logs");
-        var ids = client.completeCompletion(new McpSchema.CompleteRequest(new McpSchema.PromptReference(
-                "triage_run"), new McpSchema.CompleteRequest.CompleteArgument("run_id", s.baseline.id()
-                        .substring(0, 4))));
+        var ids = client.completeCompletion(new McpSchema.CompleteRequest(new McpSchema.PromptReference("triage_run"),
+                new McpSchema.CompleteRequest.CompleteArgument("run_id", s.baseline.id().substring(0, 4))));
         assertThat(ids.completion().values()).contains(s.baseline.id());
-        var keys = client.completeCompletion(new McpSchema.CompleteRequest(new McpSchema.ResourceReference(
-                "observatory://runs/{id}/metrics/{key}"), new McpSchema.CompleteRequest.CompleteArgument("key", "val"),
-                new McpSchema.CompleteRequest.CompleteContext(Map.of("id", s.baseline.id()))));
+        var keys = client.completeCompletion(
+                new McpSchema.CompleteRequest(new McpSchema.ResourceReference("observatory://runs/{id}/metrics/{key}"),
+                        new McpSchema.CompleteRequest.CompleteArgument("key", "val"),
+                        new McpSchema.CompleteRequest.CompleteContext(Map.of("id", s.baseline.id()))));
         assertThat(keys.completion().values()).containsExactly("val/loss");
     }
 

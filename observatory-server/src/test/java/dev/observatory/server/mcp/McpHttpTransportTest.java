@@ -35,8 +35,7 @@ class McpHttpTransportTest {
         s = new McpTestServer(500, McpHttpSettings.defaults(), List.of());
         for (int i = 0; i < 40; i++) {
             s.tracking.createRun(McpTestServer.ACTOR, new NewRun("vision", "sweep-" + i + "-a-rather-long-run-name",
-                    RunStatus.FINISHED, "bob", List.of("sweep", "tag-" + i), Map.of("lr", i), null, null, null,
-                    null));
+                    RunStatus.FINISHED, "bob", List.of("sweep", "tag-" + i), Map.of("lr", i), null, null, null, null));
         }
     }
 
@@ -54,8 +53,7 @@ class McpHttpTransportTest {
         assertThat(McpHttpTest.text(r)).contains("toolset 'core', which is not enabled");
         McpSyncClient all = s.client("?toolsets=all");
         assertThat(all.listTools().tools()).hasSize(8);
-        assertThat(all.callTool(new CallToolRequest("get_run", Map.of("run_id", s.baseline.id()))).isError())
-                .isFalse();
+        assertThat(all.callTool(new CallToolRequest("get_run", Map.of("run_id", s.baseline.id()))).isError()).isFalse();
     }
 
     @Test
@@ -108,8 +106,8 @@ class McpHttpTransportTest {
                 break;
             }
             assertThat(data).containsEntry("truncated", true);
-            r = c.callTool(new CallToolRequest("list_runs", Map.of("project", "vision", "limit", 200, "cursor",
-                    data.get("next_cursor"))));
+            r = c.callTool(new CallToolRequest("list_runs",
+                    Map.of("project", "vision", "limit", 200, "cursor", data.get("next_cursor"))));
         }
         assertThat(seen).hasSize(42);
         assertThat(pages).isGreaterThan(2);
@@ -127,8 +125,9 @@ class McpHttpTransportTest {
     private static String rawInitialize(String host, String origin) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", s.server.port())) {
             byte[] body = INIT.getBytes(StandardCharsets.UTF_8);
-            String head = "POST /mcp HTTP/1.1\r\nHost: " + host + "\r\n" + (origin == null ? "" : "Origin: " + origin
-                    + "\r\n") + "Content-Type: application/json\r\nAccept: application/json, text/event-stream\r\n"
+            String head = "POST /mcp HTTP/1.1\r\nHost: " + host + "\r\n"
+                    + (origin == null ? "" : "Origin: " + origin + "\r\n")
+                    + "Content-Type: application/json\r\nAccept: application/json, text/event-stream\r\n"
                     + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.US_ASCII));
@@ -153,8 +152,8 @@ class McpHttpTransportTest {
         assertThat(validates(configured, "other.internal", null)).isFalse();
     }
 
-    private static boolean validates(io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator v,
-            String host, String origin) {
+    private static boolean validates(io.modelcontextprotocol.server.transport.ServerHttpHeaderValidator v, String host,
+            String origin) {
         Map<String, List<String>> h = new java.util.HashMap<>();
         h.put("Host", List.of(host));
         if (origin != null) {

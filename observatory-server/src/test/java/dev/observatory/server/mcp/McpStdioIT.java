@@ -67,7 +67,7 @@ class McpStdioIT {
             assertThat(msg.path("jsonrpc").asString()).as("not JSON-RPC on stdout: " + line).isEqualTo("2.0");
             replies.add(msg);
         }
-        assertThat(replies).extracting(r -> r.path("id").asInt()).containsExactly(1, 2, 3);
+        assertThat(replies).extracting(r -> r.path("id").asInt()).containsExactlyInAnyOrder(1, 2, 3);
         in.close();
         assertThat(p.waitFor(15, TimeUnit.SECONDS)).as("process exits after stdin closes").isTrue();
         assertThat(p.exitValue()).isZero();

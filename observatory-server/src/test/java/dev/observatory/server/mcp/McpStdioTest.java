@@ -40,14 +40,16 @@ class McpStdioTest {
         var run = tracking.createRun(McpTestServer.ACTOR, NewRun.of("vision", "baseline"));
         Pipe toServer = Pipe.open();
         Pipe fromServer = Pipe.open();
-        ToolRegistry registry = new ToolRegistry(tracking, new Meters(), new McpSettings(Set.of("core"), 8000, null,
-                "test"));
-        Thread server = new Thread(() -> McpStdio.serve(Channels.newInputStream(toServer.source()),
-                Channels.newOutputStream(fromServer.sink()), tracking, registry, McpExtras.none()), "stdio-server");
+        ToolRegistry registry = new ToolRegistry(tracking, new Meters(),
+                new McpSettings(Set.of("core"), 8000, null, "test"));
+        Thread server = new Thread(
+                () -> McpStdio.serve(Channels.newInputStream(toServer.source()),
+                        Channels.newOutputStream(fromServer.sink()), tracking, registry, McpExtras.none()),
+                "stdio-server");
         server.start();
         OutputStream in = Channels.newOutputStream(toServer.sink());
-        BufferedReader out = new BufferedReader(new InputStreamReader(Channels.newInputStream(fromServer.source()),
-                StandardCharsets.UTF_8));
+        BufferedReader out = new BufferedReader(
+                new InputStreamReader(Channels.newInputStream(fromServer.source()), StandardCharsets.UTF_8));
 
         send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
                 + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");

@@ -67,18 +67,17 @@ final class McpTestServer implements AutoCloseable {
             loss[i] = 2.0 / (1 + i / 50.0);
             ts[i] = NOW.toEpochMilli() - n + i;
         }
-        tracking.logMetrics(ACTOR, baseline.id(), Map.of("loss", new MetricColumns(steps, loss, ts), "val/loss",
-                new MetricColumns(steps, loss, ts)));
-        tracking.logMetrics(ACTOR, diverged.id(), Map.of("loss", new MetricColumns(new long[] {0, 1, 2},
-                new double[] {2.0, 9.0, Double.NaN}, new long[] {1, 2, 3})));
+        tracking.logMetrics(ACTOR, baseline.id(),
+                Map.of("loss", new MetricColumns(steps, loss, ts), "val/loss", new MetricColumns(steps, loss, ts)));
+        tracking.logMetrics(ACTOR, diverged.id(), Map.of("loss", new MetricColumns(new long[] { 0, 1, 2 },
+                new double[] { 2.0, 9.0, Double.NaN }, new long[] { 1, 2, 3 })));
         tracking.logLines(ACTOR, diverged.id(), List.of(new LogLine(null, 0, NOW, "stdout", "INFO", "step 1"),
                 new LogLine(null, 0, NOW, "stderr", "ERROR", "RuntimeError: CUDA out of memory")));
         List<ToolDef> catalog = new ArrayList<>(ToolCatalog.all());
         catalog.addAll(extraTools);
         McpSettings settings = new McpSettings(Set.of("core"), budget, "http://obs.test", "test");
         mcp = McpHttp.create(tracking, new ToolRegistry(tracking, meters, settings, catalog), McpExtras.none(), http);
-        server = mcp.mountOn(HttpServer.builder().host("127.0.0.1").port(0).tracking(tracking).meters(meters))
-                .build();
+        server = mcp.mountOn(HttpServer.builder().host("127.0.0.1").port(0).tracking(tracking).meters(meters)).build();
         server.start();
     }
 
@@ -88,8 +87,8 @@ final class McpTestServer implements AutoCloseable {
 
     /** An initialized MCP client on {@code /mcp} plus the given query (e.g. "?toolsets=core"). */
     McpSyncClient client(String query) {
-        McpSyncClient c = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:"
-                + server.port()).endpoint("/mcp" + query).build()).requestTimeout(Duration.ofSeconds(20)).build();
+        McpSyncClient c = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + server.port())
+                .endpoint("/mcp" + query).build()).requestTimeout(Duration.ofSeconds(20)).build();
         clients.add(c);
         c.initialize();
         return c;

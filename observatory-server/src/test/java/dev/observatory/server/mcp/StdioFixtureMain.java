@@ -11,12 +11,12 @@ import java.time.Clock;
 import java.util.Set;
 
 /**
- * A process serving MCP on stdio over an in-memory store with one run ("baseline" in "vision"), for the spawn tests.
- * A background thread prints to System.out after the server started: it must end up on stderr, never on the MCP
- * channel.
+ * A process serving MCP on stdio over an in-memory store with one run ("baseline" in "vision"), for the spawn tests. A
+ * background thread prints to System.out after the server started: it must end up on stderr, never on the MCP channel.
  */
 public final class StdioFixtureMain {
-    private StdioFixtureMain() {}
+    private StdioFixtureMain() {
+    }
 
     public static void main(String[] args) {
         InMemoryStorage store = new InMemoryStorage();

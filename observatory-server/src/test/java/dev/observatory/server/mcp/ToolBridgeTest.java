@@ -26,9 +26,10 @@ class ToolBridgeTest {
 
     /** A core-toolset tool that takes far longer than the test's tool timeout. */
     static ToolDef slowTool() {
-        return new ToolDef("slow_tool", "core", "Slow", "A test tool that sleeps for ten seconds, used to check the"
-                + " per-call timeout of the HTTP tool bridge; it never returns in time.", InputSchema.of(),
-                Schemas.object("nothing").build(), Hints.READ_ONLY, (args, ctx) -> {
+        return new ToolDef("slow_tool", "core", "Slow",
+                "A test tool that sleeps for ten seconds, used to check the"
+                        + " per-call timeout of the HTTP tool bridge; it never returns in time.",
+                InputSchema.of(), Schemas.object("nothing").build(), Hints.READ_ONLY, (args, ctx) -> {
                     try {
                         Thread.sleep(10_000);
                     } catch (InterruptedException e) {
@@ -40,8 +41,9 @@ class ToolBridgeTest {
 
     @BeforeAll
     static void start() {
-        s = new McpTestServer(8000, McpHttpSettings.defaults().withMaxBodyBytes(2048)
-                .withToolTimeout(Duration.ofMillis(300)), List.of(slowTool()));
+        s = new McpTestServer(8000,
+                McpHttpSettings.defaults().withMaxBodyBytes(2048).withToolTimeout(Duration.ofMillis(300)),
+                List.of(slowTool()));
     }
 
     @AfterAll
@@ -63,8 +65,7 @@ class ToolBridgeTest {
 
     @Test
     void postMcpToolRunsTheToolAndAnswersTheEnvelope() throws Exception {
-        HttpResponse<String> r = call("{\"name\":\"get_run\",\"arguments\":{\"run_id\":\"" + s.baseline.id()
-                + "\"}}");
+        HttpResponse<String> r = call("{\"name\":\"get_run\",\"arguments\":{\"run_id\":\"" + s.baseline.id() + "\"}}");
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(r.body());
         assertThat(body.path("ok").asBoolean()).isTrue();

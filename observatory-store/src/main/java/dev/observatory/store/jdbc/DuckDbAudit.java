@@ -9,12 +9,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** The audit log; ids assigned on the writer thread (max + 1). */
+/** The audit log; increasing ids assigned on the writer thread. */
 final class DuckDbAudit implements AuditStore {
 
     private final DuckDbConnections db;
     private final DuckDbWriter writer;
     private final Clock clock;
+    /** The next id to assign; -1 until read from the table. Only touched on the writer thread. */
+    private long nextId = -1;
 
     DuckDbAudit(DuckDbConnections db, DuckDbWriter writer, Clock clock) {
         this.db = db;
@@ -26,7 +28,10 @@ final class DuckDbAudit implements AuditStore {
     public AuditEvent record(AuditEvent e) {
         Instant at = RunRules.micros(e.at() == null ? clock.instant() : e.at());
         return writer.write(c -> {
-            long id = DuckDbSql.count(c, "SELECT coalesce(max(id), 0) + 1 FROM audit_events");
+            if (nextId < 0) {
+                nextId = DuckDbSql.count(c, "SELECT coalesce(max(id), 0) + 1 FROM audit_events");
+            }
+            long id = nextId++; // a rolled-back write leaves a gap; ids still increase
             AuditEvent stored = new AuditEvent(id, at, e.actor(), e.surface(), e.action(), e.target(), e.detail());
             DuckDbSql.update(c,
                     "INSERT INTO audit_events (id, at_time, actor, surface, action, target, detail) "

@@ -80,6 +80,7 @@ final class DuckDbConnections implements AutoCloseable {
     }
 
     static void closeQuietly(Connection c) {
+        DuckDbSql.forget(c);
         try {
             c.close();
         } catch (SQLException e) {

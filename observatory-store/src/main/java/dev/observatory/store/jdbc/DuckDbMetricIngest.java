@@ -3,6 +3,8 @@ package dev.observatory.store.jdbc;
 import dev.observatory.model.MetricColumns;
 import dev.observatory.store.NotFoundException;
 import dev.observatory.store.StoreException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,6 +32,7 @@ final class DuckDbMetricIngest implements AutoCloseable {
     private final DuckDbSeriesCache series;
     private final Set<String> knownRuns = new HashSet<>();
     private DuckDBAppender appender;
+    private PreparedStatement runLookup;
 
     DuckDbMetricIngest(DuckDBConnection connection) {
         this.connection = connection;
@@ -92,7 +95,14 @@ final class DuckDbMetricIngest implements AutoCloseable {
         if (knownRuns.contains(runId)) {
             return true;
         }
-        boolean exists = DuckDbSql.count(connection, "SELECT count(*) FROM runs WHERE id = ?", runId) > 0;
+        if (runLookup == null) {
+            runLookup = connection.prepareStatement("SELECT count(*) FROM runs WHERE id = ?");
+        }
+        runLookup.setString(1, runId);
+        boolean exists;
+        try (ResultSet rs = runLookup.executeQuery()) {
+            exists = rs.next() && rs.getLong(1) > 0;
+        }
         if (exists) {
             if (knownRuns.size() >= KNOWN_RUNS_LIMIT) {
                 knownRuns.clear();
@@ -119,9 +129,10 @@ final class DuckDbMetricIngest implements AutoCloseable {
 
     /** Drops every cache and the appender (after a failed transaction). */
     void forget() {
-        series.clear();
+        series.forget();
         knownRuns.clear();
         closeAppender();
+        closeRunLookup();
     }
 
     private void closeAppender() {
@@ -135,8 +146,21 @@ final class DuckDbMetricIngest implements AutoCloseable {
         }
     }
 
+    private void closeRunLookup() {
+        if (runLookup != null) {
+            try {
+                runLookup.close();
+            } catch (SQLException e) {
+                LOG.debug("closing the run lookup: {}", e.getMessage());
+            }
+            runLookup = null;
+        }
+    }
+
     @Override
     public void close() {
         closeAppender();
+        closeRunLookup();
+        series.close();
     }
 }

@@ -2,23 +2,23 @@ package dev.observatory.store.jdbc;
 
 import dev.observatory.model.MetricSummary;
 import dev.observatory.store.internal.SeriesSummary;
-import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
- * The writer's view of the series table: id and running summary per (run, key), loaded on first use and kept in an LRU
- * map. Writer thread only.
+ * The writer's view of the series table: id and running summary per (run, key). The series of a run are loaded
+ * together on the run's first append (one indexed lookup by run_id) and kept in an LRU map of runs. Writer thread only.
  */
 final class DuckDbSeriesCache {
 
-    private static final int MAX_ENTRIES = 50_000;
-    private static final int ROWS_PER_STATEMENT = 200;
+    private static final int MAX_RUNS = 10_000;
     static final String SUMMARY_COLUMNS = "point_count, nan_count, first_step, first_value, last_step, last_value, "
             + "last_ts, min_value, min_step, max_value, max_step";
 
@@ -50,42 +50,59 @@ final class DuckDbSeriesCache {
         }
     }
 
-    private final Connection connection;
-    private final Map<String, Series> byRunAndKey = new LinkedHashMap<>(1024, 0.75f, true) {
+    private final DuckDBConnection connection;
+    private final Map<String, Map<String, Series>> byRun = new LinkedHashMap<>(1024, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Series> eldest) {
-            return size() > MAX_ENTRIES && !eldest.getValue().dirty;
+        protected boolean removeEldestEntry(Map.Entry<String, Map<String, Series>> eldest) {
+            return size() > MAX_RUNS && eldest.getValue().values().stream().noneMatch(s -> s.dirty);
         }
     };
     private int nextId = -1;
+    private DuckDBAppender changes;
+    private PreparedStatement insertNew;
+    private PreparedStatement updateStored;
+    private PreparedStatement clearChanges;
+    private PreparedStatement loadRun;
 
-    DuckDbSeriesCache(Connection connection) {
+    DuckDbSeriesCache(DuckDBConnection connection) {
         this.connection = connection;
     }
 
+    /** The series of (run, key), new (with the next free id) when the run has none with that key yet. */
     Series get(String runId, String key) throws SQLException {
-        String cacheKey = runId + "\n" + key;
-        Series s = byRunAndKey.get(cacheKey);
+        Map<String, Series> ofRun = byRun.get(runId);
+        if (ofRun == null) {
+            ofRun = load(runId);
+            byRun.put(runId, ofRun);
+        }
+        Series s = ofRun.get(key);
         if (s == null) {
-            s = load(runId, key);
-            byRunAndKey.put(cacheKey, s);
+            if (nextId < 0) {
+                nextId = (int) DuckDbSql.count(connection, "SELECT coalesce(max(series_id), 0) + 1 FROM series");
+            }
+            s = new Series(nextId++, runId, key, new SeriesSummary(), false);
+            ofRun.put(key, s);
         }
         return s;
     }
 
-    private Series load(String runId, String key) throws SQLException {
-        var row = DuckDbSql.one(connection,
-                "SELECT series_id, metric_key, " + SUMMARY_COLUMNS + " FROM series WHERE run_id = ? AND metric_key = ?",
-                DuckDbSeriesCache::summaryRow, runId, key);
-        if (row.isPresent()) {
-            return new Series(row.get().id(), runId, key, SeriesSummary.of(row.get().summary()), true);
+    private Map<String, Series> load(String runId) throws SQLException {
+        if (loadRun == null) {
+            loadRun = connection.prepareStatement("SELECT series_id, metric_key, " + SUMMARY_COLUMNS
+                    + " FROM series WHERE run_id = ?");
         }
-        if (nextId < 0) {
-            nextId = (int) DuckDbSql.count(connection, "SELECT coalesce(max(series_id), 0) + 1 FROM series");
+        Map<String, Series> ofRun = new HashMap<>();
+        loadRun.setString(1, runId);
+        try (ResultSet rs = loadRun.executeQuery()) {
+            while (rs.next()) {
+                SummaryRow row = summaryRow(rs);
+                String key = row.summary().key();
+                ofRun.put(key, new Series(row.id(), runId, key, SeriesSummary.of(row.summary()), true));
+            }
         }
-        return new Series(nextId++, runId, key, new SeriesSummary(), false);
+        return ofRun;
     }
 
     record SummaryRow(int id, MetricSummary summary) {
@@ -99,49 +116,37 @@ final class DuckDbSeriesCache {
                         rs.getDouble(12), rs.getLong(13)));
     }
 
-    /** Inserts new series rows and updates existing ones, in the current transaction. */
+    /**
+     * Writes the touched summaries in the current transaction: appends them to a connection-local temp table, then
+     * inserts the new series and updates the stored ones from it with three fixed, prepared statements.
+     */
     void write(Collection<Series> touched) throws SQLException {
-        List<Series> fresh = new ArrayList<>();
-        List<Series> existing = new ArrayList<>();
+        if (changes == null) {
+            DuckDbSql.exec(connection, "CREATE TEMP TABLE IF NOT EXISTS series_changes (series_id INTEGER, "
+                    + "run_id VARCHAR, metric_key VARCHAR, stored BOOLEAN, point_count BIGINT, nan_count BIGINT, "
+                    + "first_step BIGINT, first_value DOUBLE, last_step BIGINT, last_value DOUBLE, last_ts BIGINT, "
+                    + "min_value DOUBLE, min_step BIGINT, max_value DOUBLE, max_step BIGINT)");
+            changes = connection.createAppender("temp", "main", "series_changes");
+            insertNew = connection.prepareStatement("INSERT INTO series SELECT series_id, run_id, metric_key, "
+                    + SUMMARY_COLUMNS + " FROM series_changes WHERE NOT stored");
+            updateStored = connection.prepareStatement("UPDATE series SET point_count = c.point_count, "
+                    + "nan_count = c.nan_count, first_step = c.first_step, first_value = c.first_value, "
+                    + "last_step = c.last_step, last_value = c.last_value, last_ts = c.last_ts, "
+                    + "min_value = c.min_value, min_step = c.min_step, max_value = c.max_value, "
+                    + "max_step = c.max_step FROM series_changes c WHERE c.stored AND series.series_id = c.series_id");
+            clearChanges = connection.prepareStatement("DELETE FROM series_changes");
+        }
         for (Series s : touched) {
-            (s.stored ? existing : fresh).add(s);
-        }
-        for (int from = 0; from < fresh.size(); from += ROWS_PER_STATEMENT) {
-            List<Series> chunk = fresh.subList(from, Math.min(fresh.size(), from + ROWS_PER_STATEMENT));
-            DuckDbSql.update(connection, "INSERT INTO series (series_id, run_id, metric_key, " + SUMMARY_COLUMNS
-                    + ") VALUES " + rows(chunk.size(), "(?, ?, ?, " + SUMMARY_PLACEHOLDERS + ")"), values(chunk, true));
-        }
-        for (int from = 0; from < existing.size(); from += ROWS_PER_STATEMENT) {
-            List<Series> chunk = existing.subList(from, Math.min(existing.size(), from + ROWS_PER_STATEMENT));
-            DuckDbSql.update(connection, "UPDATE series SET point_count = v.pc, nan_count = v.nc, first_step = v.fs, "
-                    + "first_value = v.fv, last_step = v.ls, last_value = v.lv, last_ts = v.lt, min_value = v.mnv, "
-                    + "min_step = v.mns, max_value = v.mxv, max_step = v.mxs FROM (VALUES "
-                    + rows(chunk.size(), "(?::INTEGER, " + SUMMARY_PLACEHOLDERS + ")")
-                    + ") v(id, pc, nc, fs, fv, ls, lv, lt, mnv, mns, mxv, mxs) WHERE series.series_id = v.id",
-                    values(chunk, false));
-        }
-    }
-
-    private static final String SUMMARY_PLACEHOLDERS = "?::BIGINT, ?::BIGINT, ?::BIGINT, ?::DOUBLE, ?::BIGINT, "
-            + "?::DOUBLE, ?::BIGINT, ?::DOUBLE, ?::BIGINT, ?::DOUBLE, ?::BIGINT";
-
-    private static String rows(int n, String row) {
-        return String.join(", ", java.util.Collections.nCopies(n, row));
-    }
-
-    private static List<Object> values(List<Series> chunk, boolean withRunAndKey) {
-        List<Object> args = new ArrayList<>();
-        for (Series s : chunk) {
             MetricSummary m = s.summary.toSummary(s.key);
-            args.add(s.id);
-            if (withRunAndKey) {
-                args.add(s.runId);
-                args.add(s.key);
-            }
-            args.addAll(List.of(m.count(), m.nanCount(), m.firstStep(), m.first(), m.lastStep(), m.last(),
-                    m.lastTimestampMs(), m.min(), m.argMinStep(), m.max(), m.argMaxStep()));
+            changes.beginRow().append(s.id).append(s.runId).append(s.key).append(s.stored).append(m.count())
+                    .append(m.nanCount()).append(m.firstStep()).append(m.first()).append(m.lastStep())
+                    .append(m.last()).append(m.lastTimestampMs()).append(m.min()).append(m.argMinStep())
+                    .append(m.max()).append(m.argMaxStep()).endRow();
         }
-        return args;
+        changes.flush();
+        insertNew.executeUpdate();
+        updateStored.executeUpdate();
+        clearChanges.executeUpdate();
     }
 
     /** After commit: the touched series' rows exist and may be evicted again. */
@@ -152,8 +157,30 @@ final class DuckDbSeriesCache {
         }
     }
 
-    void clear() {
-        byRunAndKey.clear();
+    /**
+     * Drops the cache and closes the appender and statements (after a failed transaction, before its rollback: a
+     * DuckDB statement is unusable once it threw, and closing the appender flushes into the doomed transaction).
+     */
+    void forget() {
+        byRun.clear();
         nextId = -1;
+        close();
+    }
+
+    void close() {
+        for (AutoCloseable c : new AutoCloseable[] {changes, insertNew, updateStored, clearChanges, loadRun}) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // closing anyway
+                }
+            }
+        }
+        changes = null;
+        insertNew = null;
+        updateStored = null;
+        clearChanges = null;
+        loadRun = null;
     }
 }

@@ -9,13 +9,76 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Small JDBC helpers for the DuckDB backend: binding, mapping rows, UTC timestamps. */
 final class DuckDbSql {
 
+    private static final int STATEMENTS_PER_CONNECTION = 256;
+    private static final Map<Connection, StatementCache> STATEMENTS = new ConcurrentHashMap<>();
+
     private DuckDbSql() {
+    }
+
+    /**
+     * Prepared statements of one connection, least recently used evicted (and closed). A connection is used by one
+     * thread at a time (the writer, or a borrower from the read pool), so the cache needs no lock of its own.
+     */
+    private static final class StatementCache extends LinkedHashMap<String, PreparedStatement> {
+        private static final long serialVersionUID = 1L;
+
+        StatementCache() {
+            super(64, 0.75f, true);
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+            if (size() > STATEMENTS_PER_CONNECTION) {
+                closeQuietly(eldest.getValue());
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** The connection's prepared statement for this SQL (DuckDB prepares are costly: reuse them). */
+    private static PreparedStatement prepared(Connection c, String sql) throws SQLException {
+        StatementCache cache = STATEMENTS.computeIfAbsent(c, k -> new StatementCache());
+        PreparedStatement ps = cache.get(sql);
+        if (ps == null) {
+            ps = c.prepareStatement(sql);
+            cache.put(sql, ps);
+        }
+        return ps;
+    }
+
+    /** Drops a statement after it threw (a DuckDB statement is closed once it throws). */
+    private static void evict(Connection c, String sql) {
+        StatementCache cache = STATEMENTS.get(c);
+        PreparedStatement ps = cache == null ? null : cache.remove(sql);
+        if (ps != null) {
+            closeQuietly(ps);
+        }
+    }
+
+    /** Closes and forgets the statements of a connection that is being closed. */
+    static void forget(Connection c) {
+        StatementCache cache = STATEMENTS.remove(c);
+        if (cache != null) {
+            cache.values().forEach(DuckDbSql::closeQuietly);
+        }
+    }
+
+    private static void closeQuietly(Statement st) {
+        try {
+            st.close();
+        } catch (SQLException e) {
+            // closing anyway
+        }
     }
 
     /** Work on a connection. */
@@ -31,7 +94,8 @@ final class DuckDbSql {
     }
 
     static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, List<?> args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        PreparedStatement ps = prepared(c, sql);
+        try {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 List<T> out = new ArrayList<>();
@@ -40,6 +104,9 @@ final class DuckDbSql {
                 }
                 return out;
             }
+        } catch (SQLException | RuntimeException e) {
+            evict(c, sql);
+            throw e;
         }
     }
 
@@ -61,9 +128,13 @@ final class DuckDbSql {
     }
 
     static int update(Connection c, String sql, List<?> args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        PreparedStatement ps = prepared(c, sql);
+        try {
             bind(ps, args);
             return ps.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            evict(c, sql);
+            throw e;
         }
     }
 

@@ -28,6 +28,7 @@ record PgChunkPlan(int keep, List<Integer> sizes, int[] tail) {
 
     static final int SEALED_POINTS = 512;
     static final int FAN_IN = 8;
+    private static final int SEALED_TIER = 3;
 
     static PgChunkPlan of(int[] tail, int newPoints, int maxPoints) {
         List<Integer> entries = new ArrayList<>();

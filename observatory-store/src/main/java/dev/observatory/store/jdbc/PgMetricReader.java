@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Reads of chunked series. Raw pages of a series whose steps never went backwards skip whole chunks by their counts and
@@ -117,7 +116,7 @@ final class PgMetricReader {
     }
 
     private static List<Integer> chunkNos(List<PgChunkMeta> metas) {
-        return IntStream.range(0, metas.size()).mapToObj(i -> metas.get(i).chunkNo()).toList();
+        return metas.stream().map(PgChunkMeta::chunkNo).toList();
     }
 
     private static Series series(Connection c, String runId, String key) throws SQLException {
