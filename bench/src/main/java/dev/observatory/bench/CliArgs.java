@@ -32,8 +32,8 @@ final class CliArgs {
         for (int i = 0; i < end; i++) {
             String name = args[i];
             if (!name.startsWith("--") || !known.contains(name.substring(2))) {
-                throw new IllegalArgumentException("unknown option " + name + "; known: --" + String.join(", --",
-                        known.stream().sorted().toList()));
+                throw new IllegalArgumentException("unknown option " + name + "; known: --"
+                        + String.join(", --", known.stream().sorted().toList()));
             }
             if (i + 1 >= end) {
                 throw new IllegalArgumentException("option " + name + " needs a value");

@@ -15,10 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Columnar metric ingest over loopback HTTP: N clients, each sending pre-generated 10k-point batches to its own run
- * for a fixed time (after a warm-up that is not counted). Reports sustained points/s overall and per 10 s window, batch
- * latency percentiles and errors. A batch counts only when the server answered 200 with {@code accepted} equal to
- * the points sent (that answer comes after a durable commit).
+ * Columnar metric ingest over loopback HTTP: N clients, each sending pre-generated 10k-point batches to its own run for
+ * a fixed time (after a warm-up that is not counted). Reports sustained points/s overall and per 10 s window, batch
+ * latency percentiles and errors. A batch counts only when the server answered 200 with {@code accepted} equal to the
+ * points sent (that answer comes after a durable commit).
  *
  * <pre>
  * java -cp bench/target/classes dev.observatory.bench.IngestLoad --url http://127.0.0.1:8765 --clients 4 --seconds 60
@@ -40,7 +40,8 @@ public final class IngestLoad {
     private volatile boolean measuring;
 
     record Options(String url, int clients, int seconds, int warmupSeconds, int batchPoints, int keys,
-            int batchesPerRun, long maxBatches, String project) {}
+            int batchesPerRun, long maxBatches, String project) {
+    }
 
     private IngestLoad(Options o) {
         this.o = o;
@@ -97,8 +98,8 @@ public final class IngestLoad {
             long sent = 0;
             while (System.nanoTime() < end && sent++ < o.maxBatches()) {
                 if (next == bodies.bodies().size()) {
-                    runId = http.createRun(o.project(), "load-c" + c + "-" + System.currentTimeMillis() + "-"
-                            + runsCreated.incrementAndGet());
+                    runId = http.createRun(o.project(),
+                            "load-c" + c + "-" + System.currentTimeMillis() + "-" + runsCreated.incrementAndGet());
                     next = 0;
                 }
                 send(runId, bodies.bodies().get(next++), bodies.pointsPerBatch(), lat);

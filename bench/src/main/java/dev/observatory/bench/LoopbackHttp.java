@@ -22,16 +22,16 @@ final class LoopbackHttp {
     LoopbackHttp(String baseUrl) {
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
         requireLoopback(base);
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     static void requireLoopback(URI uri) {
         try {
             if (!"http".equals(uri.getScheme()) || uri.getHost() == null
                     || !InetAddress.getByName(uri.getHost()).isLoopbackAddress()) {
-                throw new IllegalArgumentException("--url must be http:// on a loopback address (127.0.0.1 or"
-                        + " localhost), got " + uri);
+                throw new IllegalArgumentException(
+                        "--url must be http:// on a loopback address (127.0.0.1 or" + " localhost), got " + uri);
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot resolve the host of " + uri + ": " + e.getMessage());

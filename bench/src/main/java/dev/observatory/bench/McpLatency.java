@@ -9,10 +9,10 @@ import java.util.Set;
 
 /**
  * MCP tool-call latency over loopback Streamable HTTP with one client: {@code initialize} once, then
- * {@code tools/call get_run} repeatedly as raw JSON-RPC POSTs (no SDK on the client side, so the number is the
- * server's plus one HTTP round trip). Baselines with the same HTTP client come first: {@code GET /health} (what HTTP
- * itself costs here), {@code GET /api/v1/runs/{id}} (the same run over REST) and {@code POST /mcp/tool} (the same tool
- * handler through the HTTP tool bridge, without the MCP transport), so a slow result shows where its time goes.
+ * {@code tools/call get_run} repeatedly as raw JSON-RPC POSTs (no SDK on the client side, so the number is the server's
+ * plus one HTTP round trip). Baselines with the same HTTP client come first: {@code GET /health} (what HTTP itself
+ * costs here), {@code GET /api/v1/runs/{id}} (the same run over REST) and {@code POST /mcp/tool} (the same tool handler
+ * through the HTTP tool bridge, without the MCP transport), so a slow result shows where its time goes.
  *
  * <pre>
  * java -cp bench/target/classes dev.observatory.bench.McpLatency --url http://127.0.0.1:8765 --calls 20000
@@ -66,14 +66,17 @@ public final class McpLatency {
         });
         initialize();
         Result mcp = measure("MCP tools/call " + tool, warmup, calls, () -> call(tool, args, runId));
-        System.out.printf(Locale.ROOT, "RESULT mcp tool=%s p50_ms=%s p99_ms=%s p999_ms=%s errors=%d"
-                + " health_p50_ms=%s health_p99_ms=%s rest_p50_ms=%s rest_p99_ms=%s bridge_p50_ms=%s"
-                + " bridge_p99_ms=%s%n", tool, mcp.lat.millis(50), mcp.lat.millis(99), mcp.lat.millis(99.9),
-                mcp.errors, health.lat.millis(50), health.lat.millis(99), rest.lat.millis(50), rest.lat.millis(99),
-                bridge.lat.millis(50), bridge.lat.millis(99));
+        System.out.printf(Locale.ROOT,
+                "RESULT mcp tool=%s p50_ms=%s p99_ms=%s p999_ms=%s errors=%d"
+                        + " health_p50_ms=%s health_p99_ms=%s rest_p50_ms=%s rest_p99_ms=%s bridge_p50_ms=%s"
+                        + " bridge_p99_ms=%s%n",
+                tool, mcp.lat.millis(50), mcp.lat.millis(99), mcp.lat.millis(99.9), mcp.errors, health.lat.millis(50),
+                health.lat.millis(99), rest.lat.millis(50), rest.lat.millis(99), bridge.lat.millis(50),
+                bridge.lat.millis(99));
     }
 
-    private record Result(Latencies lat, long errors) {}
+    private record Result(Latencies lat, long errors) {
+    }
 
     private static Result measure(String name, int warmup, int calls, Request request) throws Exception {
         for (int i = 0; i < warmup; i++) {
@@ -87,9 +90,9 @@ public final class McpLatency {
             lat.add(System.nanoTime() - t0);
             errors += ok ? 0 : 1;
         }
-        System.out.printf(Locale.ROOT, "%-32s %6d calls after %d warm-up: p50=%s p99=%s p999=%s max=%s ms"
-                + " errors=%d%n", name, calls, warmup, lat.millis(50), lat.millis(99), lat.millis(99.9),
-                lat.millis(100), errors);
+        System.out.printf(Locale.ROOT,
+                "%-32s %6d calls after %d warm-up: p50=%s p99=%s p999=%s max=%s ms" + " errors=%d%n", name, calls,
+                warmup, lat.millis(50), lat.millis(99), lat.millis(99.9), lat.millis(100), errors);
         return new Result(lat, errors);
     }
 
@@ -98,8 +101,8 @@ public final class McpLatency {
         String id = http.createRun("bench-mcp", "mcp-latency-" + System.currentTimeMillis());
         String body = IngestBodies.body(0, 200, 20, 200, new java.util.SplittableRandom(7));
         HttpResponse<String> r = http.postJson("/api/v1/runs/" + id + "/metrics", body);
-        require(r.statusCode() == 200, "logging metrics for the bench run answered " + r.statusCode() + ": "
-                + r.body());
+        require(r.statusCode() == 200,
+                "logging metrics for the bench run answered " + r.statusCode() + ": " + r.body());
         return id;
     }
 
@@ -107,8 +110,8 @@ public final class McpLatency {
         HttpResponse<String> r = post("{\"jsonrpc\":\"2.0\",\"id\":" + nextId++ + ",\"method\":\"initialize\","
                 + "\"params\":{\"protocolVersion\":\"" + PROTOCOL + "\",\"capabilities\":{},"
                 + "\"clientInfo\":{\"name\":\"observatory-bench\",\"version\":\"1\"}}}");
-        require(r.statusCode() == 200 && jsonOf(r).contains("\"result\""), "initialize answered " + r.statusCode()
-                + ": " + r.body());
+        require(r.statusCode() == 200 && jsonOf(r).contains("\"result\""),
+                "initialize answered " + r.statusCode() + ": " + r.body());
         session = r.headers().firstValue("Mcp-Session-Id").orElse(null);
         initialized = true;
         HttpResponse<String> n = post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");

@@ -25,24 +25,24 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Bar: a 1,000,000-point series returned as a 1,000-point M4 chart in <= 20 ms server time. The run holds the series
- * plus three more keys logged at every step (4 M points in the store), as a trainer writes them. The in-memory
- * backend is the baseline: the same service code with no database.
+ * plus three more keys logged at every step (4 M points in the store), as a trainer writes them. The in-memory backend
+ * is the baseline: the same service code with no database.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 10, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = { "--enable-native-access=ALL-UNNAMED", "-Xms1g", "-Xmx4g" })
 public class MetricHistoryBench {
     static final String KEY = "train/loss";
-    static final String[] OTHER_KEYS = {"train/lr", "train/grad_norm", "train/samples_per_s"};
+    static final String[] OTHER_KEYS = { "train/lr", "train/grad_norm", "train/samples_per_s" };
     private static final int STEPS_PER_BATCH = Tracking.MAX_POINTS_PER_BATCH / (1 + OTHER_KEYS.length);
 
-    @Param({"duckdb", "memory"})
+    @Param({ "duckdb", "memory" })
     public String backend;
 
-    @Param({"1000000"})
+    @Param({ "1000000" })
     public int points;
 
     private BenchStores stores;

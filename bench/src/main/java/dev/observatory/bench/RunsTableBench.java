@@ -43,20 +43,20 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 10, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms512m", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = { "--enable-native-access=ALL-UNNAMED", "-Xms512m", "-Xmx2g" })
 public class RunsTableBench {
     static final String PROJECT = "sweep";
     static final int KEYS = 20;
     static final int POINTS_PER_KEY = 5;
     private static final int LOADERS = 8;
 
-    @Param({"duckdb", "memory"})
+    @Param({ "duckdb", "memory" })
     public String backend;
 
-    @Param({"10000"})
+    @Param({ "10000" })
     public int runs;
 
-    @Param({"metric:val/loss", "created_at"})
+    @Param({ "metric:val/loss", "created_at" })
     public String sort;
 
     private BenchStores stores;
@@ -84,10 +84,12 @@ public class RunsTableBench {
             for (int i = 0; i < runs; i++) {
                 int run = i;
                 done.add(pool.submit(() -> {
-                    String id = store.runs().create(new NewRun(PROJECT, String.format("run-%05d", run),
-                            RunStatus.FINISHED, "bench", List.of("sweep", run % 2 == 0 ? "even" : "odd"),
-                            Map.of("lr", 1e-4 * (1 + run % 10), "batch_size", 32 << (run % 4)), null,
-                            start.plusSeconds(60L * run), null, null)).id();
+                    String id = store.runs()
+                            .create(new NewRun(PROJECT, String.format("run-%05d", run), RunStatus.FINISHED, "bench",
+                                    List.of("sweep", run % 2 == 0 ? "even" : "odd"),
+                                    Map.of("lr", 1e-4 * (1 + run % 10), "batch_size", 32 << (run % 4)), null,
+                                    start.plusSeconds(60L * run), null, null))
+                            .id();
                     store.metrics().append(id, batch(new SplittableRandom(run)));
                 }));
             }

@@ -27,7 +27,8 @@ public final class StdioStartup {
             + "{\"protocolVersion\":\"" + McpLatency.PROTOCOL + "\",\"capabilities\":{},"
             + "\"clientInfo\":{\"name\":\"observatory-bench\",\"version\":\"1\"}}}\n";
 
-    private StdioStartup() {}
+    private StdioStartup() {
+    }
 
     public static void main(String[] args) throws Exception {
         CliArgs a = CliArgs.parse(args, Set.of("runs", "stderr"));
@@ -46,8 +47,9 @@ public final class StdioStartup {
         Collections.sort(warm);
         double median = warm.size() % 2 == 1 ? warm.get(warm.size() / 2)
                 : (warm.get(warm.size() / 2 - 1) + warm.get(warm.size() / 2)) / 2;
-        System.out.printf(Locale.ROOT, "RESULT stdio cold_ms=%.1f warm_median_ms=%.1f warm_min_ms=%.1f"
-                + " warm_max_ms=%.1f runs=%d%n", ms.get(0), median, warm.get(0), warm.get(warm.size() - 1), runs);
+        System.out.printf(Locale.ROOT,
+                "RESULT stdio cold_ms=%.1f warm_median_ms=%.1f warm_min_ms=%.1f" + " warm_max_ms=%.1f runs=%d%n",
+                ms.get(0), median, warm.get(0), warm.get(warm.size() - 1), runs);
     }
 
     /** Spawns the command, sends initialize, returns milliseconds until the response line; waits for the exit. */

@@ -63,8 +63,8 @@ enum TrainingCurves {
 
     /** A key name like a trainer's: {@code train/loss}, {@code val/accuracy}, ... for index i of a key set. */
     static String keyName(int i) {
-        String[] prefixes = {"train", "val", "test", "eval", "sys", "probe", "aux", "ema"};
-        String[] names = {"loss", "lr", "accuracy", "grad_norm", "samples_per_s"};
+        String[] prefixes = { "train", "val", "test", "eval", "sys", "probe", "aux", "ema" };
+        String[] names = { "loss", "lr", "accuracy", "grad_norm", "samples_per_s" };
         return prefixes[(i / names.length) % prefixes.length] + "/" + names[i % names.length]
                 + (i >= prefixes.length * names.length ? "_" + i : "");
     }

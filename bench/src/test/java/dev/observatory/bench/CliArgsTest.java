@@ -11,7 +11,7 @@ class CliArgsTest {
 
     @Test
     void readsOptionsAndKeepsTheCommandAfterTheDoubleDash() {
-        CliArgs a = CliArgs.parse(new String[] {"--runs", "5", "--", "./observatory", "mcp"}, Set.of("runs"));
+        CliArgs a = CliArgs.parse(new String[] { "--runs", "5", "--", "./observatory", "mcp" }, Set.of("runs"));
 
         assertThat(a.integer("runs", 11)).isEqualTo(5);
         assertThat(a.text("stderr", "/dev/null")).isEqualTo("/dev/null");
@@ -20,11 +20,12 @@ class CliArgsTest {
 
     @Test
     void aMistypedOptionIsAnErrorNamingTheKnownOnes() {
-        assertThatThrownBy(() -> CliArgs.parse(new String[] {"--client", "4"}, Set.of("clients", "seconds")))
+        assertThatThrownBy(() -> CliArgs.parse(new String[] { "--client", "4" }, Set.of("clients", "seconds")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--client")
                 .hasMessageContaining("--clients, --seconds");
-        assertThatThrownBy(() -> CliArgs.parse(new String[] {"--clients", "four"}, Set.of("clients"))
-                .integer("clients", 4)).hasMessageContaining("whole number");
+        assertThatThrownBy(
+                () -> CliArgs.parse(new String[] { "--clients", "four" }, Set.of("clients")).integer("clients", 4))
+                        .hasMessageContaining("whole number");
     }
 
     @Test

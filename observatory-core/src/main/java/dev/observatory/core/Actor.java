@@ -3,8 +3,10 @@ package dev.observatory.core;
 /**
  * Who performs an operation and through which surface; recorded in the audit log.
  *
- * @param name API key name, "anonymous" when auth is off, or "demo"/"cli" for internal writers
- * @param surface "rest", "mcp", "cli", "mlflow", "bridge"
+ * @param name
+ *            API key name, "anonymous" when auth is off, or "demo"/"cli" for internal writers
+ * @param surface
+ *            "rest", "mcp", "cli", "mlflow", "bridge"
  */
 public record Actor(String name, String surface) {
 

@@ -10,7 +10,8 @@ import java.util.Base64;
 public final class Cursors {
     static final long TTL_SECONDS = 24 * 3600;
 
-    private Cursors() {}
+    private Cursors() {
+    }
 
     public static String encode(long offset, String fingerprint, long nowEpochSeconds) {
         String raw = "v1:" + offset + ":" + Integer.toHexString(fingerprint.hashCode()) + ":" + nowEpochSeconds;

@@ -5,6 +5,7 @@ public class InvalidCursorException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     public InvalidCursorException(String why) {
-        super("invalid or expired cursor (" + why + "): repeat the request without a cursor to start from the beginning");
+        super("invalid or expired cursor (" + why
+                + "): repeat the request without a cursor to start from the beginning");
     }
 }

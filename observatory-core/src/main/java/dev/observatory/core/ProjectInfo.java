@@ -3,4 +3,5 @@ package dev.observatory.core;
 import java.time.Instant;
 
 /** A project with its run count, for listings. */
-public record ProjectInfo(String name, String description, Instant createdAt, long runCount) {}
+public record ProjectInfo(String name, String description, Instant createdAt, long runCount) {
+}

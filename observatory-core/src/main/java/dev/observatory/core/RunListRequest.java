@@ -4,8 +4,8 @@ import dev.observatory.store.RunQuery;
 import java.util.List;
 
 /**
- * A runs-table request: the query's filters and sort (limit/offset of the query are overridden by {@code limit} and
- * the cursor), the metric keys whose summaries to attach to each row, and the cursor from a previous page.
+ * A runs-table request: the query's filters and sort (limit/offset of the query are overridden by {@code limit} and the
+ * cursor), the metric keys whose summaries to attach to each row, and the cursor from a previous page.
  */
 public record RunListRequest(RunQuery query, List<String> metricKeys, String cursor, int limit) {
 

@@ -61,8 +61,8 @@ public final class Tracking {
     }
 
     public ProjectInfo getProject(String name) {
-        Project p = store.projects().get(name).orElseThrow(() -> new NotFoundException("no project named "
-                + Validation.quote(name) + ": list_projects shows the existing ones"));
+        Project p = store.projects().get(name).orElseThrow(() -> new NotFoundException(
+                "no project named " + Validation.quote(name) + ": list_projects shows the existing ones"));
         return new ProjectInfo(p.name(), p.description(), p.createdAt(),
                 store.projects().runCounts().getOrDefault(name, 0L));
     }
@@ -123,9 +123,8 @@ public final class Tracking {
             runs = runs.subList(0, req.limit());
         }
         List<String> ids = runs.stream().map(Run::id).toList();
-        Map<String, Map<String, MetricSummary>> summaries =
-                req.metricKeys().isEmpty() || ids.isEmpty() ? Map.of()
-                        : store.metrics().summaries(ids, req.metricKeys());
+        Map<String, Map<String, MetricSummary>> summaries = req.metricKeys().isEmpty() || ids.isEmpty() ? Map.of()
+                : store.metrics().summaries(ids, req.metricKeys());
         List<RunRow> rows = runs.stream().map(r -> new RunRow(r, summaries.getOrDefault(r.id(), Map.of()))).toList();
         String next = more ? Cursors.encode(offset + req.limit(), fp, clock.instant().getEpochSecond()) : null;
         return new RunPage(rows, next, store.runs().count(q));
@@ -148,8 +147,8 @@ public final class Tracking {
             n += e.getValue().size();
         }
         if (n > MAX_POINTS_PER_BATCH) {
-            throw new IllegalArgumentException("a batch may carry at most " + MAX_POINTS_PER_BATCH
-                    + " points, got " + n + ": split it into several requests");
+            throw new IllegalArgumentException("a batch may carry at most " + MAX_POINTS_PER_BATCH + " points, got " + n
+                    + ": split it into several requests");
         }
         store.metrics().append(runId, batch);
         auditor.recordIngest(actor, "metrics.append", runId, n);
@@ -163,8 +162,8 @@ public final class Tracking {
 
     public MetricSummary metricSummary(String runId, String key) {
         return metricSummaries(runId).stream().filter(s -> s.key().equals(key)).findFirst()
-                .orElseThrow(() -> new NotFoundException("run " + runId + " has no metric " + Validation.quote(key)
-                        + ": list_metrics shows its keys"));
+                .orElseThrow(() -> new NotFoundException(
+                        "run " + runId + " has no metric " + Validation.quote(key) + ": list_metrics shows its keys"));
     }
 
     public Map<String, Long> projectMetricKeys(String project) {
@@ -173,8 +172,8 @@ public final class Tracking {
     }
 
     /**
-     * A chart of one series: every point when the range holds at most {@code maxPoints}, else M4 with
-     * {@code maxPoints} buckets (up to 4 points each: first, last, min, max). Null bounds mean the whole series.
+     * A chart of one series: every point when the range holds at most {@code maxPoints}, else M4 with {@code maxPoints}
+     * buckets (up to 4 points each: first, last, min, max). Null bounds mean the whole series.
      */
     public MetricHistory history(String runId, String key, Long fromStep, Long toStep, int maxPoints) {
         if (maxPoints < 1 || maxPoints > 10_000) {
@@ -217,7 +216,8 @@ public final class Tracking {
     }
 
     /** A page of raw points. */
-    public record RawPoints(String runId, String key, List<MetricPoint> points, String nextCursor) {}
+    public record RawPoints(String runId, String key, List<MetricPoint> points, String nextCursor) {
+    }
 
     // ---- logs
 
@@ -240,8 +240,8 @@ public final class Tracking {
 
     public List<LogLine> logs(String runId, LogQuery query) {
         getRun(runId);
-        if (query.level() != null && !List.of("ERROR", "WARN", "INFO", "DEBUG")
-                .contains(query.level().toUpperCase(Locale.ROOT))) {
+        if (query.level() != null
+                && !List.of("ERROR", "WARN", "INFO", "DEBUG").contains(query.level().toUpperCase(Locale.ROOT))) {
             throw new IllegalArgumentException("level must be one of ERROR, WARN, INFO, DEBUG, got " + query.level());
         }
         return store.logs().query(runId, query);

@@ -9,12 +9,14 @@ final class Validation {
     static final int MAX_KEY = 250;
     static final int MAX_TAGS = 50;
 
-    private Validation() {}
+    private Validation() {
+    }
 
     static String projectName(String name) {
         if (name == null || !PROJECT.matcher(name).matches()) {
-            throw new IllegalArgumentException("project name must be 1-100 characters of letters, digits, '.', '_' or '-'"
-                    + " starting with a letter or digit, got " + quote(name));
+            throw new IllegalArgumentException(
+                    "project name must be 1-100 characters of letters, digits, '.', '_' or '-'"
+                            + " starting with a letter or digit, got " + quote(name));
         }
         return name;
     }

@@ -59,8 +59,8 @@ public record Config(String host, int port, Path dataDir, String storage, String
         }
         for (String name : p.stringPropertyNames()) {
             ConfigKey k = ConfigKey.fromFileKey(name).orElseThrow(() -> new IllegalArgumentException("unknown key '"
-                    + name + "' in " + file + ": valid keys are " + Arrays.stream(ConfigKey.values())
-                            .map(ConfigKey::fileKey).collect(Collectors.joining(", "))));
+                    + name + "' in " + file + ": valid keys are "
+                    + Arrays.stream(ConfigKey.values()).map(ConfigKey::fileKey).collect(Collectors.joining(", "))));
             v.put(k, p.getProperty(name).trim());
         }
     }
@@ -132,8 +132,8 @@ public record Config(String host, int port, Path dataDir, String storage, String
         try {
             long n = Long.parseLong(s);
             if (n < min || n > max) {
-                throw new IllegalArgumentException(k.fileKey() + " must be between " + min + " and " + max + ", got "
-                        + n);
+                throw new IllegalArgumentException(
+                        k.fileKey() + " must be between " + min + " and " + max + ", got " + n);
             }
             return n;
         } catch (NumberFormatException e) {

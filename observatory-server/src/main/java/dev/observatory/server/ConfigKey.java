@@ -23,9 +23,11 @@ public enum ConfigKey {
     READ_ONLY("false", "true refuses every write (ingest, run changes) on every surface with a clear error."),
     TOOLSETS("core", "MCP toolsets to enable: comma list of core, runs, analysis, artifacts, jobs, datasets, registry,"
             + " deploy, release, traces, ops, query, admin, or all. HTTP clients may pick per connection with ?toolsets=."),
-    OUTPUT_BUDGET_TOKENS("8000", "Largest MCP tool result in tokens (cl100k); longer results are cut with next_cursor."),
+    OUTPUT_BUDGET_TOKENS("8000",
+            "Largest MCP tool result in tokens (cl100k); longer results are cut with next_cursor."),
     MAX_BODY_BYTES("67108864", "Largest accepted request body in bytes (413 above it)."),
-    REQUEST_TIMEOUT_SECONDS("60", "Idle timeout of an HTTP connection in seconds (keep it above 15: idle MCP streams are pinged every 15 s)."),
+    REQUEST_TIMEOUT_SECONDS("60",
+            "Idle timeout of an HTTP connection in seconds (keep it above 15: idle MCP streams are pinged every 15 s)."),
     TOOL_TIMEOUT_SECONDS("30", "Time limit of one tool call through POST /mcp/tool in seconds (504 TOOL_TIMEOUT)."),
     ALLOWED_HOSTS("", "Extra Host header values accepted besides loopback names (DNS-rebinding protection)."),
     ALLOWED_ORIGINS("", "Browser origins allowed to call the API besides the server's own (CORS / DNS rebinding)."),
@@ -63,7 +65,7 @@ public enum ConfigKey {
     }
 
     static Optional<ConfigKey> fromFileKey(String key) {
-        return Arrays.stream(values()).filter(k -> k.fileKey().equals(key.trim().toLowerCase(Locale.ROOT)
-                .replace('-', '_'))).findFirst();
+        return Arrays.stream(values())
+                .filter(k -> k.fileKey().equals(key.trim().toLowerCase(Locale.ROOT).replace('-', '_'))).findFirst();
     }
 }

@@ -7,8 +7,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "demo", description = {"Write the deterministic demo data set (3 projects, ~40 runs) into the store.",
-        "Does nothing when the store already holds projects."})
+@Command(name = "demo", description = { "Write the deterministic demo data set (3 projects, ~40 runs) into the store.",
+        "Does nothing when the store already holds projects." })
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;

@@ -29,8 +29,7 @@ final class KeysCommand {
 
     @Command(name = "create", description = "Create a key and print it once.")
     int create(@Option(names = "--name", required = true, description = "Unique name, e.g. ci or laptop.") String name,
-            @Option(names = "--scopes", defaultValue = "read,write",
-                    description = "Comma list of read, write, admin, production (default read,write).") String scopes) {
+            @Option(names = "--scopes", defaultValue = "read,write", description = "Comma list of read, write, admin, production (default read,write).") String scopes) {
         Set<ApiKey.Scope> parsed = parseScopes(scopes);
         try (Observatory o = Observatory.open(options.load(Map.of()))) {
             String secret = ApiKeyAuth.createKey(o.store.keys(), name, parsed, Instant.now());
@@ -73,9 +72,9 @@ final class KeysCommand {
             try {
                 out.add(ApiKey.Scope.valueOf(p));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown scope '" + part.trim() + "': use "
-                        + Arrays.stream(ApiKey.Scope.values()).map(x -> x.name().toLowerCase(Locale.ROOT))
-                                .collect(Collectors.joining(", ")));
+                throw new IllegalArgumentException(
+                        "unknown scope '" + part.trim() + "': use " + Arrays.stream(ApiKey.Scope.values())
+                                .map(x -> x.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
             }
         }
         if (out.isEmpty()) {

@@ -5,15 +5,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code observatory} command line. Errors print one line to stderr, never a stack trace. */
-@Command(name = "observatory", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Experiments, metrics, logs and LLM traces for people and AI assistants.", "",
-                "Quick start:  observatory serve --demo     then open http://127.0.0.1:8765",
-                "MCP clients:  observatory mcp              (stdio; see README for client configuration)"},
-        subcommands = {ServeCommand.class, McpCommand.class, DemoCommand.class, KeysCommand.class, ToolsCommand.class,
-                VersionCommand.class, CommandLine.HelpCommand.class})
+@Command(name = "observatory", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {
+        "Experiments, metrics, logs and LLM traces for people and AI assistants.", "",
+        "Quick start:  observatory serve --demo     then open http://127.0.0.1:8765",
+        "MCP clients:  observatory mcp              (stdio; see README for client configuration)" }, subcommands = {
+                ServeCommand.class, McpCommand.class, DemoCommand.class, KeysCommand.class, ToolsCommand.class,
+                VersionCommand.class, CommandLine.HelpCommand.class })
 public final class Main {
 
-    private Main() {}
+    private Main() {
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));

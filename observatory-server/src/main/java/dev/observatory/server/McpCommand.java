@@ -10,9 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "mcp", description = {"Serve MCP over stdio for Claude Desktop, Claude Code, Cursor and other clients.",
+@Command(name = "mcp", description = {
+        "Serve MCP over stdio for Claude Desktop, Claude Code, Cursor and other clients.",
         "Only MCP messages go to stdout; logs go to stderr. Exits when stdin closes.",
-        "While `observatory serve` runs on the same data directory, connect the client to its /mcp URL instead."})
+        "While `observatory serve` runs on the same data directory, connect the client to its /mcp URL instead." })
 final class McpCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;

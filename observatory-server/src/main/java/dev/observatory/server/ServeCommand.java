@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", description = {"Run the HTTP server: REST API /api/v1, MCP at /mcp, tool bridge /tools and"
-        + " /mcp/tool, /health and /metrics.", "Stops cleanly on Ctrl-C (SIGINT) or SIGTERM."})
+@Command(name = "serve", description = { "Run the HTTP server: REST API /api/v1, MCP at /mcp, tool bridge /tools and"
+        + " /mcp/tool, /health and /metrics.", "Stops cleanly on Ctrl-C (SIGINT) or SIGTERM." })
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;

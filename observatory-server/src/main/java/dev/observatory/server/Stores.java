@@ -11,7 +11,8 @@ import java.nio.file.Path;
 final class Stores {
     static final String DUCKDB_FILE = "observatory.duckdb";
 
-    private Stores() {}
+    private Stores() {
+    }
 
     static StorageComponent open(Config c) {
         return switch (c.storage()) {

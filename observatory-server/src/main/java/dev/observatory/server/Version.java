@@ -12,6 +12,6 @@ public final class Version implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"observatory " + current(), "java " + Runtime.version()};
+        return new String[] { "observatory " + current(), "java " + Runtime.version() };
     }
 }

@@ -43,9 +43,8 @@ class ConfigTest {
     void unknownFileKeyIsAnErrorNamingTheValidKeys(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("obs.properties");
         Files.writeString(file, "prot = 9000\n");
-        assertThatThrownBy(() -> Config.load(file, Map.of(), Map.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown key 'prot'")
-                .hasMessageContaining("port");
+        assertThatThrownBy(() -> Config.load(file, Map.of(), Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown key 'prot'").hasMessageContaining("port");
     }
 
     @Test
@@ -71,8 +70,8 @@ class ConfigTest {
 
     @Test
     void toStringNeverShowsSecrets() {
-        Config c = Config.load(null, Map.of("OBSERVATORY_API_KEYS", "s3cret-key",
-                "OBSERVATORY_POSTGRES_PASSWORD", "pw-123"), Map.of());
+        Config c = Config.load(null,
+                Map.of("OBSERVATORY_API_KEYS", "s3cret-key", "OBSERVATORY_POSTGRES_PASSWORD", "pw-123"), Map.of());
         assertThat(c.apiKeys()).containsExactly("s3cret-key");
         assertThat(c.toString()).doesNotContain("s3cret-key").doesNotContain("pw-123");
     }

@@ -56,9 +56,8 @@ class DurabilityIT {
             List<Thread> clients = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
                 int client = c;
-                clients.add(Thread.ofPlatform().name("ingest-" + c)
-                        .start(() -> ingestUntilRefused(first.base, runs.get(client), acked.get(client),
-                                inFlightAtKill)));
+                clients.add(Thread.ofPlatform().name("ingest-" + c).start(
+                        () -> ingestUntilRefused(first.base, runs.get(client), acked.get(client), inFlightAtKill)));
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (acked.stream().mapToInt(Set::size).min().orElse(0) < 15 && System.nanoTime() < deadline) {
@@ -71,7 +70,8 @@ class DurabilityIT {
         } finally {
             first.kill();
         }
-        assertThat(acked).allSatisfy(a -> assertThat(a).as("acknowledged batches before the kill").hasSizeGreaterThan(5));
+        assertThat(acked)
+                .allSatisfy(a -> assertThat(a).as("acknowledged batches before the kill").hasSizeGreaterThan(5));
 
         Server second = Server.start(data, dir.resolve("second.log"));
         try {
@@ -80,8 +80,10 @@ class DurabilityIT {
                 Set<Long> ackedBatches = acked.get(c);
                 for (long batch : ackedBatches) {
                     long firstStep = batch * POINTS_PER_BATCH;
-                    assertThat(stored).as("run %s: steps of acknowledged batch %d (of %d acknowledged, %d requests"
-                            + " in flight at the kill)", runs.get(c), batch, acked.get(c).size(), inFlightAtKill.get())
+                    assertThat(stored)
+                            .as("run %s: steps of acknowledged batch %d (of %d acknowledged, %d requests"
+                                    + " in flight at the kill)", runs.get(c), batch, acked.get(c).size(),
+                                    inFlightAtKill.get())
                             .contains(firstStep, firstStep + POINTS_PER_BATCH / 2, firstStep + POINTS_PER_BATCH - 1);
                 }
                 long expected = ackedBatches.size() * (long) POINTS_PER_BATCH;
@@ -102,8 +104,8 @@ class DurabilityIT {
         for (long b = 0; b < 100_000; b++) {
             try {
                 HttpResponse<String> r = post(base, "/api/v1/runs/" + runId + "/metrics", batchBody(b));
-                if (r.statusCode() == 200 && r.body().matches("(?s).*\"accepted\"\\s*:\\s*" + POINTS_PER_BATCH
-                        + "\\b.*")) {
+                if (r.statusCode() == 200
+                        && r.body().matches("(?s).*\"accepted\"\\s*:\\s*" + POINTS_PER_BATCH + "\\b.*")) {
                     acked.add(b);
                 }
             } catch (IOException e) {
@@ -127,8 +129,8 @@ class DurabilityIT {
             values.append(sep).append(2.0 / Math.sqrt(1 + step) + (step % 7) * 1e-3);
             ts.append(sep).append(1_767_225_600_000L + step);
         }
-        return "{\"metrics\":{\"" + KEY + "\":{\"steps\":[" + steps + "],\"values\":[" + values
-                + "],\"timestamps\":[" + ts + "]}}}";
+        return "{\"metrics\":{\"" + KEY + "\":{\"steps\":[" + steps + "],\"values\":[" + values + "],\"timestamps\":["
+                + ts + "]}}}";
     }
 
     /** Every step of the key, read back raw, page by page. */
@@ -175,7 +177,7 @@ class DurabilityIT {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             Process p = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-jar",
                     jar.toString(), "serve", "--port", "0", "--data-dir", data.toString()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+                            .redirectOutput(log.toFile()).start();
             HttpClient probe = HttpClient.newHttpClient();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (System.nanoTime() < deadline && p.isAlive()) {

@@ -27,10 +27,10 @@ class StdioProcessIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process p = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "mcp",
                 "--storage", "memory", "--demo", "--data-dir", dir.toString())
-                .redirectError(dir.resolve("stderr.log").toFile()).start();
+                        .redirectError(dir.resolve("stderr.log").toFile()).start();
         try (OutputStream in = p.getOutputStream();
-                BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                        StandardCharsets.UTF_8))) {
+                BufferedReader out = new BufferedReader(
+                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
                     + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}");
             JsonNode init = JSON.readTree(out.readLine());

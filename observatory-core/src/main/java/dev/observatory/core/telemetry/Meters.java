@@ -12,7 +12,7 @@ import java.util.function.DoubleSupplier;
  */
 public final class Meters {
     /** Latency bucket bounds in seconds. */
-    static final double[] BOUNDS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+    static final double[] BOUNDS = { 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10 };
 
     private final Map<String, Family> families = new ConcurrentHashMap<>();
 
@@ -158,8 +158,9 @@ public final class Meters {
                 if (i > 0) {
                     sb.append(',');
                 }
-                sb.append(pairs[i]).append("=\"").append(pairs[i + 1].replace("\\", "\\\\").replace("\"", "\\\"")
-                        .replace("\n", "\\n")).append('"');
+                sb.append(pairs[i]).append("=\"")
+                        .append(pairs[i + 1].replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))
+                        .append('"');
             }
             if (extra != null) {
                 sb.append(pairs.length > 0 ? "," : "").append(extra);

@@ -13,8 +13,8 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The writer's view of the series table: id and running summary per (run, key). The series of a run are loaded
- * together on the run's first append (one indexed lookup by run_id) and kept in an LRU map of runs. Writer thread only.
+ * The writer's view of the series table: id and running summary per (run, key). The series of a run are loaded together
+ * on the run's first append (one indexed lookup by run_id) and kept in an LRU map of runs. Writer thread only.
  */
 final class DuckDbSeriesCache {
 
@@ -90,8 +90,8 @@ final class DuckDbSeriesCache {
 
     private Map<String, Series> load(String runId) throws SQLException {
         if (loadRun == null) {
-            loadRun = connection.prepareStatement("SELECT series_id, metric_key, " + SUMMARY_COLUMNS
-                    + " FROM series WHERE run_id = ?");
+            loadRun = connection.prepareStatement(
+                    "SELECT series_id, metric_key, " + SUMMARY_COLUMNS + " FROM series WHERE run_id = ?");
         }
         Map<String, Series> ofRun = new HashMap<>();
         loadRun.setString(1, runId);
@@ -139,9 +139,9 @@ final class DuckDbSeriesCache {
         for (Series s : touched) {
             MetricSummary m = s.summary.toSummary(s.key);
             changes.beginRow().append(s.id).append(s.runId).append(s.key).append(s.stored).append(m.count())
-                    .append(m.nanCount()).append(m.firstStep()).append(m.first()).append(m.lastStep())
-                    .append(m.last()).append(m.lastTimestampMs()).append(m.min()).append(m.argMinStep())
-                    .append(m.max()).append(m.argMaxStep()).endRow();
+                    .append(m.nanCount()).append(m.firstStep()).append(m.first()).append(m.lastStep()).append(m.last())
+                    .append(m.lastTimestampMs()).append(m.min()).append(m.argMinStep()).append(m.max())
+                    .append(m.argMaxStep()).endRow();
         }
         changes.flush();
         insertNew.executeUpdate();
@@ -158,8 +158,8 @@ final class DuckDbSeriesCache {
     }
 
     /**
-     * Drops the cache and closes the appender and statements (after a failed transaction, before its rollback: a
-     * DuckDB statement is unusable once it threw, and closing the appender flushes into the doomed transaction).
+     * Drops the cache and closes the appender and statements (after a failed transaction, before its rollback: a DuckDB
+     * statement is unusable once it threw, and closing the appender flushes into the doomed transaction).
      */
     void forget() {
         byRun.clear();
@@ -168,7 +168,7 @@ final class DuckDbSeriesCache {
     }
 
     void close() {
-        for (AutoCloseable c : new AutoCloseable[] {changes, insertNew, updateStored, clearChanges, loadRun}) {
+        for (AutoCloseable c : new AutoCloseable[] { changes, insertNew, updateStored, clearChanges, loadRun }) {
             if (c != null) {
                 try {
                     c.close();
