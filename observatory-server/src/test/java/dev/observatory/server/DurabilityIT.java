@@ -46,7 +46,7 @@ class DurabilityIT {
         Path data = Files.createDirectories(dir.resolve("data"));
         List<String> runs = new ArrayList<>();
         List<Set<Long>> acked = new ArrayList<>();
-        AtomicInteger inFlightAtKill = new AtomicInteger();
+        AtomicInteger cutOffByKill = new AtomicInteger();
         Server first = Server.start(data, dir.resolve("first.log"));
         try {
             for (int c = 0; c < CLIENTS; c++) {
@@ -57,7 +57,7 @@ class DurabilityIT {
             for (int c = 0; c < CLIENTS; c++) {
                 int client = c;
                 clients.add(Thread.ofPlatform().name("ingest-" + c).start(
-                        () -> ingestUntilRefused(first.base, runs.get(client), acked.get(client), inFlightAtKill)));
+                        () -> ingestUntilRefused(first.base, runs.get(client), acked.get(client), cutOffByKill)));
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (acked.stream().mapToInt(Set::size).min().orElse(0) < 15 && System.nanoTime() < deadline) {
@@ -70,6 +70,7 @@ class DurabilityIT {
         } finally {
             first.kill();
         }
+        assertThat(cutOffByKill).as("clients still ingesting when the server was killed").hasValue(CLIENTS);
         assertThat(acked)
                 .allSatisfy(a -> assertThat(a).as("acknowledged batches before the kill").hasSizeGreaterThan(5));
 
@@ -81,9 +82,9 @@ class DurabilityIT {
                 for (long batch : ackedBatches) {
                     long firstStep = batch * POINTS_PER_BATCH;
                     assertThat(stored)
-                            .as("run %s: steps of acknowledged batch %d (of %d acknowledged, %d requests"
-                                    + " in flight at the kill)", runs.get(c), batch, acked.get(c).size(),
-                                    inFlightAtKill.get())
+                            .as("run %s: steps of acknowledged batch %d (of %d acknowledged, %d clients"
+                                    + " cut off by the kill)", runs.get(c), batch, acked.get(c).size(),
+                                    cutOffByKill.get())
                             .contains(firstStep, firstStep + POINTS_PER_BATCH / 2, firstStep + POINTS_PER_BATCH - 1);
                 }
                 long expected = ackedBatches.size() * (long) POINTS_PER_BATCH;
@@ -100,7 +101,7 @@ class DurabilityIT {
     }
 
     /** Sends consecutive batches (batch b holds steps [b*N, (b+1)*N)) until the server stops answering. */
-    private void ingestUntilRefused(URI base, String runId, Set<Long> acked, AtomicInteger inFlightAtKill) {
+    private void ingestUntilRefused(URI base, String runId, Set<Long> acked, AtomicInteger cutOffByKill) {
         for (long b = 0; b < 100_000; b++) {
             try {
                 HttpResponse<String> r = post(base, "/api/v1/runs/" + runId + "/metrics", batchBody(b));
@@ -109,7 +110,7 @@ class DurabilityIT {
                     acked.add(b);
                 }
             } catch (IOException e) {
-                inFlightAtKill.incrementAndGet();
+                cutOffByKill.incrementAndGet();
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
