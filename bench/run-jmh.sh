@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # JMH benchmarks of the service layer (no HTTP): MetricHistoryBench (1 M-point series -> 1,000-point M4 chart,
-# bar <= 20 ms) and RunsTableBench (10,000 runs x 20 metrics, sorted by a metric, first page of 50, bar <= 100 ms).
-#   bench/run-jmh.sh                       both, FORKS (3) forks each, results in bench/target/jmh-*.json
+# bar <= 20 ms; M4AlgorithmBench, the bare algorithm on primitive arrays, is its floor) and RunsTableBench
+# (10,000 runs x 20 metrics, sorted by a metric, first page of 50, bar <= 100 ms).
+#   bench/run-jmh.sh                       all three, FORKS (3) forks each, results in bench/target/jmh-*.json
 #   bench/run-jmh.sh MetricHistoryBench    one of them; extra arguments go to JMH (e.g. -p backend=duckdb)
 # Builds bench/target/benchmarks.jar first when it is missing or older than the sources (upstream modules must be
 # installed: ./mvnw -B install -DskipTests).
@@ -14,7 +15,7 @@ if [[ ! -f "$BJAR" || -n "$(find "$BENCH/src/main" "$BENCH/pom.xml" -newer "$BJA
 fi
 say "$(machine_note)"
 names=("$@"); [[ ${#names[@]} -gt 0 && "${names[0]}" != -* ]] && { sel="${names[0]}"; names=("${names[@]:1}"); } || sel=""
-for b in ${sel:-MetricHistoryBench RunsTableBench}; do
+for b in ${sel:-MetricHistoryBench M4AlgorithmBench RunsTableBench}; do
   out="$BENCH/target/jmh-$b.json"
   "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$BJAR" "$b" -f "$FORKS" -rf json -rff "$out" "${names[@]}"
   echo "== $b ($FORKS forks): ms per call (SampleTime)"

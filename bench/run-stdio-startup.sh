@@ -4,6 +4,7 @@
 #   launcher   ./observatory mcp (JDK discovery + java with the launcher's flags and CDS archive)
 #   java+cds   java with the launcher's flags and archive, no launcher script
 #   java       plain java -jar, default CDS only (no application archive): the baseline
+#   memory     as java+cds with --storage memory: no DuckDB native library to load, the JVM + MCP floor
 #   bench/run-stdio-startup.sh           RUNS (11) spawns per variant
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require_jar; build_tools
@@ -29,5 +30,8 @@ XDG_CACHE_HOME="$WORK/launcher-cache" run_variant launcher env XDG_CACHE_HOME="$
 run_variant java+cds "$JAVA" "${STDIO_JOPTS[@]}" -XX:SharedArchiveFile="$WORK/cds/observatory-$JV-$STAMP.jsa" \
   -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$JAR" mcp --data-dir "$WORK/data2"
 run_variant java "$JAVA" "${STDIO_JOPTS[@]}" -jar "$JAR" mcp --data-dir "$WORK/data3"
+mkdir -p "$WORK/cds-memory"
+run_variant memory "$JAVA" "${STDIO_JOPTS[@]}" -XX:SharedArchiveFile="$WORK/cds-memory/observatory-$JV-$STAMP.jsa" \
+  -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$JAR" mcp --storage memory
 echo "== stdio spawn -> initialize, $RUNS spawns per variant (first = cold)"
 cat "$WORK/results"
