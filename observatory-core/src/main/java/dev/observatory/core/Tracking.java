@@ -156,8 +156,11 @@ public final class Tracking {
     }
 
     public List<MetricSummary> metricSummaries(String runId) {
-        getRun(runId);
-        return store.metrics().summaries(runId);
+        List<MetricSummary> summaries = store.metrics().summaries(runId);
+        if (summaries.isEmpty()) {
+            getRun(runId); // only an empty answer needs telling apart from an unknown run (404)
+        }
+        return summaries;
     }
 
     public MetricSummary metricSummary(String runId, String key) {
