@@ -22,7 +22,7 @@ export JAVA_HOME="$(find_java)"
 JAVA="$JAVA_HOME/bin/java"
 # The JVM flags ./observatory uses for `serve` (see the launcher); the wrappers run the jar directly so that the
 # launcher's rebuild-when-sources-changed check can never start a Maven build in the middle of a measurement.
-SERVE_JOPTS=(--enable-native-access=ALL-UNNAMED -XX:+UseG1GC -Xms64m)
+SERVE_JOPTS=(--enable-native-access=ALL-UNNAMED -XX:+UseG1GC -Xms64m -XX:G1PeriodicGCInterval=10000 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10)  # keep in step with the launcher
 
 require_jar() {
   [[ -f "$JAR" ]] || { say "no $JAR: build it with ./observatory build"; exit 1; }

@@ -51,6 +51,15 @@ public final class Tracking {
         return readOnly;
     }
 
+    /**
+     * The audit recorder shared by every service. Other domain services (registry, analysis, ...) are thin facades
+     * built from this object's store, clock, read-only flag and auditor, so tools and routes that hold a Tracking can
+     * reach them without new wiring.
+     */
+    public Auditor auditor() {
+        return auditor;
+    }
+
     // ---- projects
 
     public List<ProjectInfo> listProjects() {

@@ -3,6 +3,9 @@ package dev.observatory.mcp;
 import dev.observatory.core.Actor;
 import dev.observatory.core.Tracking;
 import dev.observatory.core.telemetry.Meters;
+import dev.observatory.mcp.registry.RegisterModelPrompt;
+import dev.observatory.mcp.registry.RegistryCompletions;
+import dev.observatory.mcp.registry.RegistryResources;
 import dev.observatory.mcp.tool.Links;
 import dev.observatory.mcp.tool.TokenCounter;
 import dev.observatory.mcp.tool.ToolDef;
@@ -13,6 +16,7 @@ import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncCompletionSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncPromptSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -75,18 +79,23 @@ public final class ObservatoryMcp {
         List<SyncToolSpecification> tools = new ArrayList<>();
         for (ToolDef def : registry.catalog()) {
             tools.add(SyncToolSpecification.builder().tool(def.mcpTool())
-                    .callHandler((exchange, req) -> registry.invoke(def.name(), req.arguments(),
-                            actor(exchange.transportContext()), toolsets(exchange.transportContext(), settings))
-                            .result())
+                    .callHandler((exchange, req) -> Confirmations.call(def, req.arguments(), exchange,
+                            args -> registry.invoke(def.name(), args, actor(exchange.transportContext()),
+                                    toolsets(exchange.transportContext(), settings)).result()))
                     .build());
         }
         tools.addAll(extras.tools());
         List<SyncResourceTemplateSpecification> templates = new ArrayList<>(
                 TrackingResources.templates(tracking, links));
+        templates.addAll(RegistryResources.templates(tracking, links));
         templates.addAll(extras.resourceTemplates());
+        List<SyncResourceSpecification> resources = new ArrayList<>(RegistryResources.resources(tracking));
+        resources.addAll(extras.resources());
         List<SyncPromptSpecification> prompts = new ArrayList<>(List.of(TriageRunPrompt.spec(tracking, links)));
+        prompts.add(RegisterModelPrompt.spec(tracking, links));
         prompts.addAll(extras.prompts());
         List<SyncCompletionSpecification> completions = new ArrayList<>(TrackingCompletions.specs(tracking));
+        completions.addAll(RegistryCompletions.specs(tracking));
         completions.addAll(extras.completions());
 
         McpSchema.ServerCapabilities.Builder caps = McpSchema.ServerCapabilities.builder().tools(false)
@@ -96,9 +105,9 @@ public final class ObservatoryMcp {
         }
         McpSyncServer server = spec.serverInfo("observatory", settings.serverVersion()).instructions(INSTRUCTIONS)
                 .capabilities(caps.build()).validateToolInputs(false)
-                .addToolFilter((ctx, tool) -> registry.find(tool.name())
-                        .map(d -> toolsets(ctx, settings).contains(d.toolset())).orElse(true))
-                .tools(tools).resources(extras.resources()).resourceTemplates(templates).prompts(prompts)
+                .addToolFilter((ctx, tool) -> registry.find(tool.name()).map(d -> d.enabledIn(toolsets(ctx, settings)))
+                        .orElse(true))
+                .tools(tools).resources(resources).resourceTemplates(templates).prompts(prompts)
                 .completions(completions).build();
         TokenCounter.warmUpLater(Duration.ofSeconds(3));
         return server;

@@ -1,5 +1,6 @@
 package dev.observatory.mcp;
 
+import dev.observatory.mcp.registry.RegistryTools;
 import dev.observatory.mcp.tool.ToolDef;
 import dev.observatory.mcp.tracking.TrackingTools;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Every tool of every toolset. Each issue that adds tools appends its toolset's list here; the catalogue checks that
@@ -24,6 +26,7 @@ public final class ToolCatalog {
         List<ToolDef> all = new ArrayList<>();
         all.add(ListToolsetsTool.definition());
         all.addAll(TrackingTools.all());
+        all.addAll(RegistryTools.all());
         check(all);
         return List.copyOf(all);
     }
@@ -34,12 +37,18 @@ public final class ToolCatalog {
             if (!names.add(t.name())) {
                 throw new IllegalStateException("two tools are named " + t.name());
             }
+            for (String ts : t.alsoIn()) {
+                if (!Toolsets.names().contains(ts)) {
+                    throw new IllegalStateException("tool " + t.name() + " is also listed in unknown toolset " + ts);
+                }
+            }
             if (!Toolsets.names().contains(t.toolset())) {
                 throw new IllegalStateException("tool " + t.name() + " is in unknown toolset " + t.toolset());
             }
         }
         Map<String, Long> sizes = tools.stream()
-                .collect(Collectors.groupingBy(ToolDef::toolset, Collectors.counting()));
+                .flatMap(t -> Stream.concat(Stream.of(t.toolset()), t.alsoIn().stream()))
+                .collect(Collectors.groupingBy(ts -> ts, Collectors.counting()));
         sizes.forEach((ts, n) -> {
             if (n > MAX_PER_TOOLSET) {
                 throw new IllegalStateException(

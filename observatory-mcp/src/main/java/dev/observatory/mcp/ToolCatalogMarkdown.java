@@ -24,14 +24,15 @@ public final class ToolCatalogMarkdown {
                 .append("bounded to the output budget (`truncated` and `next_cursor` when cut).\n\n");
         sb.append("| toolset | tools | what it covers |\n| --- | --- | --- |\n");
         for (String ts : Toolsets.names()) {
-            List<String> names = all.stream().filter(t -> t.toolset().equals(ts)).map(t -> "`" + t.name() + "`")
-                    .toList();
+            List<String> names = all.stream().filter(t -> t.in(ts)).map(t -> "`" + t.name() + "`").toList();
             sb.append("| `").append(ts).append("` | ").append(names.isEmpty() ? "(none yet)" : String.join(", ", names))
                     .append(" | ").append(Toolsets.description(ts).replace("|", "\\|")).append(" |\n");
         }
         for (ToolDef t : all) {
             sb.append("\n## `").append(t.name()).append("`\n\n");
-            sb.append("Toolset `").append(t.toolset()).append("` · ").append(hints(t)).append("\n\n");
+            sb.append("Toolset `").append(t.toolset()).append('`');
+            t.alsoIn().forEach(ts -> sb.append(", also in `").append(ts).append('`'));
+            sb.append(" · ").append(hints(t)).append("\n\n");
             sb.append(t.description()).append("\n\n");
             List<Param> params = t.input().params();
             if (params.isEmpty()) {

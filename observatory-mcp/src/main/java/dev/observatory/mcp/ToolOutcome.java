@@ -10,7 +10,7 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
  *            the MCP result (an {@code isError} result when {@code errorCode} is set)
  * @param errorCode
  *            null on success, else one of {@link #UNKNOWN_TOOL}, {@link #INVALID_ARGUMENTS}, {@link #INVALID_CURSOR},
- *            {@link #NOT_FOUND}, {@link #CONFLICT}, {@link #READ_ONLY}
+ *            {@link #NOT_FOUND}, {@link #CONFLICT}, {@link #READ_ONLY}, {@link #STORAGE_UNAVAILABLE}
  * @param errorMessage
  *            what went wrong and what to send instead; null on success
  */
@@ -21,6 +21,8 @@ public record ToolOutcome(String tool, CallToolResult result, String errorCode, 
     public static final String NOT_FOUND = "NOT_FOUND";
     public static final String CONFLICT = "CONFLICT";
     public static final String READ_ONLY = "READ_ONLY";
+    /** The storage is not available (it could not be opened, or the database is unreachable). */
+    public static final String STORAGE_UNAVAILABLE = "STORAGE_UNAVAILABLE";
 
     public boolean ok() {
         return errorCode == null;

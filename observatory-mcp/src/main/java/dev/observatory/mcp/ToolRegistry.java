@@ -14,6 +14,7 @@ import dev.observatory.mcp.tool.ToolContext;
 import dev.observatory.mcp.tool.ToolDef;
 import dev.observatory.store.ConflictException;
 import dev.observatory.store.NotFoundException;
+import dev.observatory.store.StoreException;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -73,7 +74,7 @@ public final class ToolRegistry {
 
     /** Definitions of the tools in the given toolsets, in catalogue order. */
     public List<ToolDef> definitions(Set<String> toolsets) {
-        return catalog.stream().filter(t -> toolsets.contains(t.toolset())).toList();
+        return catalog.stream().filter(t -> t.enabledIn(toolsets)).toList();
     }
 
     /** MCP definitions of the tools in the given toolsets. */
@@ -93,7 +94,7 @@ public final class ToolRegistry {
     /** Whether a tool of that name exists and belongs to one of the toolsets. */
     public boolean isEnabled(String name, Set<String> toolsets) {
         ToolDef t = byName.get(name);
-        return t != null && toolsets.contains(t.toolset());
+        return t != null && t.enabledIn(toolsets);
     }
 
     /** Calls a tool of the configured toolsets; see {@link #invoke}. */
@@ -110,7 +111,7 @@ public final class ToolRegistry {
     public ToolOutcome invoke(String name, Map<String, Object> arguments, Actor actor, Set<String> toolsets) {
         long start = System.nanoTime();
         ToolDef def = byName.get(name);
-        if (def == null || !toolsets.contains(def.toolset())) {
+        if (def == null || !def.enabledIn(toolsets)) {
             ToolOutcome o = error(String.valueOf(name), ToolOutcome.UNKNOWN_TOOL,
                     unknownToolMessage(name, def, toolsets));
             record("unknown", "unknown_tool", start);
@@ -142,6 +143,10 @@ public final class ToolRegistry {
         } catch (ReadOnlyException e) {
             outcome = "read_only";
             return error(def.name(), ToolOutcome.READ_ONLY, e.getMessage());
+        } catch (StoreException e) {
+            outcome = "storage_unavailable";
+            LOG.warn("tool {}: {}", def.name(), e.getMessage());
+            return error(def.name(), ToolOutcome.STORAGE_UNAVAILABLE, e.getMessage());
         } catch (McpError e) {
             throw e;
         } catch (RuntimeException e) {

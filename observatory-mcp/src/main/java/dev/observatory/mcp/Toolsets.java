@@ -16,6 +16,8 @@ import java.util.Set;
 public final class Toolsets {
     public static final String CORE = "core";
     public static final String ALL = "all";
+    /** Models, versions, aliases and stages of the model registry. */
+    public static final String REGISTRY = "registry";
 
     private static final Map<String, String> DESCRIPTIONS = descriptions();
 

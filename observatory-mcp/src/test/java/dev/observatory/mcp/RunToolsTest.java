@@ -24,7 +24,8 @@ class RunToolsTest {
     void theCoreToolsetHasEveryToolOfThisIssueWithSchemasAndReadOnlyAnnotations() {
         List<McpSchema.Tool> tools = registry.tools(Set.of("core"));
         assertThat(tools).extracting(McpSchema.Tool::name).containsExactly("list_toolsets", "list_projects",
-                "list_runs", "get_run", "get_run_metrics", "list_metrics", "get_run_logs", "search");
+                "list_runs", "get_run", "get_run_metrics", "list_metrics", "get_run_logs", "search", "list_models",
+                "get_latest_version");
         for (McpSchema.Tool t : tools) {
             assertThat(t.description()).hasSizeGreaterThan(120);
             assertThat(t.inputSchema()).containsEntry("type", "object").containsEntry("additionalProperties", false);
@@ -40,7 +41,7 @@ class RunToolsTest {
     void listToolsetsSaysWhichAreEnabledAndHowToEnableMore() {
         Map<String, Object> a = ok(registry, "list_toolsets", Map.of());
         assertThat(list(a, "toolsets")).hasSize(13).first().satisfies(ts -> {
-            assertThat(ts).containsEntry("name", "core").containsEntry("enabled", true).containsEntry("tool_count", 8);
+            assertThat(ts).containsEntry("name", "core").containsEntry("enabled", true).containsEntry("tool_count", 10);
         });
         assertThat(list(a, "toolsets").get(1)).containsEntry("name", "runs").containsEntry("enabled", false);
         assertThat(a.get("how_to_enable").toString()).contains("?toolsets=");

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 public record Config(String host, int port, Path dataDir, String storage, String postgresUrl, String postgresUser,
         String postgresPassword, List<String> apiKeys, boolean readOnly, Set<String> toolsets, int outputBudgetTokens,
         long maxBodyBytes, Duration requestTimeout, Duration toolTimeout, List<String> allowedHosts,
-        List<String> allowedOrigins, String baseUrl, boolean demo) {
+        List<String> allowedOrigins, String baseUrl, boolean demo, int mlflowMaxMetricsPerBatch) {
 
     /** Builds the config; {@code flags} holds the values given on the command line (highest precedence). */
     public static Config load(Path file, Map<String, String> env, Map<ConfigKey, String> flags) {
@@ -84,7 +84,8 @@ public record Config(String host, int port, Path dataDir, String storage, String
                 Duration.ofSeconds(intIn(v, ConfigKey.REQUEST_TIMEOUT_SECONDS, 1, 86_400)),
                 Duration.ofSeconds(intIn(v, ConfigKey.TOOL_TIMEOUT_SECONDS, 1, 3_600)),
                 list(v.get(ConfigKey.ALLOWED_HOSTS)), list(v.get(ConfigKey.ALLOWED_ORIGINS)),
-                base.isEmpty() ? null : base.replaceAll("/+$", ""), bool(v, ConfigKey.DEMO));
+                base.isEmpty() ? null : base.replaceAll("/+$", ""), bool(v, ConfigKey.DEMO),
+                intIn(v, ConfigKey.MLFLOW_MAX_METRICS_PER_BATCH, 1000, 100_000));
     }
 
     /** The base URL for deep links: configured, else derived from host and the actual port. */
@@ -100,7 +101,7 @@ public record Config(String host, int port, Path dataDir, String storage, String
     public Config withPort(int p) {
         return new Config(host, p, dataDir, storage, postgresUrl, postgresUser, postgresPassword, apiKeys, readOnly,
                 toolsets, outputBudgetTokens, maxBodyBytes, requestTimeout, toolTimeout, allowedHosts, allowedOrigins,
-                baseUrl, demo);
+                baseUrl, demo, mlflowMaxMetricsPerBatch);
     }
 
     @Override

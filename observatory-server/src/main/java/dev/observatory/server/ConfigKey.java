@@ -32,7 +32,9 @@ public enum ConfigKey {
     ALLOWED_HOSTS("", "Extra Host header values accepted besides loopback names (DNS-rebinding protection)."),
     ALLOWED_ORIGINS("", "Browser origins allowed to call the API besides the server's own (CORS / DNS rebinding)."),
     BASE_URL("", "Public URL of the UI used in deep links of tool results; default http://<host>:<port>."),
-    DEMO("false", "true loads the deterministic demo data set into an empty store at start.");
+    DEMO("false", "true loads the deterministic demo data set into an empty store at start."),
+    MLFLOW_MAX_METRICS_PER_BATCH("1000",
+            "Most metrics one MLflow log-batch request may carry (MLflow's limit is 1000; only raising it is allowed).");
 
     private final String defaultValue;
     private final String doc;

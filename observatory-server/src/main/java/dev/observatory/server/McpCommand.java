@@ -31,7 +31,7 @@ final class McpCommand implements Callable<Integer> {
         Config c = options.load(extra);
         McpSettings settings = new McpSettings(Toolsets.parse(c.toolsets()), c.outputBudgetTokens(),
                 c.baseUrl(c.port()), Version.current());
-        try (Observatory o = Observatory.open(c)) {
+        try (Observatory o = c.demo() ? Observatory.open(c) : Observatory.openInBackground(c)) {
             if (c.demo()) {
                 o.loadDemoIfEmpty();
             }

@@ -38,6 +38,24 @@ final class Observatory implements AutoCloseable {
         return new Observatory(config, store, Clock.systemUTC());
     }
 
+    /**
+     * Like {@link #open} but the store opens in the background (LazyStorage): for {@code observatory mcp}, which must
+     * answer {@code initialize} at once. An open failure is logged here and reported by every tool call.
+     */
+    static Observatory openInBackground(Config config) {
+        LazyStorage store = new LazyStorage(config.storage(), () -> {
+            try {
+                StorageComponent s = Stores.open(config);
+                LOG.info("storage: {} opened", s.kind());
+                return s;
+            } catch (RuntimeException e) {
+                LOG.error("storage: {}", e.getMessage());
+                throw e;
+            }
+        });
+        return new Observatory(config, store, Clock.systemUTC());
+    }
+
     /** Writes the demo data set when the store has no projects yet; returns whether it wrote. */
     boolean loadDemoIfEmpty() {
         if (!store.projects().list().isEmpty()) {

@@ -7,6 +7,8 @@ import dev.observatory.server.http.HttpServer;
 import dev.observatory.server.http.HttpSettings;
 import dev.observatory.server.mcp.McpHttp;
 import dev.observatory.server.mcp.McpHttpSettings;
+import dev.observatory.server.mlflow.MlflowApi;
+import dev.observatory.server.ui.WebUi;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -57,8 +59,10 @@ final class ServeCommand implements Callable<Integer> {
                     c.allowedHosts());
             McpHttp mcp = McpHttp.create(o.tracking, o.meters, mcpSettings, new McpHttpSettings(c.allowedHosts(),
                     c.allowedOrigins(), c.host(), c.maxBodyBytes(), c.toolTimeout()));
-            HttpServer http = mcp.mountOn(HttpServer.builder().host(c.host()).port(c.port()).settings(hs)
-                    .tracking(o.tracking).meters(o.meters).auth(auth).version(Version.current())).build();
+            HttpServer.Builder builder = mcp.mountOn(HttpServer.builder().host(c.host()).port(c.port()).settings(hs)
+                    .tracking(o.tracking).meters(o.meters).auth(auth).version(Version.current()));
+            MlflowApi.mountOn(builder, o.tracking, c.mlflowMaxMetricsPerBatch());
+            HttpServer http = WebUi.mountOn(builder, o.tracking, auth).build();
             http.start();
             return new Running(o, mcp, http);
         } catch (RuntimeException e) {

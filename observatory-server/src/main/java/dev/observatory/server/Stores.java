@@ -23,6 +23,7 @@ final class Stores {
     }
 
     private static StorageComponent openDuckDb(Path file) {
+        DuckDbNativeLibrary.prepare();
         try {
             return DuckDbStorage.open(file);
         } catch (StoreException e) {

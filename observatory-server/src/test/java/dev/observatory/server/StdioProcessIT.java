@@ -65,6 +65,34 @@ class StdioProcessIT {
         assertThat(Files.readString(dir.resolve("stderr.log"))).contains("demo");
     }
 
+    @Test
+    void answersInitializeAndReportsAStoreThatCannotOpenInEveryToolCall(@TempDir Path dir) throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("data"), "a file where the data directory belongs");
+        Path jar = Path.of("target", "observatory.jar");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "mcp",
+                "--data-dir", notADirectory.toString()).redirectError(dir.resolve("stderr.log").toFile()).start();
+        try (OutputStream in = p.getOutputStream();
+                BufferedReader out = new BufferedReader(
+                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                    + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}");
+            assertThat(JSON.readTree(out.readLine()).path("result").path("serverInfo").path("name").asString())
+                    .isEqualTo("observatory");
+            send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            send(in, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
+                    + "\"list_projects\",\"arguments\":{}}}");
+            JsonNode failed = JSON.readTree(out.readLine());
+
+            assertThat(failed.path("result").path("isError").asBoolean()).isTrue();
+            assertThat(failed.path("result").toString()).contains("storage could not be opened");
+            in.close();
+            assertThat(p.waitFor(15, TimeUnit.SECONDS)).as("process exits after stdin closes").isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
     private static void send(OutputStream in, String json) throws Exception {
         in.write((json + "\n").getBytes(StandardCharsets.UTF_8));
         in.flush();

@@ -24,6 +24,12 @@ public interface StorageComponent extends AutoCloseable {
 
     KeyStore keys();
 
+    /** MLflow API state: experiment ids, lifecycle and tags, run key/value tags, dataset inputs. */
+    MlflowStore mlflow();
+
+    /** The model registry: registered models, versions, aliases and stages. */
+    RegistryStore registry();
+
     /** Cheap health check (e.g. {@code SELECT 1}); never throws. */
     Health check();
 

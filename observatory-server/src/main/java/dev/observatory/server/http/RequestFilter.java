@@ -2,6 +2,7 @@ package dev.observatory.server.http;
 
 import dev.observatory.core.Actor;
 import dev.observatory.model.ApiKey;
+import dev.observatory.server.ui.WebUi;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -94,7 +95,7 @@ final class RequestFilter extends HttpFilter {
         String path = req.getRequestURI();
         String surface = surface(path);
         String secret = credentials(req);
-        if (path.equals("/health")) {
+        if (path.equals("/health") || WebUi.isPublicShell(req.getMethod(), path)) {
             req.setAttribute(HttpServer.ACTOR_ATTRIBUTE, Actor.anonymous(surface));
             req.setAttribute(HttpServer.SCOPES_ATTRIBUTE, Set.of(ApiKey.Scope.READ));
             return;

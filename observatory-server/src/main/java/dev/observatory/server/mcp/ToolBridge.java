@@ -36,14 +36,15 @@ import org.slf4j.LoggerFactory;
  * "error": {"code", "message"}}}.
  * <p>
  * Status codes: 200 ok; 400 INVALID_JSON, INVALID_REQUEST, INVALID_ARGUMENTS (the schema error), INVALID_CURSOR; 403
- * READ_ONLY; 404 UNKNOWN_TOOL, NOT_FOUND; 409 CONFLICT; 413 PAYLOAD_TOO_LARGE; 504 TOOL_TIMEOUT; 500 INTERNAL. A tool
- * error keeps the MCP result (the isError text) in {@code result}, so both views agree.
+ * READ_ONLY; 404 UNKNOWN_TOOL, NOT_FOUND; 409 CONFLICT; 413 PAYLOAD_TOO_LARGE; 503 STORAGE_UNAVAILABLE; 504
+ * TOOL_TIMEOUT; 500 INTERNAL. A tool error keeps the MCP result (the isError text) in {@code result}, so both views
+ * agree.
  */
 final class ToolBridge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ToolBridge.class);
     private static final Map<String, Integer> STATUS = Map.of(ToolOutcome.UNKNOWN_TOOL, 404,
             ToolOutcome.INVALID_ARGUMENTS, 400, ToolOutcome.INVALID_CURSOR, 400, ToolOutcome.NOT_FOUND, 404,
-            ToolOutcome.CONFLICT, 409, ToolOutcome.READ_ONLY, 403);
+            ToolOutcome.CONFLICT, 409, ToolOutcome.READ_ONLY, 403, ToolOutcome.STORAGE_UNAVAILABLE, 503);
 
     private final ToolRegistry registry;
     private final McpHttpSettings settings;

@@ -45,7 +45,8 @@ class McpHttpTest {
     void toolsListHasOutputSchemasAndAnnotations() {
         List<McpSchema.Tool> tools = client.listTools().tools();
         assertThat(tools).extracting(McpSchema.Tool::name).containsExactly("list_toolsets", "list_projects",
-                "list_runs", "get_run", "get_run_metrics", "list_metrics", "get_run_logs", "search");
+                "list_runs", "get_run", "get_run_metrics", "list_metrics", "get_run_logs", "search", "list_models",
+                "get_latest_version");
         assertThat(tools).allSatisfy(t -> {
             assertThat(t.outputSchema()).containsEntry("type", "object");
             assertThat(t.inputSchema()).containsEntry("additionalProperties", false);

@@ -52,7 +52,7 @@ class McpHttpTransportTest {
         assertThat(r.isError()).isTrue();
         assertThat(McpHttpTest.text(r)).contains("toolset 'core', which is not enabled");
         McpSyncClient all = s.client("?toolsets=all");
-        assertThat(all.listTools().tools()).hasSize(8);
+        assertThat(all.listTools().tools()).hasSize(dev.observatory.mcp.ToolCatalog.all().size());
         assertThat(all.callTool(new CallToolRequest("get_run", Map.of("run_id", s.baseline.id()))).isError()).isFalse();
     }
 

@@ -39,7 +39,8 @@ class McpStdioIT {
                 .requestTimeout(Duration.ofSeconds(30)).initializationTimeout(Duration.ofSeconds(30)).build();
         try {
             client.initialize();
-            assertThat(client.listTools().tools()).hasSize(8);
+            assertThat(client.listTools().tools()).hasSize((int) dev.observatory.mcp.ToolCatalog.all().stream()
+                    .filter(t -> t.enabledIn(java.util.Set.of("core"))).count());
             var r = client.callTool(new McpSchema.CallToolRequest("list_runs", Map.of("project", "vision")));
             assertThat(r.isError()).isFalse();
             assertThat(r.structuredContent().toString()).contains("baseline");

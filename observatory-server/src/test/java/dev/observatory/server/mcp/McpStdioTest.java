@@ -59,7 +59,9 @@ class McpStdioTest {
         send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
         send(in, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
         JsonNode tools = JSON.readTree(out.readLine());
-        assertThat(tools.path("result").path("tools").size()).isEqualTo(8);
+        assertThat(tools.path("result").path("tools").size()).as("the core toolset")
+                .isEqualTo((int) dev.observatory.mcp.ToolCatalog.all().stream()
+                        .filter(t -> t.enabledIn(java.util.Set.of("core"))).count());
         send(in, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"get_run\","
                 + "\"arguments\":{\"run_id\":\"" + run.id() + "\"}}}");
         JsonNode call = JSON.readTree(out.readLine());

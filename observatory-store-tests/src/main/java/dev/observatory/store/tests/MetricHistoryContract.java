@@ -174,6 +174,82 @@ abstract class MetricHistoryContract extends StorageFixture {
     }
 
     @Test
+    void downsamplesALongSeriesSentInManyBatchesExactlyAsM4() {
+        MetricColumns all = noisyWithNonFinite(200_000, 0, 1);
+        appendInBatches(all, 7_777);
+
+        assertThat(downsample(Long.MIN_VALUE, Long.MAX_VALUE, 1000))
+                .containsExactlyElementsOf(M4Reference.buckets(all, 0, 199_999, 1000));
+        assertThat(downsample(12_345, 187_654, 300))
+                .containsExactlyElementsOf(M4Reference.buckets(all, 12_345, 187_654, 300));
+        assertThat(downsample(0, 199_999, 37)).containsExactlyElementsOf(M4Reference.buckets(all, 0, 199_999, 37));
+    }
+
+    @Test
+    void downsamplesShuffledNegativeAndSparseStepsExactlyAsM4() {
+        MetricColumns all = noisyWithNonFinite(120_000, -60_000 * 3L, 3);
+        MetricColumns shuffled = shuffle(all, 7);
+        appendInBatches(shuffled, 10_000);
+
+        assertThat(downsample(Long.MIN_VALUE, Long.MAX_VALUE, 500))
+                .containsExactlyElementsOf(M4Reference.buckets(all, -180_000, 179_997, 500));
+        assertThat(downsample(Long.MIN_VALUE, Long.MAX_VALUE, 30))
+                .containsExactlyElementsOf(M4Reference.buckets(all, -180_000, 179_997, 30));
+        assertThat(downsample(-100_001, 99_998, 20))
+                .containsExactlyElementsOf(M4Reference.buckets(all, -100_001, 99_998, 20));
+    }
+
+    @Test
+    void downsamplesASeriesThatStartedWithSinglePointsExactlyAsM4() {
+        MetricColumns all = noisyWithNonFinite(50_005, 0, 1);
+        for (int i = 0; i < 5; i++) {
+            append(run.id(), "loss", columns(new long[] { all.steps()[i] }, new double[] { all.values()[i] }));
+        }
+        appendInBatches(slice(all, 5, all.size()), 25_000);
+
+        assertThat(downsample(0, 50_004, 100)).containsExactlyElementsOf(M4Reference.buckets(all, 0, 50_004, 100));
+    }
+
+    /** Gaussian noise at steps {@code first, first+spacing, ...}; every 97th value NaN and every 89th +Infinity. */
+    private static MetricColumns noisyWithNonFinite(int n, long first, long spacing) {
+        Random random = new Random(n);
+        long[] steps = new long[n];
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            steps[i] = first + i * spacing;
+            values[i] = i % 97 == 5 ? NAN : i % 89 == 3 ? INF : random.nextGaussian();
+        }
+        return columns(steps, values);
+    }
+
+    private void appendInBatches(MetricColumns all, int batch) {
+        for (int from = 0; from < all.size(); from += batch) {
+            append(run.id(), "loss", slice(all, from, Math.min(all.size(), from + batch)));
+        }
+    }
+
+    private static MetricColumns slice(MetricColumns c, int from, int to) {
+        return columns(java.util.Arrays.copyOfRange(c.steps(), from, to),
+                java.util.Arrays.copyOfRange(c.values(), from, to));
+    }
+
+    private static MetricColumns shuffle(MetricColumns c, long seed) {
+        Random random = new Random(seed);
+        long[] steps = c.steps().clone();
+        double[] values = c.values().clone();
+        for (int i = steps.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            long s = steps[i];
+            steps[i] = steps[j];
+            steps[j] = s;
+            double v = values[i];
+            values[i] = values[j];
+            values[j] = v;
+        }
+        return columns(steps, values);
+    }
+
+    @Test
     void rejectsFewerThanOneBucket() {
         append(run.id(), "loss", series(10, step -> step));
 

@@ -181,10 +181,11 @@ class PostgresMetricChunksTest {
 
         assertThat(storage.metrics().summaries(run.id()).get(0).count()).isEqualTo(1000);
         try (Connection c = server.admin().getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + schema + ".schema_version");
+                PreparedStatement ps = c
+                        .prepareStatement("SELECT count(*), max(version) FROM " + schema + ".schema_version");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            assertThat(rs.getLong(1)).isEqualTo(1);
+            assertThat(rs.getLong(1)).as("every migration applied once").isEqualTo(rs.getLong(2)).isPositive();
         }
     }
 

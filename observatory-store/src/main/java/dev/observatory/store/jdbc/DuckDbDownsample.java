@@ -35,6 +35,9 @@ final class DuckDbDownsample {
         if (b == null) {
             return List.of();
         }
+        if (tiled(s, b, bucketCount)) {
+            return DuckDbSql.list(c, DuckDbTiledM4.sql(s, b, bucketCount), DuckDbDownsample::bucket);
+        }
         String bucket = b.width() > 0 ? "(step - " + b.lo() + ") * " + bucketCount + " // " + b.width()
                 : "CAST((CAST(step AS HUGEINT) - " + b.lo() + ") * " + bucketCount + " // CAST('"
                         + BigInteger.valueOf(b.hi()).subtract(BigInteger.valueOf(b.lo())).add(BigInteger.ONE)
@@ -46,7 +49,25 @@ final class DuckDbDownsample {
         return DuckDbSql.list(c, sql, DuckDbDownsample::bucket);
     }
 
-    private static SeriesBucket bucket(ResultSet rs) throws SQLException {
+    /**
+     * Whether the tiles can serve this request: tiled series, buckets at least two tiles wide, no overflow. The system
+     * property {@code observatory.noTiles=true} turns the tiles off: the benchmarks' in-run baseline
+     * (docs/benchmarks.md).
+     */
+    private static boolean tiled(DuckDbMetrics.SeriesRange s, StepBuckets b, int bucketCount) {
+        if (s.tileShift() == null || b.width() <= 0 || Boolean.getBoolean("observatory.noTiles")) {
+            return false;
+        }
+        long tile = 1L << s.tileShift();
+        return b.width() / bucketCount >= 2 * tile && b.hi() <= Long.MAX_VALUE - tile
+                && b.width() + tile <= Long.MAX_VALUE / bucketCount;
+    }
+
+    /**
+     * Maps {@code count, nanCount, firstStep, first, lastStep, last, minStep, min, maxStep, max, firstAnyStep,
+     * lastAnyStep}.
+     */
+    static SeriesBucket bucket(ResultSet rs) throws SQLException {
         long count = rs.getLong(1);
         long nan = rs.getLong(2);
         if (nan == count) {

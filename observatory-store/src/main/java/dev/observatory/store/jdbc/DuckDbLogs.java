@@ -17,6 +17,7 @@ final class DuckDbLogs implements LogStore {
 
     private final DuckDbConnections db;
     private final DuckDbWriter writer;
+    private final DuckDbReadCache<Long> lineCounts = new DuckDbReadCache<>(4096);
 
     DuckDbLogs(DuckDbConnections db, DuckDbWriter writer) {
         this.db = db;
@@ -25,7 +26,11 @@ final class DuckDbLogs implements LogStore {
 
     @Override
     public void append(String runId, List<LogLine> lines) {
-        writer.appendLogs(runId, lines);
+        try {
+            writer.appendLogs(runId, lines);
+        } finally {
+            lineCounts.invalidate(runId);
+        }
     }
 
     @Override
@@ -57,6 +62,7 @@ final class DuckDbLogs implements LogStore {
 
     @Override
     public long lineCount(String runId) {
-        return db.read(c -> DuckDbSql.count(c, "SELECT count(*) FROM log_lines WHERE run_id = ?", runId));
+        return lineCounts.get(runId,
+                () -> db.read(c -> DuckDbSql.count(c, "SELECT count(*) FROM log_lines WHERE run_id = ?", runId)));
     }
 }

@@ -30,6 +30,7 @@ final class DuckDbMetricIngest implements AutoCloseable {
 
     private final DuckDBConnection connection;
     private final DuckDbSeriesCache series;
+    private final DuckDbTiles tiles;
     private final Set<String> knownRuns = new HashSet<>();
     private DuckDBAppender appender;
     private PreparedStatement runLookup;
@@ -37,12 +38,14 @@ final class DuckDbMetricIngest implements AutoCloseable {
     DuckDbMetricIngest(DuckDBConnection connection) {
         this.connection = connection;
         this.series = new DuckDbSeriesCache(connection);
+        this.tiles = new DuckDbTiles(connection);
     }
 
     /** Appends and commits the group; completes each task's future (NotFound for unknown runs). */
     void commit(List<DuckDbWriter.MetricTask> group) {
         List<DuckDbWriter.MetricTask> accepted = new ArrayList<>();
         Set<DuckDbSeriesCache.Series> touched = new LinkedHashSet<>();
+        Set<DuckDbSeriesCache.Series> tiledNow = new LinkedHashSet<>();
         try {
             DuckDbSql.exec(connection, "BEGIN TRANSACTION");
             for (DuckDbWriter.MetricTask task : group) {
@@ -51,11 +54,15 @@ final class DuckDbMetricIngest implements AutoCloseable {
                             .completeExceptionally(new NotFoundException("run '" + task.runId() + "' does not exist"));
                     continue;
                 }
-                appendBatch(task.runId(), task.batch(), touched);
+                appendBatch(task.runId(), task.batch(), touched, tiledNow);
                 accepted.add(task);
             }
             if (!touched.isEmpty()) {
                 appender().flush();
+                tiles.flush();
+                for (DuckDbSeriesCache.Series s : tiledNow) {
+                    tiles.tileExisting(s.id(), s.tileShift());
+                }
                 series.write(touched);
             }
             DuckDbSql.exec(connection, "COMMIT");
@@ -70,8 +77,12 @@ final class DuckDbMetricIngest implements AutoCloseable {
         }
     }
 
-    private void appendBatch(String runId, Map<String, MetricColumns> batch, Set<DuckDbSeriesCache.Series> touched)
-            throws SQLException {
+    /**
+     * Appends one batch's points, merges it into the summaries and writes its tile rows; a series whose spacing becomes
+     * known in this group joins {@code tiledNow} and is tiled from the stored points after the flush instead.
+     */
+    private void appendBatch(String runId, Map<String, MetricColumns> batch, Set<DuckDbSeriesCache.Series> touched,
+            Set<DuckDbSeriesCache.Series> tiledNow) throws SQLException {
         DuckDBAppender a = appender();
         for (Map.Entry<String, MetricColumns> e : batch.entrySet()) {
             MetricColumns c = e.getValue();
@@ -88,6 +99,21 @@ final class DuckDbMetricIngest implements AutoCloseable {
             }
             s.summary().add(c);
             touched.add(s);
+            if (s.tileShift() == null && s.summary().count() == c.size()) {
+                // a new series: tiled from its first batch (no stored points to tile, no table scan)
+                Integer shift = DuckDbTiles.chooseShift(s.summary());
+                s.tileShift(shift == null ? DuckDbTiles.MIN_SHIFT : shift);
+                tiles.append(id, s.tileShift(), c);
+            } else if (s.tileShift() == null) {
+                // a series stored before tiles existed (schema V4): tiled once from its stored points after the flush
+                Integer shift = DuckDbTiles.chooseShift(s.summary());
+                if (shift != null) {
+                    s.tileShift(shift);
+                    tiledNow.add(s);
+                }
+            } else if (!tiledNow.contains(s)) {
+                tiles.append(id, s.tileShift(), c);
+            }
         }
     }
 
@@ -130,6 +156,7 @@ final class DuckDbMetricIngest implements AutoCloseable {
     /** Drops every cache and the appender (after a failed transaction). */
     void forget() {
         series.forget();
+        tiles.close();
         knownRuns.clear();
         closeAppender();
         closeRunLookup();
@@ -162,5 +189,6 @@ final class DuckDbMetricIngest implements AutoCloseable {
         closeAppender();
         closeRunLookup();
         series.close();
+        tiles.close();
     }
 }

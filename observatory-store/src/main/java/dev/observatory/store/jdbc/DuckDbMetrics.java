@@ -23,6 +23,7 @@ final class DuckDbMetrics implements MetricStore {
 
     private final DuckDbConnections db;
     private final DuckDbWriter writer;
+    private final DuckDbReadCache<List<MetricSummary>> cache = new DuckDbReadCache<>(4096);
 
     DuckDbMetrics(DuckDbConnections db, DuckDbWriter writer) {
         this.db = db;
@@ -31,15 +32,20 @@ final class DuckDbMetrics implements MetricStore {
 
     @Override
     public void append(String runId, Map<String, MetricColumns> batch) {
-        writer.appendMetrics(runId, batch);
+        try {
+            writer.appendMetrics(runId, batch);
+        } finally {
+            cache.invalidate(runId);
+        }
     }
 
     @Override
     public List<MetricSummary> summaries(String runId) {
-        return db.read(c -> DuckDbSql.list(c,
-                "SELECT series_id, metric_key, " + DuckDbSeriesCache.SUMMARY_COLUMNS
-                        + " FROM series WHERE run_id = ? ORDER BY metric_key",
-                rs -> DuckDbSeriesCache.summaryRow(rs).summary(), runId));
+        return cache.get(runId,
+                () -> db.read(c -> List.copyOf(DuckDbSql.list(c,
+                        "SELECT series_id, metric_key, " + DuckDbSeriesCache.SUMMARY_COLUMNS
+                                + " FROM series WHERE run_id = ? ORDER BY metric_key",
+                        rs -> DuckDbSeriesCache.summaryRow(rs).summary(), runId))));
     }
 
     @Override
@@ -76,15 +82,17 @@ final class DuckDbMetrics implements MetricStore {
         return out;
     }
 
-    /** Id, step range and non-finite count of a series. */
-    record SeriesRange(int id, long minStep, long maxStep, long nanCount) {
+    /** Id, step range, non-finite count and tile shift (null: not tiled) of a series. */
+    record SeriesRange(int id, long minStep, long maxStep, long nanCount, Integer tileShift) {
     }
 
     static Optional<SeriesRange> range(Connection c, String runId, String key) throws SQLException {
         return DuckDbSql.one(c,
-                "SELECT series_id, first_step, last_step, nan_count FROM series "
-                        + "WHERE run_id = ? AND metric_key = ?",
-                rs -> new SeriesRange(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), runId, key);
+                "SELECT s.series_id, first_step, last_step, nan_count, t.shift FROM series s LEFT JOIN series_tiling t "
+                        + "ON t.series_id = s.series_id WHERE run_id = ? AND metric_key = ?",
+                rs -> new SeriesRange(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        (Integer) rs.getObject(5)),
+                runId, key);
     }
 
     @Override

@@ -22,6 +22,7 @@ final class DuckDbRuns implements RunStore {
     private final DuckDbConnections db;
     private final DuckDbWriter writer;
     private final Clock clock;
+    private final DuckDbReadCache<Run> cache = new DuckDbReadCache<>(4096);
 
     DuckDbRuns(DuckDbConnections db, DuckDbWriter writer, Clock clock) {
         this.db = db;
@@ -58,12 +59,12 @@ final class DuckDbRuns implements RunStore {
 
     @Override
     public Optional<Run> get(String id) {
-        return db.read(c -> find(c, id));
+        return Optional.ofNullable(cache.get(id, () -> db.read(c -> find(c, id)).orElse(null)));
     }
 
     @Override
     public Run update(String id, RunPatch patch) {
-        return writer.write(c -> {
+        Run updated = writer.write(c -> {
             Run before = find(c, id).orElseThrow(() -> new NotFoundException("run '" + id + "' does not exist"));
             if (patch.name() != null && !patch.name().equals(before.name())) {
                 requireFreeName(c, before.project(), patch.name());
@@ -72,6 +73,13 @@ final class DuckDbRuns implements RunStore {
             DuckDbRunRows.update(c, before, after);
             return after;
         });
+        cache.invalidate(id);
+        return updated;
+    }
+
+    /** After a write outside this class that changes run rows (an MLflow experiment rename moves runs). */
+    void forgetCached() {
+        cache.invalidateAll();
     }
 
     @Override

@@ -30,17 +30,28 @@ final class DuckDbSeriesCache {
         private final SeriesSummary summary;
         private boolean stored;
         private boolean dirty;
+        private Integer tileShift;
 
-        Series(int id, String runId, String key, SeriesSummary summary, boolean stored) {
+        Series(int id, String runId, String key, SeriesSummary summary, boolean stored, Integer tileShift) {
             this.id = id;
             this.runId = runId;
             this.key = key;
             this.summary = summary;
             this.stored = stored;
+            this.tileShift = tileShift;
         }
 
         int id() {
             return id;
+        }
+
+        /** The tile shift (see DuckDbTiles), null while the series is not tiled yet. */
+        Integer tileShift() {
+            return tileShift;
+        }
+
+        void tileShift(int shift) {
+            tileShift = shift;
         }
 
         /** The running summary, to be merged with a batch (marks the series as touched). */
@@ -82,7 +93,7 @@ final class DuckDbSeriesCache {
             if (nextId < 0) {
                 nextId = (int) DuckDbSql.count(connection, "SELECT coalesce(max(series_id), 0) + 1 FROM series");
             }
-            s = new Series(nextId++, runId, key, new SeriesSummary(), false);
+            s = new Series(nextId++, runId, key, new SeriesSummary(), false, null);
             ofRun.put(key, s);
         }
         return s;
@@ -90,8 +101,8 @@ final class DuckDbSeriesCache {
 
     private Map<String, Series> load(String runId) throws SQLException {
         if (loadRun == null) {
-            loadRun = connection.prepareStatement(
-                    "SELECT series_id, metric_key, " + SUMMARY_COLUMNS + " FROM series WHERE run_id = ?");
+            loadRun = connection.prepareStatement("SELECT s.series_id, metric_key, " + SUMMARY_COLUMNS
+                    + ", t.shift FROM series s LEFT JOIN series_tiling t ON t.series_id = s.series_id WHERE run_id = ?");
         }
         Map<String, Series> ofRun = new HashMap<>();
         loadRun.setString(1, runId);
@@ -99,7 +110,8 @@ final class DuckDbSeriesCache {
             while (rs.next()) {
                 SummaryRow row = summaryRow(rs);
                 String key = row.summary().key();
-                ofRun.put(key, new Series(row.id(), runId, key, SeriesSummary.of(row.summary()), true));
+                Integer shift = (Integer) rs.getObject(14);
+                ofRun.put(key, new Series(row.id(), runId, key, SeriesSummary.of(row.summary()), true, shift));
             }
         }
         return ofRun;

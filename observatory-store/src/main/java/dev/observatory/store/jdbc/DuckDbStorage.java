@@ -5,7 +5,9 @@ import dev.observatory.store.Health;
 import dev.observatory.store.KeyStore;
 import dev.observatory.store.LogStore;
 import dev.observatory.store.MetricStore;
+import dev.observatory.store.MlflowStore;
 import dev.observatory.store.ProjectStore;
+import dev.observatory.store.RegistryStore;
 import dev.observatory.store.RunStore;
 import dev.observatory.store.StorageComponent;
 import dev.observatory.store.StoreException;
@@ -39,6 +41,8 @@ public final class DuckDbStorage implements StorageComponent {
     private final DuckDbLogs logs;
     private final DuckDbAudit audit;
     private final DuckDbKeys keys;
+    private final DuckDbRegistry registry;
+    private final DuckDbMlflow mlflow;
     private boolean closed;
 
     private DuckDbStorage(Path file, DuckDBConnection root, Clock clock) throws SQLException {
@@ -52,6 +56,8 @@ public final class DuckDbStorage implements StorageComponent {
         this.logs = new DuckDbLogs(db, writer);
         this.audit = new DuckDbAudit(db, writer, clock);
         this.keys = new DuckDbKeys(db, writer, clock);
+        this.registry = new DuckDbRegistry(db, writer, clock);
+        this.mlflow = new DuckDbMlflow(db, writer, clock, runs::forgetCached);
     }
 
     /** Opens (creating it and its parent directories when absent) and migrates the database file. */
@@ -107,6 +113,16 @@ public final class DuckDbStorage implements StorageComponent {
     @Override
     public KeyStore keys() {
         return keys;
+    }
+
+    @Override
+    public MlflowStore mlflow() {
+        return mlflow;
+    }
+
+    @Override
+    public RegistryStore registry() {
+        return registry;
     }
 
     @Override

@@ -7,7 +7,9 @@ import dev.observatory.store.Health;
 import dev.observatory.store.KeyStore;
 import dev.observatory.store.LogStore;
 import dev.observatory.store.MetricStore;
+import dev.observatory.store.MlflowStore;
 import dev.observatory.store.ProjectStore;
+import dev.observatory.store.RegistryStore;
 import dev.observatory.store.RunStore;
 import dev.observatory.store.StorageComponent;
 import dev.observatory.store.StoreException;
@@ -44,6 +46,8 @@ public final class PostgresStorage implements StorageComponent {
     private final PgLogStore logs;
     private final PgAuditStore audit;
     private final PgKeyStore keys;
+    private final PgRegistry registry;
+    private final PgMlflowStore mlflow;
 
     private PostgresStorage(HikariDataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
@@ -54,6 +58,8 @@ public final class PostgresStorage implements StorageComponent {
         this.logs = new PgLogStore(db);
         this.audit = new PgAuditStore(db);
         this.keys = new PgKeyStore(db);
+        this.registry = new PgRegistry(db);
+        this.mlflow = new PgMlflowStore(db);
     }
 
     /**
@@ -135,6 +141,16 @@ public final class PostgresStorage implements StorageComponent {
     @Override
     public KeyStore keys() {
         return keys;
+    }
+
+    @Override
+    public MlflowStore mlflow() {
+        return mlflow;
+    }
+
+    @Override
+    public RegistryStore registry() {
+        return registry;
     }
 
     @Override

@@ -5,7 +5,9 @@ import dev.observatory.store.Health;
 import dev.observatory.store.KeyStore;
 import dev.observatory.store.LogStore;
 import dev.observatory.store.MetricStore;
+import dev.observatory.store.MlflowStore;
 import dev.observatory.store.ProjectStore;
+import dev.observatory.store.RegistryStore;
 import dev.observatory.store.RunStore;
 import dev.observatory.store.StorageComponent;
 import java.time.Clock;
@@ -24,6 +26,8 @@ public final class InMemoryStorage implements StorageComponent {
     private final MemoryLogs logs;
     private final MemoryAudit audit;
     private final MemoryKeys keys;
+    private final MemoryRegistry registry;
+    private final MemoryMlflow mlflow;
 
     /** An empty storage on the system clock. */
     public InMemoryStorage() {
@@ -41,6 +45,8 @@ public final class InMemoryStorage implements StorageComponent {
         this.logs = new MemoryLogs(now, runs);
         this.audit = new MemoryAudit(now);
         this.keys = new MemoryKeys(now);
+        this.registry = new MemoryRegistry(now);
+        this.mlflow = new MemoryMlflow(now, projects, runs);
     }
 
     static Instant truncate(Instant t) {
@@ -75,6 +81,16 @@ public final class InMemoryStorage implements StorageComponent {
     @Override
     public KeyStore keys() {
         return keys;
+    }
+
+    @Override
+    public MlflowStore mlflow() {
+        return mlflow;
+    }
+
+    @Override
+    public RegistryStore registry() {
+        return registry;
     }
 
     @Override

@@ -50,6 +50,12 @@ final class MemoryProjects implements ProjectStore {
         return List.copyOf(byName.values());
     }
 
+    /** Gives a project a new, free name (MLflow experiment rename); the caller checked both names. */
+    synchronized void rename(String from, String to) {
+        Project p = byName.remove(from);
+        byName.put(to, new Project(to, p.description(), p.createdAt()));
+    }
+
     @Override
     public Map<String, Long> runCounts() {
         return runCounts.get();

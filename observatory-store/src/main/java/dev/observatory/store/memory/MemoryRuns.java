@@ -101,6 +101,18 @@ final class MemoryRuns implements RunStore {
         return counts;
     }
 
+    /** Moves every run of a project to its new name (MLflow experiment rename). */
+    synchronized void moveProject(String from, String to) {
+        for (Run r : List.copyOf(byId.values())) {
+            if (r.project().equals(from)) {
+                byId.put(r.id(), new Run(r.id(), to, r.name(), r.status(), r.user(), r.tags(), r.params(), r.notes(),
+                        r.createdAt(), r.startedAt(), r.endedAt(), r.heartbeatAt(), r.gitCommit(), r.host()));
+                projectAndName.remove(from + "\n" + r.name());
+                projectAndName.add(to + "\n" + r.name());
+            }
+        }
+    }
+
     /** Ids of the runs of a project. */
     List<String> idsOf(String project) {
         List<String> ids = new ArrayList<>();

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Bars of issue 2 (MLflow API), server time measured with a raw HTTP client replaying the bodies the official MLflow
+# Java client sends (MlflowReplay): log-batch of 1,000 metrics <= 2 ms; get-history of a 100,000-point metric
+# <= 100 ms; search-runs over 1,000 runs filtered and ordered by a metric <= 15 ms. Then end to end with the official
+# client single-threaded (MlflowClientEndToEnd), against Observatory and against a do-nothing server (the client's
+# own ceiling). Each repeat runs on a fresh server and data directory.
+#   bench/run-mlflow.sh                 3 repeats, DuckDB
+# Env: REPEATS (3), CALLS (2000 log-batch calls), STORAGE (duckdb|memory), SERVER_JOPTS.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+require_jar
+REPEATS=${REPEATS:-3}; CALLS=${CALLS:-2000}; STORAGE=${STORAGE:-duckdb}
+M2="${M2_REPO:-$HOME/.m2/repository}"
+CLIENT_JAR="$M2/org/mlflow/mlflow-client/2.17.2/mlflow-client-2.17.2.jar"
+SLF4J="$M2/org/slf4j/slf4j-api/2.0.17/slf4j-api-2.0.17.jar:$M2/org/slf4j/slf4j-nop/2.0.17/slf4j-nop-2.0.17.jar"
+[[ -f "$CLIENT_JAR" ]] || { say "no $CLIENT_JAR: run ./mvnw -pl bench dependency:resolve first"; exit 1; }
+WORK=$(mktemp -d /tmp/observatory-mlflow.XXXXXX)
+trap 'stop_server; [[ -n "${NULL_PID:-}" ]] && kill "$NULL_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+# measure a copy of the jar, so that a rebuild in the middle of a run cannot change the server under test
+cp "$JAR" "$WORK/observatory.jar"; JAR="$WORK/observatory.jar"
+MTOOLS="$WORK/tools"; mkdir -p "$MTOOLS"
+"$JAVA_HOME/bin/javac" --release 21 -cp "$CLIENT_JAR" -d "$MTOOLS" "$BENCH"/src/main/java/dev/observatory/bench/mlflow/*.java
+CP="$MTOOLS:$CLIENT_JAR:$SLF4J"
+say "$(machine_note)"
+replay=(); e2e=()
+for r in $(seq 1 "$REPEATS"); do
+  rm -rf "$WORK/data"; start_server "$WORK/data" --storage "$STORAGE"
+  say "repeat $r/$REPEATS: server pid $SERVER_PID at $BASE_URL, storage $STORAGE"
+  out=$("$JAVA" -Xmx1g -cp "$CP" dev.observatory.bench.mlflow.MlflowReplay --url "$BASE_URL" --calls "$CALLS")
+  echo "$out"; replay+=("$out")
+  out=$("$JAVA" -Xmx2g -cp "$CP" dev.observatory.bench.mlflow.MlflowClientEndToEnd --url "$BASE_URL" --label observatory)
+  echo "$out"; e2e+=("$out")
+  stop_server
+  "$JAVA" -Xmx1g -cp "$CP" dev.observatory.bench.mlflow.NullMlflowServer >"$WORK/null.log" 2>&1 &
+  NULL_PID=$!
+  for _ in $(seq 1 100); do grep -q listening "$WORK/null.log" && break; sleep 0.1; done
+  NULL_URL=$(sed -n 's/^listening on //p' "$WORK/null.log")
+  out=$("$JAVA" -Xmx2g -cp "$CP" dev.observatory.bench.mlflow.MlflowClientEndToEnd --url "$NULL_URL" --label null)
+  echo "$out"; e2e+=("$out")
+  kill "$NULL_PID"; NULL_PID=""
+done
+echo "== MLflow API, $REPEATS repeat(s), storage=$STORAGE (medians over repeats)"
+for bar in log_batch_1000 get_history_100k search_runs_1000_max100 search_runs_1000_max1000; do
+  lines=$(printf '%s\n' "${replay[@]}" | grep "bar=$bar ")
+  echo "MEDIAN bar=$bar p50_ms=$(field p50_ms <<<"$lines" | median) mean_ms=$(field mean_ms <<<"$lines" | median)" \
+       "p99_ms=$(field p99_ms <<<"$lines" | median)"
+done
+for server in observatory null; do
+  lines=$(printf '%s\n' "${e2e[@]}" | grep "server=$server ")
+  echo "MEDIAN client end to end server=$server log_batch_points_per_s=$(grep client_log_batch <<<"$lines" | field points_per_s | median)" \
+       "get_history_100k_p50_ms=$(grep client_get_history <<<"$lines" | field p50_ms | median)"
+done

@@ -1,0 +1,151 @@
+package dev.observatory.bench.mlflow;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Server time of the MLflow API bars, measured with {@link RawHttp} replaying the bodies the official Java client
+ * sends: log-batch of 1,000 metrics, get-history of a 100,000-point metric (whole response read), search-runs over
+ * 1,000 runs filtered and ordered by a metric. Prints one RESULT line per bar (milliseconds per call).
+ *
+ * <pre>
+ * java -cp load-tools:mlflow-client.jar:slf4j-api.jar dev.observatory.bench.mlflow.MlflowReplay --url http://127.0.0.1:8765
+ * </pre>
+ */
+public final class MlflowReplay {
+    private static final Pattern EXPERIMENT = Pattern.compile("\"experiment_id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern RUN = Pattern.compile("\"run_id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final String API = "/api/2.0/mlflow/";
+
+    private MlflowReplay() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        String url = arg(args, "--url", "http://127.0.0.1:8765");
+        int calls = Integer.parseInt(arg(args, "--calls", "2000"));
+        int repeats = Integer.parseInt(arg(args, "--repeats", "50"));
+        try (RawHttp http = new RawHttp(url)) {
+            String tag = Long.toString(System.nanoTime(), 36);
+            String exp = find(EXPERIMENT,
+                    call(http, "POST", "experiments/create", MlflowBodies.createExperiment("bench-" + tag)));
+            logBatch(http, exp, calls);
+            history(http, exp, repeats);
+            search(http, tag, repeats * 4);
+        }
+    }
+
+    private static void logBatch(RawHttp http, String exp, int calls) throws IOException {
+        String run = find(RUN, call(http, "POST", "runs/create", MlflowBodies.createRun(exp)));
+        int warmup = Math.max(200, calls / 5);
+        long[] ns = new long[calls];
+        for (int i = -warmup; i < calls; i++) {
+            byte[] req = http.request("POST", API + "runs/log-batch",
+                    MlflowBodies.logBatch(run, "loss", (i + warmup) * 1000, 1000));
+            long t0 = System.nanoTime();
+            RawHttp.Answer a = http.send(req);
+            long t = System.nanoTime() - t0;
+            check(a);
+            if (i >= 0) {
+                ns[i] = t;
+            }
+        }
+        report("log_batch_1000", ns, "points_per_s=" + Math.round(1000 / (mean(ns) / 1e9)));
+    }
+
+    private static void history(RawHttp http, String exp, int repeats) throws IOException {
+        String run = find(RUN, call(http, "POST", "runs/create", MlflowBodies.createRun(exp)));
+        for (int b = 0; b < 100; b++) {
+            call(http, "POST", "runs/log-batch", MlflowBodies.logBatch(run, "loss", b * 1000, 1000));
+        }
+        byte[] req = http.request("GET", MlflowBodies.historyPath(run, "loss"), null);
+        long[] ns = new long[repeats];
+        int bytes = 0;
+        for (int i = -5; i < repeats; i++) {
+            long t0 = System.nanoTime();
+            RawHttp.Answer a = http.send(req);
+            long t = System.nanoTime() - t0;
+            check(a);
+            if (!a.text().contains("\"step\":99999}") || a.text().contains("next_page_token")) {
+                throw new IllegalStateException("the history is not the whole 100,000 points");
+            }
+            bytes = a.body().length;
+            if (i >= 0) {
+                ns[i] = t;
+            }
+        }
+        report("get_history_100k", ns, "response_bytes=" + bytes);
+    }
+
+    private static void search(RawHttp http, String tag, int repeats) throws IOException {
+        String exp = find(EXPERIMENT,
+                call(http, "POST", "experiments/create", MlflowBodies.createExperiment("bench-search-" + tag)));
+        for (int i = 0; i < 1000; i++) {
+            String run = find(RUN, call(http, "POST", "runs/create", MlflowBodies.createRun(exp)));
+            call(http, "POST", "runs/log-batch", MlflowBodies.logBatchOfRun(run, ((i * 7919) % 1000) / 1000.0,
+                    i % 2 == 0 ? "0.01" : "0.1", i % 3 == 0 ? "ops" : "ml-" + (i % 10)));
+            if (i % 4 != 0) {
+                call(http, "POST", "runs/update", MlflowBodies.finish(run));
+            }
+        }
+        String filter = "metrics.loss < 0.5 and params.lr = '0.01'";
+        for (int max : new int[] { 100, 1000 }) {
+            byte[] req = http.request("POST", API + "runs/search",
+                    MlflowBodies.searchRuns(exp, filter, max, "metrics.loss ASC"));
+            long[] ns = new long[repeats];
+            for (int i = -20; i < repeats; i++) {
+                long t0 = System.nanoTime();
+                RawHttp.Answer a = http.send(req);
+                long t = System.nanoTime() - t0;
+                check(a);
+                if (i >= 0) {
+                    ns[i] = t;
+                }
+            }
+            report("search_runs_1000_max" + max, ns, "filter=\"" + filter + "\" order=metrics.loss_ASC");
+        }
+    }
+
+    private static String call(RawHttp http, String method, String endpoint, String body) throws IOException {
+        RawHttp.Answer a = http.send(http.request(method, API + endpoint, body));
+        check(a);
+        return a.text();
+    }
+
+    private static void check(RawHttp.Answer a) {
+        if (a.status() != 200) {
+            throw new IllegalStateException("HTTP " + a.status() + ": " + a.text());
+        }
+    }
+
+    private static String find(Pattern p, String json) {
+        Matcher m = p.matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + p + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    static double mean(long[] ns) {
+        return Arrays.stream(ns).average().orElse(0);
+    }
+
+    static void report(String bar, long[] ns, String extra) {
+        long[] s = ns.clone();
+        Arrays.sort(s);
+        System.out.printf(Locale.ROOT, "RESULT bar=%s calls=%d p50_ms=%.3f mean_ms=%.3f p90_ms=%.3f p99_ms=%.3f %s%n",
+                bar, s.length, s[s.length / 2] / 1e6, mean(s) / 1e6, s[(int) (s.length * 0.9)] / 1e6,
+                s[(int) (s.length * 0.99)] / 1e6, extra);
+    }
+
+    static String arg(String[] args, String name, String dflt) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return dflt;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.observatory.server;
+
+import dev.observatory.model.AuditEvent;
+import dev.observatory.store.AuditStore;
+import dev.observatory.store.Health;
+import dev.observatory.store.KeyStore;
+import dev.observatory.store.LogStore;
+import dev.observatory.store.MetricStore;
+import dev.observatory.store.MlflowStore;
+import dev.observatory.store.ProjectStore;
+import dev.observatory.store.RegistryStore;
+import dev.observatory.store.RunStore;
+import dev.observatory.store.StorageComponent;
+import dev.observatory.store.StoreException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+/**
+ * A store that opens in the background, so that {@code observatory mcp} answers the client's {@code initialize} while
+ * DuckDB loads its native library and opens the file (docs/decisions/0009-stdio-startup.md). Every use waits for the
+ * open; a failed open makes every use fail with a StoreException that says why (tool calls turn it into an isError
+ * result), never a hang.
+ */
+final class LazyStorage implements StorageComponent {
+
+    private final CompletableFuture<StorageComponent> opening;
+    private final String kind;
+
+    LazyStorage(String kind, Supplier<StorageComponent> open) {
+        this.kind = kind;
+        this.opening = CompletableFuture.supplyAsync(open, r -> {
+            Thread t = new Thread(r, "storage-open");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** The opened store; waits for the open. */
+    StorageComponent get() {
+        try {
+            return opening.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while the storage was opening", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new StoreException("the storage could not be opened: " + cause.getMessage(), cause);
+        }
+    }
+
+    @Override
+    public ProjectStore projects() {
+        return get().projects();
+    }
+
+    @Override
+    public RunStore runs() {
+        return get().runs();
+    }
+
+    @Override
+    public MetricStore metrics() {
+        return get().metrics();
+    }
+
+    @Override
+    public LogStore logs() {
+        return get().logs();
+    }
+
+    /** Audit is handed out before the open completes (the Auditor takes it at construction); calls wait. */
+    @Override
+    public AuditStore audit() {
+        return new AuditStore() {
+            @Override
+            public AuditEvent record(AuditEvent event) {
+                return get().audit().record(event);
+            }
+
+            @Override
+            public List<AuditEvent> list(long beforeId, int limit) {
+                return get().audit().list(beforeId, limit);
+            }
+        };
+    }
+
+    @Override
+    public KeyStore keys() {
+        return get().keys();
+    }
+
+    @Override
+    public MlflowStore mlflow() {
+        return get().mlflow();
+    }
+
+    @Override
+    public RegistryStore registry() {
+        return get().registry();
+    }
+
+    @Override
+    public Health check() {
+        try {
+            return get().check();
+        } catch (StoreException e) {
+            return Health.down(e.getMessage());
+        }
+    }
+
+    @Override
+    public String kind() {
+        return kind;
+    }
+
+    @Override
+    public long sizeBytes() {
+        return get().sizeBytes();
+    }
+
+    @Override
+    public void close() {
+        try {
+            get().close();
+        } catch (StoreException e) {
+            // never opened: nothing to close
+        }
+    }
+}

@@ -1,0 +1,34 @@
+// Smoke test of Observatory's MLflow API with the `mlflow` npm package (an independent Node.js MLflow client).
+// Usage: node npm-smoke.js <node_modules dir> <server url>. Prints one JSON line of what it read back; exits 1 on error.
+const path = require('path');
+const MLflow = require(path.join(process.argv[2], 'mlflow')).default || require(path.join(process.argv[2], 'mlflow'));
+const client = new MLflow({ endpoint: process.argv[3] });
+const { Experiments, Runs, Metrics } = client;
+console.log = () => {}; // the package prints every request body
+
+(async () => {
+  const { experiment_id } = await Experiments.create({ name: 'npm-smoke' });
+  const { run } = await Runs.create({ experiment_id, user_id: 'node', start_time: Date.now(), tags: [{ key: 'team', value: 'js' }] });
+  const run_id = run.info.run_id;
+  await Runs.logParameter({ run_id, key: 'lr', value: '0.001' });
+  await Runs.setTag({ run_id, key: 'stage', value: 'smoke' });
+  for (let step = 0; step < 5; step++) {
+    await Runs.logMetric({ run_id, key: 'loss', value: 1 / (step + 1), timestamp: Date.now(), step });
+  }
+  const metrics = [];
+  for (let step = 5; step < 1005; step++) metrics.push({ key: 'loss', value: 1 / (step + 1), timestamp: Date.now(), step });
+  await Runs.logBatch({ run_id, metrics, params: [], tags: [] });
+  await Runs.update({ run_id, status: 'FINISHED', end_time: Date.now() });
+  const got = await Runs.get({ run_id });
+  const history = await Metrics.getHistory({ run_id, metric_key: 'loss' });
+  const found = await Runs.search({ experiment_ids: [experiment_id], filter: "params.lr = '0.001' and tags.team = 'js'", order_by: ['metrics.loss ASC'] });
+  const listed = await Experiments.list({ view_type: 'ACTIVE_ONLY' });
+  process.stdout.write(JSON.stringify({
+    run_id,
+    status: got.run.info.status,
+    params: got.run.data.params,
+    history: history.metrics.length,
+    found: found.runs.map(r => r.info.run_id),
+    experiments: listed.experiments.map(e => e.name),
+  }) + '\n');
+})().catch(e => { process.stderr.write(String(e && e.stack || e) + '\n'); process.exit(1); });

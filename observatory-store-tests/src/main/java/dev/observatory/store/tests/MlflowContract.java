@@ -1,0 +1,127 @@
+package dev.observatory.store.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.observatory.model.Run;
+import dev.observatory.store.ConflictException;
+import dev.observatory.store.MlflowExperiment;
+import dev.observatory.store.MlflowStore;
+import dev.observatory.store.NotFoundException;
+import dev.observatory.store.RunQuery;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The MLflow state: experiment ids per project, lifecycle, tags and renames; run key/value tags; dataset inputs. */
+abstract class MlflowContract extends StorageFixture {
+
+    MlflowStore mlflow() {
+        return storage.mlflow();
+    }
+
+    @Test
+    void givesProjectsIncreasingExperimentIdsAndTheDefaultProjectIdZero() {
+        project("vision");
+        project("speech");
+        project(MlflowStore.DEFAULT_PROJECT);
+
+        long vision = mlflow().experiment("vision").id();
+        long speech = mlflow().experiment("speech").id();
+
+        assertThat(mlflow().experiment(MlflowStore.DEFAULT_PROJECT).id()).isZero();
+        assertThat(speech).isGreaterThan(vision).isPositive();
+        assertThat(mlflow().experiment("vision").id()).as("stable").isEqualTo(vision);
+        assertThat(mlflow().experimentById(speech)).get().extracting(MlflowExperiment::project).isEqualTo("speech");
+        assertThat(mlflow().experimentById(999)).isEmpty();
+    }
+
+    @Test
+    void listsAnExperimentForEveryProject() {
+        project("a");
+        project("b");
+        mlflow().experiment("b");
+
+        List<MlflowExperiment> all = mlflow().experiments();
+
+        assertThat(all).extracting(MlflowExperiment::project).containsExactlyInAnyOrder("a", "b");
+        assertThat(all).extracting(MlflowExperiment::id).isSorted().doesNotHaveDuplicates();
+        assertThat(all).allMatch(e -> !e.deleted());
+    }
+
+    @Test
+    void anUnknownProjectHasNoExperiment() {
+        assertThatThrownBy(() -> mlflow().experiment("nope")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> mlflow().setDeleted(42, true)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void deletesAndRestoresAnExperimentAndKeepsItsTags() {
+        project("vision");
+        long id = mlflow().experiment("vision").id();
+
+        mlflow().setTag(id, "team", "ml");
+        mlflow().setTag(id, "team", "cv");
+        mlflow().setTag(id, "note", "x".repeat(5000));
+        MlflowExperiment deleted = mlflow().setDeleted(id, true);
+
+        assertThat(deleted.deleted()).isTrue();
+        assertThat(deleted.tags()).containsEntry("team", "cv").containsEntry("note", "x".repeat(5000)).hasSize(2);
+        assertThat(mlflow().experimentById(id)).get().extracting(MlflowExperiment::deleted).isEqualTo(true);
+        assertThat(mlflow().setDeleted(id, false).deleted()).isFalse();
+        assertThat(mlflow().experiments().get(0).tags()).containsEntry("team", "cv");
+    }
+
+    @Test
+    void renamingMovesTheProjectAndItsRuns() {
+        project("old");
+        project("taken");
+        Run r = run("old", "r1");
+        long id = mlflow().experiment("old").id();
+
+        MlflowExperiment renamed = mlflow().rename(id, "new");
+
+        assertThat(renamed.project()).isEqualTo("new");
+        assertThat(renamed.id()).isEqualTo(id);
+        assertThat(storage.projects().get("old")).isEmpty();
+        assertThat(storage.projects().get("new")).isPresent();
+        assertThat(storage.runs().get(r.id())).get().extracting(Run::project).isEqualTo("new");
+        assertThat(storage.runs().list(RunQuery.all("new", 10))).extracting(Run::id).containsExactly(r.id());
+        assertThat(mlflow().experiment("new").id()).isEqualTo(id);
+        assertThatThrownBy(() -> mlflow().rename(id, "taken")).isInstanceOf(ConflictException.class);
+        assertThat(storage.projects().get("new")).isPresent();
+    }
+
+    @Test
+    void setsReplacesAndRemovesRunTags() {
+        project("p");
+        Run a = run("p", "a");
+        Run b = run("p", "b");
+        String longValue = "v".repeat(8000);
+
+        mlflow().updateRunTags(a.id(), Map.of("mlflow.source.name", longValue, "team", "ml"), List.of());
+        mlflow().updateRunTags(a.id(), Map.of("team", "cv"), List.of("mlflow.source.name"));
+        mlflow().updateRunTags(b.id(), Map.of("k", ""), List.of());
+
+        assertThat(mlflow().runTags(a.id())).containsExactly(Map.entry("team", "cv"));
+        assertThat(mlflow().runTags(List.of(a.id(), b.id(), "unknown"))).containsOnlyKeys(a.id(), b.id())
+                .containsEntry(b.id(), Map.of("k", ""));
+        assertThat(mlflow().runTags(b.id())).containsEntry("k", "");
+        assertThatThrownBy(() -> mlflow().updateRunTags("nope", Map.of("k", "v"), List.of()))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void keepsDatasetInputsInOrderAndReplacesBySameKey() {
+        project("p");
+        Run r = run("p", "a");
+
+        mlflow().addInputs(r.id(), Map.of("train|d1", "{\"a\":1}"));
+        mlflow().addInputs(r.id(), Map.of("eval|d2", "{\"b\":2}"));
+        mlflow().addInputs(r.id(), Map.of("train|d1", "{\"a\":3}"));
+
+        assertThat(mlflow().inputs(r.id())).containsExactly(Map.entry("train|d1", "{\"a\":3}"),
+                Map.entry("eval|d2", "{\"b\":2}"));
+        assertThat(mlflow().inputs("unknown")).isEmpty();
+    }
+}

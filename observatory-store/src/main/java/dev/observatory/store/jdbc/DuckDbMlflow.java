@@ -1,0 +1,233 @@
+package dev.observatory.store.jdbc;
+
+import dev.observatory.store.ConflictException;
+import dev.observatory.store.MlflowExperiment;
+import dev.observatory.store.MlflowStore;
+import dev.observatory.store.NotFoundException;
+import dev.observatory.store.internal.RunRules;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * MLflow state in DuckDB: writes through the writer thread (id assignment cannot race), reads on pooled connections.
+ */
+final class DuckDbMlflow implements MlflowStore {
+
+    private static final int IDS_PER_QUERY = 1000;
+    private static final String EXPERIMENT = "SELECT id, project, deleted, updated_at FROM mlflow_experiments";
+
+    private final DuckDbConnections db;
+    private final DuckDbWriter writer;
+    private final Clock clock;
+    private final Runnable afterRunsMoved;
+
+    DuckDbMlflow(DuckDbConnections db, DuckDbWriter writer, Clock clock, Runnable afterRunsMoved) {
+        this.db = db;
+        this.writer = writer;
+        this.clock = clock;
+        this.afterRunsMoved = afterRunsMoved;
+    }
+
+    private Instant now() {
+        return RunRules.micros(clock.instant());
+    }
+
+    @Override
+    public MlflowExperiment experiment(String project) {
+        Optional<MlflowExperiment> known = db.read(c -> find(c, EXPERIMENT + " WHERE project = ?", project));
+        return known.orElseGet(() -> writer.write(c -> assign(c, project)));
+    }
+
+    private MlflowExperiment assign(Connection c, String project) throws SQLException {
+        Optional<MlflowExperiment> raced = find(c, EXPERIMENT + " WHERE project = ?", project);
+        if (raced.isPresent()) {
+            return raced.get();
+        }
+        if (DuckDbSql.count(c, "SELECT count(*) FROM projects WHERE name = ?", project) == 0) {
+            throw new NotFoundException("project '" + project + "' does not exist");
+        }
+        boolean zeroFree = DuckDbSql.count(c, "SELECT count(*) FROM mlflow_experiments WHERE id = 0") == 0;
+        long id = project.equals(DEFAULT_PROJECT) && zeroFree ? 0
+                : DuckDbSql.count(c, "SELECT nextval('mlflow_experiment_ids')");
+        Instant at = now();
+        DuckDbSql.update(c, "INSERT INTO mlflow_experiments (id, project, deleted, updated_at) VALUES (?, ?, false, ?)",
+                id, project, at);
+        return new MlflowExperiment(id, project, false, at, Map.of());
+    }
+
+    @Override
+    public Optional<MlflowExperiment> experimentById(long id) {
+        return db.read(c -> find(c, EXPERIMENT + " WHERE id = ?", id));
+    }
+
+    @Override
+    public List<MlflowExperiment> experiments() {
+        List<String> missing = db.read(c -> DuckDbSql.list(c, "SELECT name FROM projects WHERE name NOT IN "
+                + "(SELECT project FROM mlflow_experiments) ORDER BY name", rs -> rs.getString(1)));
+        if (!missing.isEmpty()) {
+            writer.write(c -> {
+                for (String p : missing) {
+                    assign(c, p);
+                }
+                return null;
+            });
+        }
+        return db.read(c -> {
+            Map<Long, Map<String, String>> tags = new HashMap<>();
+            DuckDbSql.list(c, "SELECT experiment_id, tag_key, tag_value FROM mlflow_experiment_tags", rs -> tags
+                    .computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getString(3)));
+            return DuckDbSql.list(c, EXPERIMENT + " ORDER BY id",
+                    rs -> map(rs, tags.getOrDefault(rs.getLong(1), Map.of())));
+        });
+    }
+
+    @Override
+    public MlflowExperiment setDeleted(long id, boolean deleted) {
+        return writer.write(c -> {
+            require(c, id);
+            DuckDbSql.update(c, "UPDATE mlflow_experiments SET deleted = ?, updated_at = ? WHERE id = ?", deleted,
+                    now(), id);
+            return require(c, id);
+        });
+    }
+
+    @Override
+    public MlflowExperiment rename(long id, String newName) {
+        if (newName == null || newName.isBlank()) {
+            throw new IllegalArgumentException("the new experiment name must not be blank");
+        }
+        MlflowExperiment renamed = writer.write(c -> {
+            MlflowExperiment e = require(c, id);
+            if (newName.equals(e.project())) {
+                return e;
+            }
+            if (DuckDbSql.count(c, "SELECT count(*) FROM projects WHERE name = ?", newName) > 0) {
+                throw new ConflictException("a project named '" + newName + "' already exists");
+            }
+            DuckDbSql.update(c, "INSERT INTO projects (name, description, created_at) "
+                    + "SELECT ?, description, created_at FROM projects WHERE name = ?", newName, e.project());
+            DuckDbSql.update(c, "UPDATE runs SET project = ? WHERE project = ?", newName, e.project());
+            DuckDbSql.update(c, "DELETE FROM projects WHERE name = ?", e.project());
+            DuckDbSql.update(c, "UPDATE mlflow_experiments SET project = ?, updated_at = ? WHERE id = ?", newName,
+                    now(), id);
+            return require(c, id);
+        });
+        afterRunsMoved.run();
+        return renamed;
+    }
+
+    @Override
+    public MlflowExperiment setTag(long id, String key, String value) {
+        return writer.write(c -> {
+            require(c, id);
+            DuckDbSql.update(c, "INSERT OR REPLACE INTO mlflow_experiment_tags (experiment_id, tag_key, tag_value) "
+                    + "VALUES (?, ?, ?)", id, key, value);
+            DuckDbSql.update(c, "UPDATE mlflow_experiments SET updated_at = ? WHERE id = ?", now(), id);
+            return require(c, id);
+        });
+    }
+
+    private MlflowExperiment require(Connection c, long id) throws SQLException {
+        return find(c, EXPERIMENT + " WHERE id = ?", id)
+                .orElseThrow(() -> new NotFoundException("no experiment with id " + id));
+    }
+
+    private static Optional<MlflowExperiment> find(Connection c, String sql, Object arg) throws SQLException {
+        Optional<MlflowExperiment> bare = DuckDbSql.one(c, sql, rs -> map(rs, Map.of()), arg);
+        if (bare.isEmpty()) {
+            return bare;
+        }
+        Map<String, String> tags = new TreeMap<>();
+        DuckDbSql.list(c, "SELECT tag_key, tag_value FROM mlflow_experiment_tags WHERE experiment_id = ?",
+                rs -> tags.put(rs.getString(1), rs.getString(2)), bare.get().id());
+        MlflowExperiment e = bare.get();
+        return Optional.of(new MlflowExperiment(e.id(), e.project(), e.deleted(), e.updatedAt(), tags));
+    }
+
+    private static MlflowExperiment map(java.sql.ResultSet rs, Map<String, String> tags) throws SQLException {
+        return new MlflowExperiment(rs.getLong("id"), rs.getString("project"), rs.getBoolean("deleted"),
+                DuckDbSql.instant(rs, "updated_at"), tags);
+    }
+
+    @Override
+    public Map<String, String> runTags(String runId) {
+        Map<String, String> tags = new TreeMap<>();
+        db.read(c -> DuckDbSql.list(c, "SELECT tag_key, tag_value FROM mlflow_run_tags WHERE run_id = ?",
+                rs -> tags.put(rs.getString(1), rs.getString(2)), runId));
+        return tags;
+    }
+
+    @Override
+    public Map<String, Map<String, String>> runTags(Collection<String> runIds) {
+        Map<String, Map<String, String>> out = new HashMap<>();
+        if (runIds.isEmpty()) {
+            return out;
+        }
+        List<String> ids = List.copyOf(runIds);
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<Object> args = new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
+            String sql = "SELECT run_id, tag_key, tag_value FROM mlflow_run_tags WHERE run_id IN ("
+                    + String.join(", ", Collections.nCopies(args.size(), "?")) + ")";
+            db.read(c -> DuckDbSql.list(c, sql, rs -> out.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+                    .put(rs.getString(2), rs.getString(3)), args));
+        }
+        return out;
+    }
+
+    @Override
+    public void updateRunTags(String runId, Map<String, String> set, Collection<String> remove) {
+        writer.write(c -> {
+            requireRun(c, runId);
+            for (String k : remove) {
+                DuckDbSql.update(c, "DELETE FROM mlflow_run_tags WHERE run_id = ? AND tag_key = ?", runId, k);
+            }
+            for (Map.Entry<String, String> t : set.entrySet()) {
+                DuckDbSql.update(c,
+                        "INSERT OR REPLACE INTO mlflow_run_tags (run_id, tag_key, tag_value) " + "VALUES (?, ?, ?)",
+                        runId, t.getKey(), t.getValue());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void addInputs(String runId, Map<String, String> inputs) {
+        writer.write(c -> {
+            requireRun(c, runId);
+            long seq = DuckDbSql.count(c, "SELECT coalesce(max(seq), 0) FROM mlflow_run_inputs WHERE run_id = ?",
+                    runId);
+            for (Map.Entry<String, String> in : inputs.entrySet()) {
+                DuckDbSql.update(c,
+                        "INSERT INTO mlflow_run_inputs (run_id, seq, input_key, body) VALUES (?, ?, ?, ?)"
+                                + " ON CONFLICT (run_id, input_key) DO UPDATE SET body = excluded.body",
+                        runId, ++seq, in.getKey(), in.getValue());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, String> inputs(String runId) {
+        Map<String, String> out = new LinkedHashMap<>();
+        db.read(c -> DuckDbSql.list(c, "SELECT input_key, body FROM mlflow_run_inputs WHERE run_id = ? ORDER BY seq",
+                rs -> out.put(rs.getString(1), rs.getString(2)), runId));
+        return out;
+    }
+
+    private static void requireRun(Connection c, String runId) throws SQLException {
+        if (DuckDbSql.count(c, "SELECT count(*) FROM runs WHERE id = ?", runId) == 0) {
+            throw new NotFoundException("run '" + runId + "' does not exist");
+        }
+    }
+}
