@@ -118,69 +118,29 @@ final class DuckDbTiles {
         return appender;
     }
 
-    /** The summary of one batch's points in one tile, with the tie rules of SeriesSummary. */
+    /** The points of one batch in one tile: M4Cell keeps them by the same tie rules as every M4 in the store. */
     private static final class Tile {
         final long tile;
-        long n;
-        long nan;
-        long anyMin = Long.MAX_VALUE;
-        long anyMax = Long.MIN_VALUE;
-        boolean finite;
-        long firstStep;
-        double first;
-        long lastStep;
-        double last;
-        long minStep;
-        double min;
-        long maxStep;
-        double max;
+        final M4Cell cell = new M4Cell();
 
         Tile(long tile) {
             this.tile = tile;
         }
 
         void add(long step, double value) {
-            n++;
-            anyMin = Math.min(anyMin, step);
-            anyMax = Math.max(anyMax, step);
-            if (!Double.isFinite(value)) {
-                nan++;
-                return;
-            }
-            if (!finite) {
-                finite = true;
-                firstStep = lastStep = minStep = maxStep = step;
-                first = last = min = max = value;
-                return;
-            }
-            if (step < firstStep) {
-                firstStep = step;
-                first = value;
-            }
-            if (step >= lastStep) {
-                lastStep = step;
-                last = value;
-            }
-            if (value < min) {
-                min = value;
-                minStep = step;
-            }
-            if (value > max) {
-                max = value;
-                maxStep = step;
-            }
+            cell.add(step, value);
         }
 
         DuckDBAppender appendTo(DuckDBAppender a) throws SQLException {
-            a.append(tile).append(n).append(nan).append(anyMin).append(anyMax);
-            if (!finite) {
+            a.append(tile).append(cell.count).append(cell.nanCount).append(cell.minStep).append(cell.maxStep);
+            if (!cell.hasFinite()) {
                 for (int i = 0; i < 8; i++) {
                     a.appendNull();
                 }
                 return a;
             }
-            return a.append(firstStep).append(first).append(lastStep).append(last).append(minStep).append(min)
-                    .append(maxStep).append(max);
+            return a.append(cell.firstStep).append(cell.first).append(cell.lastStep).append(cell.last)
+                    .append(cell.argMinStep).append(cell.min).append(cell.argMaxStep).append(cell.max);
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The stats columns of one chunk (no points): enough to skip it or to merge it into a bucket undecoded. */
-record PgChunkMeta(int chunkNo, int n, long minStep, long maxStep, PgM4Cell cell) {
+record PgChunkMeta(int chunkNo, int n, long minStep, long maxStep, M4Cell cell) {
 
     private static final String SELECT = "SELECT chunk_no, n, min_step, max_step, nan_count, first_step, first_value, "
             + "last_step, last_value, min_value, arg_min_step, max_value, arg_max_step FROM metric_chunks "
@@ -27,7 +27,7 @@ record PgChunkMeta(int chunkNo, int n, long minStep, long maxStep, PgM4Cell cell
             ps.setLong(3, toStep);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    PgM4Cell cell = new PgM4Cell();
+                    M4Cell cell = new M4Cell();
                     cell.count = rs.getInt(2);
                     cell.minStep = rs.getLong(3);
                     cell.maxStep = rs.getLong(4);

@@ -16,9 +16,9 @@ final class PgM4 {
 
     private final StepBuckets buckets;
     /** Non-empty buckets by index; a map, since a huge bucket count over a huge span may have few points. */
-    private final Map<Long, PgM4Cell> cells = new HashMap<>();
+    private final Map<Long, M4Cell> cells = new HashMap<>();
     private long lastIndex = -1;
-    private PgM4Cell lastCell;
+    private M4Cell lastCell;
 
     PgM4(StepBuckets buckets) {
         this.buckets = buckets;
@@ -55,9 +55,9 @@ final class PgM4 {
         return out;
     }
 
-    private PgM4Cell cell(long i) {
+    private M4Cell cell(long i) {
         if (i != lastIndex) {
-            lastCell = cells.computeIfAbsent(i, k -> new PgM4Cell());
+            lastCell = cells.computeIfAbsent(i, k -> new M4Cell());
             lastIndex = i;
         }
         return lastCell;

@@ -170,7 +170,7 @@ final class PgMetricWriter {
 
     private static void bind(PreparedStatement ps, long seriesId, int chunkNo, long[] steps, double[] values, long[] ts,
             int from, int to) throws SQLException {
-        PgM4Cell stats = PgM4Cell.of(steps, values, from, to);
+        M4Cell stats = M4Cell.of(steps, values, from, to);
         boolean hasFinite = stats.hasFinite();
         ps.setLong(1, seriesId);
         ps.setInt(2, chunkNo);

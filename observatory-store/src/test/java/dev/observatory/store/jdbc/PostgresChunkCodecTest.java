@@ -114,13 +114,13 @@ class PostgresChunkCodecTest {
             int kind = random.nextInt(20);
             values[i] = kind == 0 ? Double.NaN : kind == 1 ? Double.NEGATIVE_INFINITY : random.nextInt(0, 50) / 4.0;
         }
-        PgM4Cell whole = PgM4Cell.of(steps, values, 0, n);
+        M4Cell whole = M4Cell.of(steps, values, 0, n);
 
-        PgM4Cell merged = PgM4Cell.of(steps, values, 0, 1000);
-        merged.merge(PgM4Cell.of(steps, values, 1000, 1001));
-        merged.merge(PgM4Cell.of(steps, values, 1001, 2500));
-        merged.merge(new PgM4Cell());
-        merged.merge(PgM4Cell.of(steps, values, 2500, n));
+        M4Cell merged = M4Cell.of(steps, values, 0, 1000);
+        merged.merge(M4Cell.of(steps, values, 1000, 1001));
+        merged.merge(M4Cell.of(steps, values, 1001, 2500));
+        merged.merge(new M4Cell());
+        merged.merge(M4Cell.of(steps, values, 2500, n));
 
         assertThat(merged.toBucket()).isEqualTo(whole.toBucket());
         assertThat(whole.toBucket().count()).isEqualTo(n);
@@ -128,9 +128,9 @@ class PostgresChunkCodecTest {
 
     @Test
     void aCellWithoutFiniteValuesReportsItsStepsAndNaN() {
-        PgM4Cell cell = PgM4Cell.of(new long[] { 7, 3, 9 },
+        M4Cell cell = M4Cell.of(new long[] { 7, 3, 9 },
                 new double[] { Double.NaN, Double.POSITIVE_INFINITY, Double.NaN }, 0, 3);
-        PgM4Cell later = PgM4Cell.of(new long[] { 5 }, new double[] { 2.0 }, 0, 1);
+        M4Cell later = M4Cell.of(new long[] { 5 }, new double[] { 2.0 }, 0, 1);
 
         assertThat(cell.toBucket().firstStep()).isEqualTo(3);
         assertThat(cell.toBucket().lastStep()).isEqualTo(9);

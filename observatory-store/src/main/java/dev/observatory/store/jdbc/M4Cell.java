@@ -7,9 +7,10 @@ import dev.observatory.model.SeriesBucket;
  * step (ties: the earlier / the later ingested), and the first ingested of the min and max finite points. Without
  * finite points, first/last are the first/last points by step with NaN values and min/max are NaN at the first step.
  * These are the bucket rules of the in-memory reference (memory.M4Bucket). One cell describes a bucket, and also a
- * whole chunk (its stats columns), so a chunk that falls inside one bucket merges without being decoded.
+ * whole PostgreSQL chunk (its stats columns) or DuckDB tile row, so a chunk or tile that falls inside one bucket merges
+ * without being decoded.
  */
-final class PgM4Cell {
+final class M4Cell {
 
     long count;
     long nanCount;
@@ -65,7 +66,7 @@ final class PgM4Cell {
     }
 
     /** Merges the state of points ingested after this cell's points. */
-    void merge(PgM4Cell o) {
+    void merge(M4Cell o) {
         if (o.count == 0) {
             return;
         }
@@ -106,8 +107,8 @@ final class PgM4Cell {
         }
     }
 
-    static PgM4Cell of(long[] steps, double[] values, int from, int to) {
-        PgM4Cell cell = new PgM4Cell();
+    static M4Cell of(long[] steps, double[] values, int from, int to) {
+        M4Cell cell = new M4Cell();
         for (int i = from; i < to; i++) {
             cell.add(steps[i], values[i]);
         }
