@@ -149,7 +149,7 @@ const Charts = (() => {
       });
       this.chart.setOption({
         animation: false, backgroundColor: 'transparent', textStyle: { color: text },
-        grid: { left: 8, right: 18, top: 30, bottom: 8, containLabel: true },
+        grid: { left: 8, right: 28, top: 30, bottom: 8, containLabel: true },
         tooltip: { trigger: 'axis', confine: true, backgroundColor: css('--panel'), borderColor: css('--border'),
           textStyle: { color: text, fontSize: 12 }, axisPointer: { type: 'line', lineStyle: { color: muted } },
           formatter: (items) => tooltip(items, this.key) },

@@ -47,7 +47,12 @@ final class MlflowRuns {
     /** The default experiment (id 0), creating its project on first use. */
     MlflowExperiment defaultExperiment() {
         return store.experimentById(0).orElseGet(() -> {
-            tracking.store().projects().getOrCreate(MlflowStore.DEFAULT_PROJECT);
+            if (tracking.store().projects().get(MlflowStore.DEFAULT_PROJECT).isEmpty()) {
+                if (tracking.readOnly()) {
+                    throw MlflowException.notFound("No Experiment with id=0 exists (the server is read-only)");
+                }
+                tracking.store().projects().getOrCreate(MlflowStore.DEFAULT_PROJECT);
+            }
             return store.experiment(MlflowStore.DEFAULT_PROJECT);
         });
     }

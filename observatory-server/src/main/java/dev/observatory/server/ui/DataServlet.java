@@ -22,8 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 final class DataServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final long COLUMNS_TTL_SECONDS = 30;
     private final transient Tracking tracking;
     private final transient RunsTable table;
+    private final transient Map<String, CachedColumns> columnCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     DataServlet(Tracking tracking) {
         this.tracking = tracking;
@@ -37,7 +39,7 @@ final class DataServlet extends HttpServlet {
                     "no UI data at " + req.getRequestURI() + ": the runs table reads /ui/data/runs");
         }
         RunsRequest r = RunsRequest.parse(req);
-        Columns columns = r.columns() ? Columns.of(tracking, r.project()) : null;
+        Columns columns = r.columns() ? columns(r.project()) : null;
         List<String> paramColumns = columns != null && req.getParameter("params") == null ? columns.defaultParams()
                 : r.paramColumns();
         List<String> metricColumns = columns != null && req.getParameter("metrics") == null ? columns.defaultMetrics()
@@ -68,6 +70,24 @@ final class DataServlet extends HttpServlet {
         byte[] bytes = JSON.writeValueAsBytes(out);
         resp.setContentLength(bytes.length);
         resp.getOutputStream().write(bytes);
+    }
+
+    /** The project's candidate columns, computed at most once per {@value #COLUMNS_TTL_SECONDS} s. */
+    private Columns columns(String project) {
+        tracking.getProject(project);
+        long now = System.nanoTime();
+        CachedColumns c = columnCache.get(project);
+        if (c == null || now - c.at() > COLUMNS_TTL_SECONDS * 1_000_000_000L) {
+            if (columnCache.size() > 1000) {
+                columnCache.clear();
+            }
+            c = new CachedColumns(Columns.of(tracking, project), now);
+            columnCache.put(project, c);
+        }
+        return c.columns();
+    }
+
+    private record CachedColumns(Columns columns, long at) {
     }
 
     private static Map<String, Object> row(Run run, List<String> paramColumns, Map<String, MetricSummary> summaries,

@@ -160,4 +160,14 @@ class MlflowApiTest {
         assertThat(s.get("runs/get?run_id=" + run).json().path("run").path("info").path("lifecycle_stage").asString())
                 .isEqualTo("deleted");
     }
+
+    @Test
+    void answersOnTheAjaxPathAsWell() {
+        MlflowTestServer.Answer a = s.send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(s.uri() + "/ajax-api/2.0/mlflow/experiments/get?experiment_id=0")).GET()
+                .build());
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.json().path("experiment").path("name").asString()).isEqualTo("Default");
+    }
 }

@@ -162,4 +162,21 @@ class MlflowBadInputTest {
         assertError(wrongMethod, 404, "ENDPOINT_NOT_FOUND");
         assertThat(wrongMethod.message()).contains("not allowed");
     }
+
+    @Test
+    void aReadOnlyServerRefusesWritesWithPermissionDenied() {
+        try (MlflowTestServer ro = MlflowTestServer.readOnly(st -> {
+            st.projects().create("frozen", null);
+            st.runs().create(dev.observatory.model.NewRun.of("frozen", "r1"));
+        })) {
+            String id = ro.store.runs().list(dev.observatory.store.RunQuery.all("frozen", 1)).get(0).id();
+
+            assertError(ro.post("experiments/create", "{\"name\":\"new\"}"), 403, "PERMISSION_DENIED");
+            assertError(ro.post("runs/log-batch", "{\"run_id\":\"" + id + "\",\"metrics\":" + batch(3, "m") + "}"), 403,
+                    "PERMISSION_DENIED");
+            assertError(ro.get("experiments/get?experiment_id=0"), 404, "RESOURCE_DOES_NOT_EXIST");
+            assertThat(ro.get("runs/get?run_id=" + id).status()).isEqualTo(200);
+            assertThat(ro.store.projects().list()).hasSize(1);
+        }
+    }
 }

@@ -41,9 +41,13 @@ final class MlflowTestServer implements AutoCloseable {
     }
 
     private MlflowTestServer(StorageComponent store, int maxMetricsPerBatch) {
+        this(store, maxMetricsPerBatch, false);
+    }
+
+    private MlflowTestServer(StorageComponent store, int maxMetricsPerBatch, boolean readOnly) {
         this.store = store;
         this.auditor = new Auditor(store.audit(), Clock.systemUTC());
-        this.tracking = new Tracking(store, Clock.systemUTC(), false, auditor);
+        this.tracking = new Tracking(store, Clock.systemUTC(), readOnly, auditor);
         HttpServer.Builder b = HttpServer.builder().host("127.0.0.1").port(0).settings(HttpSettings.defaults())
                 .tracking(tracking).version("test").stopTimeout(Duration.ZERO);
         MlflowApi.mountOn(b, tracking, maxMetricsPerBatch);
@@ -61,6 +65,13 @@ final class MlflowTestServer implements AutoCloseable {
 
     static MlflowTestServer memory(int maxMetricsPerBatch) {
         return new MlflowTestServer(new InMemoryStorage(), maxMetricsPerBatch);
+    }
+
+    /** A read-only server over a memory store that already holds what {@code fill} wrote. */
+    static MlflowTestServer readOnly(java.util.function.Consumer<StorageComponent> fill) {
+        InMemoryStorage store = new InMemoryStorage();
+        fill.accept(store);
+        return new MlflowTestServer(store, 1000, true);
     }
 
     String uri() {

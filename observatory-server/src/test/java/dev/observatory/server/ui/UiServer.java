@@ -18,7 +18,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A real HTTP server with the web UI mounted over a DuckDB file (the default store), on a free loopback port. */
+/**
+ * A real HTTP server with the web UI mounted over a DuckDB file (the default store) by default, on a free loopback
+ * port.
+ */
 final class UiServer implements AutoCloseable {
     final StorageComponent store;
     final Tracking tracking;
@@ -26,8 +29,13 @@ final class UiServer implements AutoCloseable {
     private final Auditor auditor;
 
     UiServer(Path dir, List<String> apiKeys) {
+        this(DuckDbStorage.open(dir.resolve("ui.duckdb"), Clock.systemUTC()), apiKeys);
+    }
+
+    /** Over a given store (the benchmark's 10,000-run table uses the in-memory one to write it quickly). */
+    UiServer(StorageComponent store, List<String> apiKeys) {
         Clock clock = Clock.systemUTC();
-        store = DuckDbStorage.open(dir.resolve("ui.duckdb"), clock);
+        this.store = store;
         auditor = new Auditor(store.audit(), clock);
         tracking = new Tracking(store, clock, false, auditor);
         ApiKeyAuth auth = new ApiKeyAuth(store.keys(), apiKeys);
