@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Bar: `./observatory mcp` spawn to initialize response <= 350 ms once the launcher's CDS archive exists.
 # Measures, each with a fresh cache dir so the first run is cold (no archive) and the rest warm:
-#   launcher   ./observatory mcp (JDK discovery + java with the launcher's flags and CDS archive)
+#   launcher   ./observatory mcp (cached JDK choice + java with the launcher's flags; AOT cache on JDK 25+, trained first)
+#   launcher-cds  the same with OBSERVATORY_NO_AOT=1: the dynamic CDS archive instead of the AOT cache
 #   java+cds   java with the launcher's flags and archive, no launcher script
 #   java       plain java -jar, default CDS only (no application archive): the baseline
 #   memory     as java+cds with --storage memory: no DuckDB native library to load, the JVM + MCP floor
@@ -24,9 +25,18 @@ run_variant() {
   echo "$out" | sed "s/^/[$name] /"
   echo "$(grep '^RESULT' <<<"$out") variant=$name" >>"$WORK/results"
 }
-mkdir -p "$WORK/launcher-cache" "$WORK/cds"
+mkdir -p "$WORK/launcher-cache" "$WORK/launcher-cds-cache" "$WORK/cds"
+if [[ "$JV" -ge 25 ]]; then
+  # the launcher makes its AOT cache in the background after the first start; make it now so every run below uses it
+  mkdir -p "$WORK/launcher-cache/observatory"
+  JAR_STAMP=$(stat -c '%s-%Y' "$JAR")
+  say "training the AOT cache (bin/aot-train.sh)..."
+  bash "$ROOT/bin/aot-train.sh" "$JAVA" "$JAR" "$WORK/launcher-cache/observatory/observatory-$JV-$JAR_STAMP.aot"
+fi
 XDG_CACHE_HOME="$WORK/launcher-cache" run_variant launcher env XDG_CACHE_HOME="$WORK/launcher-cache" \
   "$ROOT/observatory" mcp --data-dir "$WORK/data1"
+XDG_CACHE_HOME="$WORK/launcher-cds-cache" run_variant launcher-cds env XDG_CACHE_HOME="$WORK/launcher-cds-cache" \
+  OBSERVATORY_NO_AOT=1 "$ROOT/observatory" mcp --data-dir "$WORK/data4"
 run_variant java+cds "$JAVA" "${STDIO_JOPTS[@]}" -XX:SharedArchiveFile="$WORK/cds/observatory-$JV-$STAMP.jsa" \
   -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$JAR" mcp --data-dir "$WORK/data2"
 run_variant java "$JAVA" "${STDIO_JOPTS[@]}" -jar "$JAR" mcp --data-dir "$WORK/data3"

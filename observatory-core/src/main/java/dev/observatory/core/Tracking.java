@@ -13,6 +13,7 @@ import dev.observatory.store.LogQuery;
 import dev.observatory.store.NotFoundException;
 import dev.observatory.store.RunQuery;
 import dev.observatory.store.StorageComponent;
+import dev.observatory.store.blob.BlobStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +32,19 @@ public final class Tracking {
     private final Clock clock;
     private final boolean readOnly;
     private final Auditor auditor;
+    private final BlobStore blobs;
 
     public Tracking(StorageComponent store, Clock clock, boolean readOnly, Auditor auditor) {
+        this(store, clock, readOnly, auditor, null);
+    }
+
+    /** With the blob store that holds artifacts, checkpoints and reports (null: none configured). */
+    public Tracking(StorageComponent store, Clock clock, boolean readOnly, Auditor auditor, BlobStore blobs) {
         this.store = store;
         this.clock = clock;
         this.readOnly = readOnly;
         this.auditor = auditor;
+        this.blobs = blobs;
     }
 
     public StorageComponent store() {
@@ -58,6 +66,19 @@ public final class Tracking {
      */
     public Auditor auditor() {
         return auditor;
+    }
+
+    /** The blob store of artifacts and checkpoints; IllegalStateException when none is configured. */
+    public BlobStore blobs() {
+        if (blobs == null) {
+            throw new IllegalStateException("no blob store is configured for artifacts");
+        }
+        return blobs;
+    }
+
+    /** Whether a blob store is configured. */
+    public boolean hasBlobs() {
+        return blobs != null;
     }
 
     // ---- projects

@@ -3,9 +3,11 @@ package dev.observatory.mcp;
 import dev.observatory.core.Actor;
 import dev.observatory.core.Tracking;
 import dev.observatory.core.telemetry.Meters;
+import dev.observatory.mcp.artifact.ArtifactResources;
 import dev.observatory.mcp.registry.RegisterModelPrompt;
 import dev.observatory.mcp.registry.RegistryCompletions;
 import dev.observatory.mcp.registry.RegistryResources;
+import dev.observatory.mcp.trace.TraceResources;
 import dev.observatory.mcp.tool.Links;
 import dev.observatory.mcp.tool.TokenCounter;
 import dev.observatory.mcp.tool.ToolDef;
@@ -88,6 +90,8 @@ public final class ObservatoryMcp {
         List<SyncResourceTemplateSpecification> templates = new ArrayList<>(
                 TrackingResources.templates(tracking, links));
         templates.addAll(RegistryResources.templates(tracking, links));
+        templates.addAll(ArtifactResources.templates(tracking));
+        templates.addAll(TraceResources.templates(tracking));
         templates.addAll(extras.resourceTemplates());
         List<SyncResourceSpecification> resources = new ArrayList<>(RegistryResources.resources(tracking));
         resources.addAll(extras.resources());

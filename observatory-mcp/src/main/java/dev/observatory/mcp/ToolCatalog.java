@@ -1,7 +1,10 @@
 package dev.observatory.mcp;
 
+import dev.observatory.mcp.analysis.AnalysisTools;
+import dev.observatory.mcp.artifact.ArtifactToolset;
 import dev.observatory.mcp.registry.RegistryTools;
 import dev.observatory.mcp.tool.ToolDef;
+import dev.observatory.mcp.trace.TraceTools;
 import dev.observatory.mcp.tracking.TrackingTools;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,6 +30,9 @@ public final class ToolCatalog {
         all.add(ListToolsetsTool.definition());
         all.addAll(TrackingTools.all());
         all.addAll(RegistryTools.all());
+        all.addAll(ArtifactToolset.all());
+        all.addAll(AnalysisTools.all());
+        all.addAll(TraceTools.all());
         check(all);
         return List.copyOf(all);
     }

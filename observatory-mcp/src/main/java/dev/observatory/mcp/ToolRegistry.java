@@ -173,7 +173,9 @@ public final class ToolRegistry {
     }
 
     private void record(String tool, String outcome, long start) {
+        long nanos = System.nanoTime() - start;
         meters.count(CALLS_METRIC, "MCP tool calls by tool and outcome", 1, "tool", tool, "outcome", outcome);
-        meters.observeNanos(DURATION_METRIC, "MCP tool call latency", System.nanoTime() - start, "tool", tool);
+        meters.observeNanos(DURATION_METRIC, "MCP tool call latency", nanos, "tool", tool);
+        meters.tracer().toolCall(tool, outcome, nanos);
     }
 }

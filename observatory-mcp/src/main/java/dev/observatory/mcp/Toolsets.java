@@ -18,6 +18,8 @@ public final class Toolsets {
     public static final String ALL = "all";
     /** Models, versions, aliases and stages of the model registry. */
     public static final String REGISTRY = "registry";
+    /** Run intelligence: learning curves, critical moments, forecasts, comparisons, scores. */
+    public static final String ANALYSIS = "analysis";
 
     private static final Map<String, String> DESCRIPTIONS = descriptions();
 

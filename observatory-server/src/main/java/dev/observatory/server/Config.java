@@ -1,5 +1,7 @@
 package dev.observatory.server;
 
+import dev.observatory.core.trace.TraceSettings;
+import dev.observatory.store.blob.BlobSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -21,7 +23,13 @@ import java.util.stream.Collectors;
 public record Config(String host, int port, Path dataDir, String storage, String postgresUrl, String postgresUser,
         String postgresPassword, List<String> apiKeys, boolean readOnly, Set<String> toolsets, int outputBudgetTokens,
         long maxBodyBytes, Duration requestTimeout, Duration toolTimeout, List<String> allowedHosts,
-        List<String> allowedOrigins, String baseUrl, boolean demo, int mlflowMaxMetricsPerBatch) {
+        List<String> allowedOrigins, String baseUrl, boolean demo, int mlflowMaxMetricsPerBatch, long otlpMaxBodyBytes,
+        int otlpMaxConcurrentRequests, boolean selfTracing, String otlpExportEndpoint, String otlpExportApiKey,
+        BlobSettings blobs, TraceSettings traces) {
+
+    /** Variables read by the launcher script, not by the server. */
+    private static final Set<String> LAUNCHER_ENV = Set.of("OBSERVATORY_JAVA_OPTS", "OBSERVATORY_JAVA_HOME",
+            "OBSERVATORY_NO_AOT");
 
     /** Builds the config; {@code flags} holds the values given on the command line (highest precedence). */
     public static Config load(Path file, Map<String, String> env, Map<ConfigKey, String> flags) {
@@ -33,8 +41,7 @@ public record Config(String host, int port, Path dataDir, String storage, String
             readFile(file, v);
         }
         env.forEach((name, value) -> {
-            if (name.startsWith("OBSERVATORY_") && !name.equals("OBSERVATORY_JAVA_OPTS")
-                    && !name.equals("OBSERVATORY_JAVA_HOME")) {
+            if (name.startsWith("OBSERVATORY_") && !LAUNCHER_ENV.contains(name)) {
                 ConfigKey k = Arrays.stream(ConfigKey.values()).filter(c -> c.envVar().equals(name)).findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("unknown environment variable " + name
                                 + ": valid ones are " + Arrays.stream(ConfigKey.values()).map(ConfigKey::envVar)
@@ -85,7 +92,11 @@ public record Config(String host, int port, Path dataDir, String storage, String
                 Duration.ofSeconds(intIn(v, ConfigKey.TOOL_TIMEOUT_SECONDS, 1, 3_600)),
                 list(v.get(ConfigKey.ALLOWED_HOSTS)), list(v.get(ConfigKey.ALLOWED_ORIGINS)),
                 base.isEmpty() ? null : base.replaceAll("/+$", ""), bool(v, ConfigKey.DEMO),
-                intIn(v, ConfigKey.MLFLOW_MAX_METRICS_PER_BATCH, 1000, 100_000));
+                intIn(v, ConfigKey.MLFLOW_MAX_METRICS_PER_BATCH, 1000, 100_000),
+                longIn(v, ConfigKey.OTLP_MAX_BODY_BYTES, 1024, 1L << 31),
+                intIn(v, ConfigKey.OTLP_MAX_CONCURRENT_REQUESTS, 1, 1024), bool(v, ConfigKey.SELF_TRACING),
+                v.get(ConfigKey.OTLP_EXPORT_ENDPOINT).trim(), v.get(ConfigKey.OTLP_EXPORT_API_KEY), blobs(v),
+                traces(v));
     }
 
     /** The base URL for deep links: configured, else derived from host and the actual port. */
@@ -101,7 +112,22 @@ public record Config(String host, int port, Path dataDir, String storage, String
     public Config withPort(int p) {
         return new Config(host, p, dataDir, storage, postgresUrl, postgresUser, postgresPassword, apiKeys, readOnly,
                 toolsets, outputBudgetTokens, maxBodyBytes, requestTimeout, toolTimeout, allowedHosts, allowedOrigins,
-                baseUrl, demo, mlflowMaxMetricsPerBatch);
+                baseUrl, demo, mlflowMaxMetricsPerBatch, otlpMaxBodyBytes, otlpMaxConcurrentRequests, selfTracing,
+                otlpExportEndpoint, otlpExportApiKey, blobs, traces);
+    }
+
+    /** trace_retention_days, trace_model_prices and trace_alert_thresholds (checked here, at start-up). */
+    private static TraceSettings traces(Map<ConfigKey, String> v) {
+        return TraceSettings.of(v.get(ConfigKey.TRACE_MODEL_PRICES), v.get(ConfigKey.TRACE_ALERT_THRESHOLDS),
+                intIn(v, ConfigKey.TRACE_RETENTION_DAYS, 0, 36_500));
+    }
+
+    /** blob_store and the s3_* keys; the filesystem store lives under {@code <data_dir>/blobs}. */
+    private static BlobSettings blobs(Map<ConfigKey, String> v) {
+        return new BlobSettings(v.get(ConfigKey.BLOB_STORE), Path.of(v.get(ConfigKey.DATA_DIR).trim()).resolve("blobs"),
+                v.get(ConfigKey.S3_BUCKET), v.get(ConfigKey.S3_PREFIX), v.get(ConfigKey.S3_ENDPOINT),
+                v.get(ConfigKey.S3_REGION), bool(v, ConfigKey.S3_PATH_STYLE), v.get(ConfigKey.S3_ACCESS_KEY_ID),
+                v.get(ConfigKey.S3_SECRET_ACCESS_KEY));
     }
 
     @Override

@@ -34,7 +34,41 @@ public enum ConfigKey {
     BASE_URL("", "Public URL of the UI used in deep links of tool results; default http://<host>:<port>."),
     DEMO("false", "true loads the deterministic demo data set into an empty store at start."),
     MLFLOW_MAX_METRICS_PER_BATCH("1000",
-            "Most metrics one MLflow log-batch request may carry (MLflow's limit is 1000; only raising it is allowed).");
+            "Most metrics one MLflow log-batch request may carry (MLflow's limit is 1000; only raising it is allowed)."),
+    OTLP_MAX_BODY_BYTES("16777216",
+            "Largest OTLP export request (POST /v1/traces) in bytes, compressed and decompressed (413 above it;"
+                    + " max_body_bytes still caps the compressed body)."),
+    OTLP_MAX_CONCURRENT_REQUESTS("16",
+            "OTLP export requests decoded and stored at once; more wait 0.5 s for a slot,"
+                    + " then get 429 with Retry-After before any of their spans is read."),
+    SELF_TRACING("true", "true records Observatory's own MCP tool calls and HTTP requests as spans of service"
+            + " 'observatory' in its trace store (never slows a call: a full queue drops spans, counted in /metrics)."),
+    OTLP_EXPORT_ENDPOINT("",
+            "OTLP/HTTP collector that also receives Observatory's own spans (self_tracing), e.g."
+                    + " http://collector:4318; empty: kept in Observatory's store only."),
+    OTLP_EXPORT_API_KEY("", "Sent as 'Authorization: Bearer' with exports to otlp_export_endpoint (never logged)."),
+    BLOB_STORE("filesystem",
+            "Where artifact and checkpoint bytes live: filesystem (under <data_dir>/blobs) or s3"
+                    + " (any S3-compatible endpoint; see the s3_* keys)."),
+    S3_BUCKET("", "Bucket when blob_store=s3 (it must exist)."),
+    S3_PREFIX("",
+            "Key prefix inside s3_bucket for everything Observatory writes, e.g. observatory/ (empty: the root)."),
+    S3_ENDPOINT("", "S3 endpoint URL for S3-compatible servers, e.g. http://127.0.0.1:9000 (empty: AWS S3)."),
+    S3_REGION("", "S3 region (empty: us-east-1)."),
+    S3_PATH_STYLE("false",
+            "true addresses buckets as <endpoint>/<bucket> (MinIO, S3Proxy, most S3-compatible servers)."),
+    S3_ACCESS_KEY_ID("",
+            "S3 access key id; empty with s3_secret_access_key empty uses the default AWS credential chain"
+                    + " (environment, profile, instance role)."),
+    S3_SECRET_ACCESS_KEY("", "S3 secret access key (never logged)."),
+    TRACE_RETENTION_DAYS("30",
+            "Spans older than this many days are deleted (checked at most hourly while spans"
+                    + " arrive); 0 keeps them forever."),
+    TRACE_MODEL_PRICES("",
+            "Model prices overriding or adding to the built-in table (USD per million tokens),"
+                    + " comma list of model=input/output, e.g. my-model=1.0/2.0,gpt-4o=2.5/10."),
+    TRACE_ALERT_THRESHOLDS("", "Alert thresholds of get_active_alerts overriding the defaults, comma list of"
+            + " metric=value, e.g. fallback_rate=0.2,p95_latency_ms=3000,error_rate=0.01.");
 
     private final String defaultValue;
     private final String doc;
@@ -63,7 +97,8 @@ public enum ConfigKey {
     }
 
     public boolean secret() {
-        return this == POSTGRES_PASSWORD || this == API_KEYS;
+        return this == POSTGRES_PASSWORD || this == API_KEYS || this == OTLP_EXPORT_API_KEY
+                || this == S3_SECRET_ACCESS_KEY;
     }
 
     static Optional<ConfigKey> fromFileKey(String key) {

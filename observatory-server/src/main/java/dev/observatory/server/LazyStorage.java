@@ -102,6 +102,21 @@ final class LazyStorage implements StorageComponent {
     }
 
     @Override
+    public dev.observatory.store.TraceStore traces() {
+        return get().traces();
+    }
+
+    @Override
+    public dev.observatory.store.ArtifactStore artifacts() {
+        return get().artifacts();
+    }
+
+    @Override
+    public dev.observatory.store.LineageStore lineage() {
+        return get().lineage();
+    }
+
+    @Override
     public Health check() {
         try {
             return get().check();

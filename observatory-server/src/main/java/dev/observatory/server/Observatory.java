@@ -5,8 +5,18 @@ import dev.observatory.core.Tracking;
 import dev.observatory.core.demo.DemoData;
 import dev.observatory.core.demo.DemoSummary;
 import dev.observatory.core.telemetry.Meters;
+import dev.observatory.core.telemetry.SelfTracer;
+import dev.observatory.core.telemetry.SelfTracing;
+import dev.observatory.core.trace.Traces;
+import dev.observatory.model.trace.Span;
+import dev.observatory.server.otlp.OtlpExporter;
 import dev.observatory.store.StorageComponent;
+import dev.observatory.store.blob.BlobStore;
+import dev.observatory.store.blob.BlobStores;
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,22 +30,58 @@ final class Observatory implements AutoCloseable {
     final Meters meters = new Meters();
     final Auditor auditor;
     final Tracking tracking;
+    /** Bytes of artifacts and checkpoints: filesystem under <data_dir>/blobs, or S3 (blob_store). */
+    final BlobStore blobs;
+    /** Records Observatory's own tool calls and requests as spans; null when self_tracing is off or read-only. */
+    final SelfTracing selfTracing;
 
-    private Observatory(Config config, StorageComponent store, Clock clock) {
+    /** The port the HTTP server really listens on (set once started; matters with port 0) for blob links. */
+    private volatile int actualPort;
+
+    private Observatory(Config config, StorageComponent store, Clock clock, boolean lazyBlobs) {
         this.config = config;
         this.store = store;
         this.auditor = new Auditor(store.audit(), clock);
-        this.tracking = new Tracking(store, clock, config.readOnly(), auditor);
+        this.blobs = lazyBlobs ? new LazyBlobStore(config.blobs().kind(), () -> openBlobs(config)) : openBlobs(config);
+        this.tracking = new Tracking(store, clock, config.readOnly(), auditor, blobs);
+        Traces.configure(tracking, config.traces());
         meters.gauge("observatory_store_points", "Metric points stored.", () -> store.metrics().pointCount());
         meters.gauge("observatory_store_size_bytes", "Bytes used by the store on disk (-1 unknown).",
                 () -> store.sizeBytes());
+        this.selfTracing = config.selfTracing() && !config.readOnly()
+                ? new SelfTracing(selfTraceSink(config), meters, clock, Version.current(), 10_000)
+                : null;
+        if (selfTracing != null) {
+            meters.tracer(selfTracing);
+        }
+    }
+
+    private BlobStore openBlobs(Config c) {
+        Supplier<String> base = () -> c.baseUrl(actualPort > 0 ? actualPort : c.port());
+        BlobStore b = c.storage().equals("memory") && c.blobs().kind().equals("filesystem")
+                ? BlobStores.openTemporary(base)
+                : BlobStores.open(c.blobs(), base);
+        LOG.info("blobs: {} at {}", b.kind(), b.location());
+        return b;
+    }
+
+    /** Tells the blob links the port the HTTP server listens on. */
+    void listeningOn(int port) {
+        actualPort = port;
+    }
+
+    /** Own spans go to the trace store, and also to otlp_export_endpoint when one is set. */
+    private Consumer<List<Span>> selfTraceSink(Config c) {
+        Consumer<List<Span>> store = spans -> new Traces(tracking).ingest(spans);
+        return c.otlpExportEndpoint().isEmpty() ? store
+                : store.andThen(new OtlpExporter(c.otlpExportEndpoint(), c.otlpExportApiKey(), meters));
     }
 
     static Observatory open(Config config) {
         StorageComponent store = Stores.open(config);
         LOG.info("storage: {} ({})", store.kind(), config.storage().equals("memory") ? "nothing is persisted"
                 : config.storage().equals("duckdb") ? config.dataDir().resolve(Stores.DUCKDB_FILE) : "postgres");
-        return new Observatory(config, store, Clock.systemUTC());
+        return new Observatory(config, store, Clock.systemUTC(), false);
     }
 
     /**
@@ -53,7 +99,7 @@ final class Observatory implements AutoCloseable {
                 throw e;
             }
         });
-        return new Observatory(config, store, Clock.systemUTC());
+        return new Observatory(config, store, Clock.systemUTC(), true);
     }
 
     /** Writes the demo data set when the store has no projects yet; returns whether it wrote. */
@@ -69,7 +115,12 @@ final class Observatory implements AutoCloseable {
 
     @Override
     public void close() {
+        if (selfTracing != null) {
+            meters.tracer(SelfTracer.NONE);
+            selfTracing.close();
+        }
         auditor.close();
+        blobs.close();
         store.close();
     }
 }

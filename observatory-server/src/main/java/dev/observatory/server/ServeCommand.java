@@ -1,5 +1,6 @@
 package dev.observatory.server;
 
+import dev.observatory.core.trace.Traces;
 import dev.observatory.mcp.McpSettings;
 import dev.observatory.mcp.Toolsets;
 import dev.observatory.server.http.ApiKeyAuth;
@@ -8,7 +9,10 @@ import dev.observatory.server.http.HttpSettings;
 import dev.observatory.server.mcp.McpHttp;
 import dev.observatory.server.mcp.McpHttpSettings;
 import dev.observatory.server.mlflow.MlflowApi;
+import dev.observatory.server.otlp.OtlpReceiver;
+import dev.observatory.server.otlp.OtlpSettings;
 import dev.observatory.server.ui.WebUi;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,8 +21,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", description = { "Run the HTTP server: REST API /api/v1, MCP at /mcp, tool bridge /tools and"
-        + " /mcp/tool, /health and /metrics.", "Stops cleanly on Ctrl-C (SIGINT) or SIGTERM." })
+@Command(name = "serve", description = {
+        "Run the HTTP server: REST API /api/v1, MCP at /mcp, tool bridge /tools and"
+                + " /mcp/tool, OTLP traces at /v1/traces, /health and /metrics.",
+        "Stops cleanly on Ctrl-C (SIGINT) or SIGTERM." })
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
@@ -62,8 +68,12 @@ final class ServeCommand implements Callable<Integer> {
             HttpServer.Builder builder = mcp.mountOn(HttpServer.builder().host(c.host()).port(c.port()).settings(hs)
                     .tracking(o.tracking).meters(o.meters).auth(auth).version(Version.current()));
             MlflowApi.mountOn(builder, o.tracking, c.mlflowMaxMetricsPerBatch());
+            OtlpReceiver.mountOn(builder, OtlpReceiver.ingestInto(new Traces(o.tracking)),
+                    new OtlpSettings(c.otlpMaxBodyBytes(), c.otlpMaxConcurrentRequests(), Duration.ofMillis(500)),
+                    o.meters);
             HttpServer http = WebUi.mountOn(builder, o.tracking, auth).build();
             http.start();
+            o.listeningOn(http.port());
             return new Running(o, mcp, http);
         } catch (RuntimeException e) {
             o.close();

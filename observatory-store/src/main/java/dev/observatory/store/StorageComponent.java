@@ -30,6 +30,15 @@ public interface StorageComponent extends AutoCloseable {
     /** The model registry: registered models, versions, aliases and stages. */
     RegistryStore registry();
 
+    /** Spans of distributed traces (OTLP, self-observability) with their derived LLM columns. */
+    TraceStore traces();
+
+    /** The index of artifacts and checkpoints (the bytes are in the blob store). */
+    ArtifactStore artifacts();
+
+    /** The lineage graph linking runs, jobs, artifacts, data sets, model versions, deployments and traces. */
+    LineageStore lineage();
+
     /** Cheap health check (e.g. {@code SELECT 1}); never throws. */
     Health check();
 

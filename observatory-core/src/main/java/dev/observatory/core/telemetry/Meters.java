@@ -15,6 +15,20 @@ public final class Meters {
     static final double[] BOUNDS = { 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10 };
 
     private final Map<String, Family> families = new ConcurrentHashMap<>();
+    private volatile SelfTracer tracer = SelfTracer.NONE;
+
+    /**
+     * Where tool calls and HTTP requests are also reported as spans (self-observability); {@link SelfTracer#NONE} until
+     * set. It rides on the meters because every component that records metrics already holds them.
+     */
+    public SelfTracer tracer() {
+        return tracer;
+    }
+
+    /** Sets the self-tracing hook ({@link SelfTracer#NONE} to stop). */
+    public void tracer(SelfTracer tracer) {
+        this.tracer = java.util.Objects.requireNonNull(tracer, "tracer");
+    }
 
     /** Adds {@code n} to counter {@code name} with labels given as alternating name/value pairs. */
     public void count(String name, String help, long n, String... labels) {

@@ -81,6 +81,10 @@ final class Call {
         return n;
     }
 
+    HttpServletResponse response() {
+        return resp;
+    }
+
     void header(String name, String value) {
         resp.setHeader(name, value);
     }

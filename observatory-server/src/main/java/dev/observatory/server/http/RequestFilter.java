@@ -53,7 +53,10 @@ final class RequestFilter extends HttpFilter {
         resp.setHeader("X-Request-Id", requestId);
         try {
             if (guard(req, resp)) {
-                chain.doFilter(new LimitedRequest(req, settings.maxBodyBytes()), resp);
+                // artifact uploads stream into the blob store: not held to the JSON body limit
+                long limit = ArtifactRoutes.isUpload(req.getMethod(), req.getRequestURI()) ? Long.MAX_VALUE
+                        : settings.maxBodyBytes();
+                chain.doFilter(new LimitedRequest(req, limit), resp);
             }
         } catch (IOException | ServletException | RuntimeException e) {
             fail(req, resp, e, requestId);
@@ -83,7 +86,7 @@ final class RequestFilter extends HttpFilter {
         }
         authenticate(req);
         long declared = req.getContentLengthLong();
-        if (declared > settings.maxBodyBytes()) {
+        if (declared > settings.maxBodyBytes() && !ArtifactRoutes.isUpload(req.getMethod(), req.getRequestURI())) {
             throw new HttpError(413, "PAYLOAD_TOO_LARGE",
                     "request body of " + declared + " bytes exceeds the limit of " + settings.maxBodyBytes()
                             + " bytes: send smaller batches or raise max_body_bytes (OBSERVATORY_MAX_BODY_BYTES)");
@@ -95,7 +98,9 @@ final class RequestFilter extends HttpFilter {
         String path = req.getRequestURI();
         String surface = surface(path);
         String secret = credentials(req);
-        if (path.equals("/health") || WebUi.isPublicShell(req.getMethod(), path)) {
+        boolean signedLink = path.equals(ArtifactRoutes.SIGNED) && req.getMethod().equals("GET");
+        if (path.equals("/health") || WebUi.isPublicShell(req.getMethod(), path) || signedLink) {
+            // a signed blob link is its own credential: the route checks its signature and expiry
             req.setAttribute(HttpServer.ACTOR_ATTRIBUTE, Actor.anonymous(surface));
             req.setAttribute(HttpServer.SCOPES_ATTRIBUTE, Set.of(ApiKey.Scope.READ));
             return;
@@ -189,12 +194,13 @@ final class RequestFilter extends HttpFilter {
 
                 private void finish(AsyncEvent event) {
                     if (done.compareAndSet(false, true)) {
-                        metrics.request(method, route(req), resp.getStatus(), System.nanoTime() - start);
+                        metrics.request(method, route(req), req.getRequestURI(), resp.getStatus(),
+                                System.nanoTime() - start);
                     }
                 }
             });
         } else {
-            metrics.request(method, route(req), resp.getStatus(), System.nanoTime() - start);
+            metrics.request(method, route(req), req.getRequestURI(), resp.getStatus(), System.nanoTime() - start);
         }
     }
 

@@ -26,12 +26,18 @@ final class RequestMetrics {
 
     /** One finished request; {@code route} is the matched pattern (never the raw path, to bound label values). */
     void request(String method, String route, int status, long nanos) {
+        request(method, route, null, status, nanos);
+    }
+
+    /** One finished request; {@code path} (the raw path) goes only to the self-tracing span, never to a label. */
+    void request(String method, String route, String path, int status, long nanos) {
         String m = METHODS.contains(method) ? method : "OTHER";
         String s = Integer.toString(status);
         meters.count(REQUESTS, "HTTP requests by method, route pattern and status.", 1, "method", m, "route", route,
                 "status", s);
         meters.observeNanos(DURATION, "HTTP request latency by method, route pattern and status.", nanos, "method", m,
                 "route", route, "status", s);
+        meters.tracer().httpRequest(m, route, path, status, nanos);
     }
 
     void points(long n) {

@@ -67,12 +67,17 @@ final class Router {
     }
 
     private static Map<String, String> bind(List<String> parts, List<String> segments) {
-        if (parts.size() != segments.size()) {
+        boolean rest = parts.get(parts.size() - 1).endsWith("...}");
+        if (rest ? segments.size() < parts.size() : parts.size() != segments.size()) {
             return null;
         }
         Map<String, String> params = null;
         for (int i = 0; i < parts.size(); i++) {
             String p = parts.get(i);
+            if (p.endsWith("...}") && i == parts.size() - 1) {
+                // a trailing {name...} takes every remaining segment (at least one), joined by '/'
+                return bindRest(parts, segments, params == null ? new LinkedHashMap<>() : params);
+            }
             if (p.startsWith("{") && p.endsWith("}")) {
                 if (segments.get(i).isEmpty()) {
                     return null;
@@ -86,6 +91,16 @@ final class Router {
             }
         }
         return params == null ? Map.of() : params;
+    }
+
+    private static Map<String, String> bindRest(List<String> parts, List<String> segments, Map<String, String> params) {
+        String p = parts.get(parts.size() - 1);
+        List<String> rest = segments.subList(parts.size() - 1, segments.size());
+        if (rest.stream().anyMatch(String::isEmpty)) {
+            return null;
+        }
+        params.put(p.substring(1, p.length() - 4), String.join("/", rest));
+        return params;
     }
 
     /** Splits a raw path into percent-decoded segments; one trailing slash is ignored. */

@@ -13,11 +13,15 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class McpStdio {
     private static final Logger LOG = LoggerFactory.getLogger(McpStdio.class);
+    /** How long requests already read may still run after stdin closes. */
+    private static final Duration PENDING_LIMIT = Duration.ofSeconds(60);
     private static boolean stdoutGuarded;
 
     private McpStdio() {
@@ -58,8 +64,9 @@ public final class McpStdio {
     public static void serve(InputStream in, OutputStream out, Tracking tracking, ToolRegistry registry,
             McpExtras extras) {
         CountDownLatch eof = new CountDownLatch(1);
+        StdioRequestTap tap = new StdioRequestTap();
         StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
-                new EofSignal(in, eof), out);
+                new EofSignal(in, eof, tap), new TappedOutput(out, tap.outbound()));
         McpSyncServer server = ObservatoryMcp.create(transport, tracking, registry, extras);
         LOG.info("MCP server on stdio ({} tools enabled: {})", registry.tools().size(),
                 String.join(",", registry.settings().toolsets()));
@@ -73,28 +80,76 @@ public final class McpStdio {
         }
     }
 
-    /** Counts down the latch when the wrapped stream ends or fails. */
+    /** Hands every byte written to a tap before passing it on. */
+    private static final class TappedOutput extends FilterOutputStream {
+        private final Consumer<byte[]> tap;
+
+        TappedOutput(OutputStream out, Consumer<byte[]> tap) {
+            super(out);
+            this.tap = tap;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            tap.accept(new byte[] { (byte) b });
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            tap.accept(Arrays.copyOfRange(b, off, off + len));
+        }
+    }
+
+    /**
+     * Hands every byte read to the request tap; at end of file first waits (at most {@link #PENDING_LIMIT}) until every
+     * request read so far is answered, since the SDK closes the session as soon as its reader sees the end, then
+     * reports the end and counts down the latch. Also counts down when the stream fails.
+     */
     private static final class EofSignal extends FilterInputStream {
         private final CountDownLatch eof;
+        private final StdioRequestTap requests;
+        private final Consumer<byte[]> tap;
 
-        EofSignal(InputStream in, CountDownLatch eof) {
+        EofSignal(InputStream in, CountDownLatch eof, StdioRequestTap requests) {
             super(in);
             this.eof = eof;
+            this.requests = requests;
+            this.tap = requests.inbound();
         }
 
         @Override
         public int read() throws IOException {
-            return signal(guard(() -> super.read()));
+            int b = signal(guard(() -> super.read()));
+            if (b >= 0) {
+                tap.accept(new byte[] { (byte) b });
+            }
+            return b;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            return signal(guard(() -> super.read(b, off, len)));
+            int n = signal(guard(() -> super.read(b, off, len)));
+            if (n > 0) {
+                tap.accept(Arrays.copyOfRange(b, off, off + n));
+            }
+            return n;
         }
 
-        private int signal(int n) {
+        private int signal(int n) throws IOException {
             if (n < 0) {
-                eof.countDown();
+                try {
+                    if (!requests.awaitAnswered(PENDING_LIMIT)) {
+                        LOG.warn("stdin closed with requests unanswered after {} s: stopping anyway",
+                                PENDING_LIMIT.toSeconds());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while finishing requests");
+                } finally {
+                    eof.countDown();
+                }
             }
             return n;
         }

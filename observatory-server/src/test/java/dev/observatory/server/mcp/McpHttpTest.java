@@ -44,8 +44,10 @@ class McpHttpTest {
     @Test
     void toolsListHasOutputSchemasAndAnnotations() {
         List<McpSchema.Tool> tools = client.listTools().tools();
-        assertThat(tools).extracting(McpSchema.Tool::name).containsExactly("list_toolsets", "list_projects",
-                "list_runs", "get_run", "get_run_metrics", "list_metrics", "get_run_logs", "search", "list_models",
+        assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyElementsOf(dev.observatory.mcp.ToolCatalog
+                .all().stream().filter(t -> t.enabledIn(java.util.Set.of("core"))).map(t -> t.name()).toList());
+        assertThat(tools).extracting(McpSchema.Tool::name).contains("list_toolsets", "list_projects", "list_runs",
+                "get_run", "get_run_metrics", "list_metrics", "get_run_logs", "search", "list_models",
                 "get_latest_version");
         assertThat(tools).allSatisfy(t -> {
             assertThat(t.outputSchema()).containsEntry("type", "object");

@@ -36,6 +36,31 @@ class McpStdioTest {
     }
 
     @Test
+    void answersEveryRequestReadBeforeInputClosed() throws Exception {
+        var run = tracking.createRun(McpTestServer.ACTOR, NewRun.of("vision", "piped"));
+        StringBuilder script = new StringBuilder();
+        script.append("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}\n");
+        script.append("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n");
+        for (int id = 2; id <= 6; id++) {
+            script.append("{\"jsonrpc\":\"2.0\",\"id\":").append(id).append(
+                    ",\"method\":\"tools/call\",\"params\":" + "{\"name\":\"get_run\",\"arguments\":{\"run_id\":\"")
+                    .append(run.id()).append("\"}}}\n");
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ToolRegistry registry = new ToolRegistry(tracking, new Meters(),
+                new McpSettings(Set.of("core"), 8000, null, "test"));
+
+        // the whole session arrives at once and stdin ends right after it, as with `cat requests | observatory mcp`
+        McpStdio.serve(new java.io.ByteArrayInputStream(script.toString().getBytes(StandardCharsets.UTF_8)), out,
+                tracking, registry, McpExtras.none());
+
+        java.util.List<Integer> answered = out.toString(StandardCharsets.UTF_8).lines().map(JSON::readTree)
+                .map(n -> n.path("id").asInt()).sorted().toList();
+        assertThat(answered).containsExactly(1, 2, 3, 4, 5, 6);
+    }
+
+    @Test
     void speaksMcpOverPipesAndReturnsWhenInputCloses() throws Exception {
         var run = tracking.createRun(McpTestServer.ACTOR, NewRun.of("vision", "baseline"));
         Pipe toServer = Pipe.open();

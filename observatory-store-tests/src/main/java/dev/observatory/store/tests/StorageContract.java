@@ -100,6 +100,30 @@ public abstract class StorageContract {
     }
 
     @Nested
+    class Artifacts extends ArtifactContract {
+        @Override
+        StorageComponent newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
+    @Nested
+    class Lineage extends LineageContract {
+        @Override
+        StorageComponent newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
+    @Nested
+    class Traces extends TraceContract {
+        @Override
+        StorageComponent newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
+    @Nested
     class ReadAfterWrite extends ReadAfterWriteContract {
         @Override
         StorageComponent newStorage() {

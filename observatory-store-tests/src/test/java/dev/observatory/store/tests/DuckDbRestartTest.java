@@ -155,4 +155,41 @@ class DuckDbRestartTest {
             assertThat(chart.get(999).lastStep()).isEqualTo(999_999);
         }
     }
+
+    @Test
+    void chartsASeriesContinuedAfterARestartExactlyAsM4() {
+        Path file = dir.resolve("tiles").resolve("observatory.duckdb");
+        int n = 60_000;
+        long[] steps = new long[n];
+        double[] values = new double[n];
+        long[] ts = new long[n];
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < n; i++) {
+            steps[i] = i;
+            values[i] = i % 101 == 7 ? Double.NaN : random.nextGaussian();
+            ts[i] = 1_000 + i;
+        }
+        MetricColumns all = new MetricColumns(steps, values, ts);
+        Run run;
+        try (DuckDbStorage storage = DuckDbStorage.open(file)) {
+            storage.projects().create("vision", "");
+            run = storage.runs().create(NewRun.of("vision", "long"));
+            storage.metrics().append(run.id(), Map.of("loss", slice(all, 0, 25_000)));
+        }
+        try (DuckDbStorage reopened = DuckDbStorage.open(file)) {
+            // the series is tiled already: the next batches add tile rows, never a second copy of the first ones
+            reopened.metrics().append(run.id(), Map.of("loss", slice(all, 25_000, 40_000)));
+            reopened.metrics().append(run.id(), Map.of("loss", slice(all, 40_000, n)));
+            assertThat(reopened.metrics().downsample(run.id(), "loss", Long.MIN_VALUE, Long.MAX_VALUE, 200))
+                    .containsExactlyElementsOf(M4Reference.buckets(all, 0, n - 1, 200));
+            assertThat(reopened.metrics().downsample(run.id(), "loss", 1_234, 54_321, 100))
+                    .containsExactlyElementsOf(M4Reference.buckets(all, 1_234, 54_321, 100));
+        }
+    }
+
+    private static MetricColumns slice(MetricColumns c, int from, int to) {
+        return new MetricColumns(java.util.Arrays.copyOfRange(c.steps(), from, to),
+                java.util.Arrays.copyOfRange(c.values(), from, to),
+                java.util.Arrays.copyOfRange(c.timestampsMs(), from, to));
+    }
 }

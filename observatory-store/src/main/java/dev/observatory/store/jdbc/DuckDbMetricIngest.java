@@ -103,6 +103,7 @@ final class DuckDbMetricIngest implements AutoCloseable {
                 // a new series: tiled from its first batch (no stored points to tile, no table scan)
                 Integer shift = DuckDbTiles.chooseShift(s.summary());
                 s.tileShift(shift == null ? DuckDbTiles.MIN_SHIFT : shift);
+                tiles.recordShift(id, s.tileShift());
                 tiles.append(id, s.tileShift(), c);
             } else if (s.tileShift() == null) {
                 // a series stored before tiles existed (schema V4): tiled once from its stored points after the flush

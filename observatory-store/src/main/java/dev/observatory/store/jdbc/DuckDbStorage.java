@@ -1,8 +1,10 @@
 package dev.observatory.store.jdbc;
 
+import dev.observatory.store.ArtifactStore;
 import dev.observatory.store.AuditStore;
 import dev.observatory.store.Health;
 import dev.observatory.store.KeyStore;
+import dev.observatory.store.LineageStore;
 import dev.observatory.store.LogStore;
 import dev.observatory.store.MetricStore;
 import dev.observatory.store.MlflowStore;
@@ -11,6 +13,7 @@ import dev.observatory.store.RegistryStore;
 import dev.observatory.store.RunStore;
 import dev.observatory.store.StorageComponent;
 import dev.observatory.store.StoreException;
+import dev.observatory.store.TraceStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +46,9 @@ public final class DuckDbStorage implements StorageComponent {
     private final DuckDbKeys keys;
     private final DuckDbRegistry registry;
     private final DuckDbMlflow mlflow;
+    private final JdbcArtifacts artifacts;
+    private final JdbcLineage lineage;
+    private final DuckDbTraces traces;
     private boolean closed;
 
     private DuckDbStorage(Path file, DuckDBConnection root, Clock clock) throws SQLException {
@@ -58,6 +64,10 @@ public final class DuckDbStorage implements StorageComponent {
         this.keys = new DuckDbKeys(db, writer, clock);
         this.registry = new DuckDbRegistry(db, writer, clock);
         this.mlflow = new DuckDbMlflow(db, writer, clock, runs::forgetCached);
+        JdbcTx tx = JdbcTx.duckDb(db, writer, clock);
+        this.artifacts = new JdbcArtifacts(tx);
+        this.lineage = new JdbcLineage(tx);
+        this.traces = new DuckDbTraces(db, writer);
     }
 
     /** Opens (creating it and its parent directories when absent) and migrates the database file. */
@@ -123,6 +133,21 @@ public final class DuckDbStorage implements StorageComponent {
     @Override
     public RegistryStore registry() {
         return registry;
+    }
+
+    @Override
+    public TraceStore traces() {
+        return traces;
+    }
+
+    @Override
+    public ArtifactStore artifacts() {
+        return artifacts;
+    }
+
+    @Override
+    public LineageStore lineage() {
+        return lineage;
     }
 
     @Override

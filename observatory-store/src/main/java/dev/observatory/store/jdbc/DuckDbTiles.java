@@ -76,8 +76,24 @@ final class DuckDbTiles {
         }
     }
 
+    /** Records the shift of a series tiled from its first batch, in the ingest's transaction. */
+    void recordShift(int seriesId, int shift) throws SQLException {
+        prepare();
+        insertTiling.setInt(1, seriesId);
+        insertTiling.setInt(2, shift);
+        insertTiling.executeUpdate();
+    }
+
     /** Records the series' shift and tiles every point it has so far (all flushed into this transaction). */
     void tileExisting(int seriesId, int shift) throws SQLException {
+        prepare();
+        backfill.setInt(1, shift);
+        backfill.setInt(2, seriesId);
+        backfill.executeUpdate();
+        recordShift(seriesId, shift);
+    }
+
+    private void prepare() throws SQLException {
         if (backfill == null) {
             backfill = connection.prepareStatement("INSERT INTO metric_tiles SELECT series_id, tile, count(*), "
                     + "count(*) - count(v), min(step), max(step), min(fstep), arg_min(v, fstep), max(fstep), "
@@ -87,12 +103,6 @@ final class DuckDbTiles {
                     + "GROUP BY series_id, tile");
             insertTiling = connection.prepareStatement("INSERT INTO series_tiling VALUES (?, ?)");
         }
-        backfill.setInt(1, shift);
-        backfill.setInt(2, seriesId);
-        backfill.executeUpdate();
-        insertTiling.setInt(1, seriesId);
-        insertTiling.setInt(2, shift);
-        insertTiling.executeUpdate();
     }
 
     /** Closes the appender and statements (after a failed transaction, or at shutdown). */

@@ -2,9 +2,11 @@ package dev.observatory.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.observatory.store.ArtifactStore;
 import dev.observatory.store.AuditStore;
 import dev.observatory.store.Health;
 import dev.observatory.store.KeyStore;
+import dev.observatory.store.LineageStore;
 import dev.observatory.store.LogStore;
 import dev.observatory.store.MetricStore;
 import dev.observatory.store.MlflowStore;
@@ -13,6 +15,7 @@ import dev.observatory.store.RegistryStore;
 import dev.observatory.store.RunStore;
 import dev.observatory.store.StorageComponent;
 import dev.observatory.store.StoreException;
+import dev.observatory.store.TraceStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,6 +51,9 @@ public final class PostgresStorage implements StorageComponent {
     private final PgKeyStore keys;
     private final PgRegistry registry;
     private final PgMlflowStore mlflow;
+    private final JdbcArtifacts artifacts;
+    private final JdbcLineage lineage;
+    private final PgTraces traces;
 
     private PostgresStorage(HikariDataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
@@ -60,6 +66,9 @@ public final class PostgresStorage implements StorageComponent {
         this.keys = new PgKeyStore(db);
         this.registry = new PgRegistry(db);
         this.mlflow = new PgMlflowStore(db);
+        this.artifacts = new JdbcArtifacts(JdbcTx.postgres(db, "artifacts"));
+        this.lineage = new JdbcLineage(JdbcTx.postgres(db, "lineage"));
+        this.traces = new PgTraces(db);
     }
 
     /**
@@ -151,6 +160,21 @@ public final class PostgresStorage implements StorageComponent {
     @Override
     public RegistryStore registry() {
         return registry;
+    }
+
+    @Override
+    public TraceStore traces() {
+        return traces;
+    }
+
+    @Override
+    public ArtifactStore artifacts() {
+        return artifacts;
+    }
+
+    @Override
+    public LineageStore lineage() {
+        return lineage;
     }
 
     @Override

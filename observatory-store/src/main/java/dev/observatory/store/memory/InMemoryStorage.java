@@ -1,8 +1,10 @@
 package dev.observatory.store.memory;
 
+import dev.observatory.store.ArtifactStore;
 import dev.observatory.store.AuditStore;
 import dev.observatory.store.Health;
 import dev.observatory.store.KeyStore;
+import dev.observatory.store.LineageStore;
 import dev.observatory.store.LogStore;
 import dev.observatory.store.MetricStore;
 import dev.observatory.store.MlflowStore;
@@ -10,6 +12,7 @@ import dev.observatory.store.ProjectStore;
 import dev.observatory.store.RegistryStore;
 import dev.observatory.store.RunStore;
 import dev.observatory.store.StorageComponent;
+import dev.observatory.store.TraceStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +31,9 @@ public final class InMemoryStorage implements StorageComponent {
     private final MemoryKeys keys;
     private final MemoryRegistry registry;
     private final MemoryMlflow mlflow;
+    private final MemoryArtifacts artifacts;
+    private final MemoryLineage lineage = new MemoryLineage();
+    private final MemoryTraces traces = new MemoryTraces();
 
     /** An empty storage on the system clock. */
     public InMemoryStorage() {
@@ -47,6 +53,7 @@ public final class InMemoryStorage implements StorageComponent {
         this.keys = new MemoryKeys(now);
         this.registry = new MemoryRegistry(now);
         this.mlflow = new MemoryMlflow(now, projects, runs);
+        this.artifacts = new MemoryArtifacts(now, runs);
     }
 
     static Instant truncate(Instant t) {
@@ -91,6 +98,21 @@ public final class InMemoryStorage implements StorageComponent {
     @Override
     public RegistryStore registry() {
         return registry;
+    }
+
+    @Override
+    public TraceStore traces() {
+        return traces;
+    }
+
+    @Override
+    public ArtifactStore artifacts() {
+        return artifacts;
+    }
+
+    @Override
+    public LineageStore lineage() {
+        return lineage;
     }
 
     @Override

@@ -1,0 +1,103 @@
+package dev.observatory.core.trace;
+
+import dev.observatory.model.trace.Span;
+import dev.observatory.model.trace.SpanEvent;
+import dev.observatory.model.trace.SpanFacts;
+import dev.observatory.store.internal.SpanFactsReader;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The LLM call view of a span, derived at ingest into the store's indexed columns: the facts its GenAI / MCP semantic
+ * convention attributes state ({@link SpanFactsReader}), then tokens estimated from prompt and response text when usage
+ * is absent (flagged), then a cost from the price table when the span does not carry one. An unknown model gets cost
+ * null with the reason in {@code costNote}, never a guessed price.
+ */
+public final class LlmCallView {
+
+    /** Operations that are model calls (gen_ai.operation.name values of the semantic conventions). */
+    static final Set<String> MODEL_OPERATIONS = Set.of("chat", "text_completion", "generate_content", "embeddings",
+            "create_agent", "invoke_agent");
+    private static final List<String> PROMPT_KEYS = List.of("gen_ai.prompt", "gen_ai.input.messages",
+            "gen_ai.system_instructions", "llm.prompts");
+    private static final List<String> RESPONSE_KEYS = List.of("gen_ai.completion", "gen_ai.output.messages",
+            "llm.completions");
+
+    private final ModelPrices prices;
+    private final TokenEstimator tokens = new TokenEstimator();
+
+    public LlmCallView(ModelPrices prices) {
+        this.prices = prices;
+    }
+
+    public ModelPrices prices() {
+        return prices;
+    }
+
+    /** The derived columns of a span. */
+    public SpanFacts facts(Span span) {
+        SpanFacts f = SpanFactsReader.read(span);
+        if (f.model() == null && (f.operation() == null || !MODEL_OPERATIONS.contains(f.operation()))) {
+            return f; // not a model call: no tokens to estimate, no price
+        }
+        if (f.inputTokens() == null && f.outputTokens() == null) {
+            String prompt = text(span, PROMPT_KEYS, "gen_ai.prompt.", "gen_ai.content.prompt", "gen_ai.user.message");
+            String response = text(span, RESPONSE_KEYS, "gen_ai.completion.", "gen_ai.content.completion",
+                    "gen_ai.choice");
+            if (prompt != null || response != null) {
+                f = f.withTokens(tokens.count(f.model(), prompt), tokens.count(f.model(), response), true);
+            }
+        }
+        if (f.costUsd() != null) {
+            return f;
+        }
+        return cost(f);
+    }
+
+    private SpanFacts cost(SpanFacts f) {
+        if (f.model() == null) {
+            return f.withCost(null, "no model attribute (gen_ai.request.model / gen_ai.response.model)");
+        }
+        Optional<ModelPrices.Price> price = prices.find(f.model());
+        if (price.isEmpty()) {
+            return f.withCost(null, "unknown model '" + f.model() + "': not in the price table (prices of "
+                    + prices.date() + "); add it with trace_model_prices");
+        }
+        if (f.inputTokens() == null && f.outputTokens() == null) {
+            return f.withCost(null, "no token usage on the span and no prompt/response text to estimate it from");
+        }
+        String note = "price table " + prices.date() + (f.tokensEstimated() ? ", estimated tokens" : "");
+        return f.withCost(price.get().cost(f.inputTokens(), f.outputTokens()), note);
+    }
+
+    /** The text of the listed attributes, of attributes "prefix.N.content" and of the named events; null if none. */
+    private static String text(Span span, List<String> keys, String indexedPrefix, String... events) {
+        StringBuilder b = new StringBuilder();
+        for (String k : keys) {
+            append(b, span.attributes().get(k));
+        }
+        for (Map.Entry<String, Object> e : span.attributes().entrySet()) {
+            if (e.getKey().startsWith(indexedPrefix) && e.getKey().endsWith(".content")) {
+                append(b, e.getValue());
+            }
+        }
+        for (SpanEvent e : span.events()) {
+            for (String name : events) {
+                if (name.equals(e.name())) {
+                    e.attributes().values().forEach(v -> append(b, v));
+                }
+            }
+        }
+        return b.isEmpty() ? null : b.toString();
+    }
+
+    private static void append(StringBuilder b, Object v) {
+        if (v instanceof String s && !s.isEmpty()) {
+            b.append(s).append('\n');
+        } else if (v instanceof List<?> list) {
+            list.forEach(o -> append(b, o));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.observatory.store.jdbc;
+
+import static dev.observatory.store.jdbc.JdbcRows.placeholders;
+import static dev.observatory.store.jdbc.JdbcRows.query;
+import static dev.observatory.store.jdbc.JdbcRows.update;
+
+import dev.observatory.model.artifact.EntityRef;
+import dev.observatory.model.artifact.LineageEdge;
+import dev.observatory.store.LineageStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The lineage graph over JDBC (table {@code lineage_edges}, indexed on each end): the edges of a set of nodes are one
+ * query with an IN list per direction.
+ */
+final class JdbcLineage implements LineageStore {
+    private static final String COLUMNS = "from_ref, relation, to_ref, created_ms, source";
+    /** Most nodes per query (two IN lists of this size stay under PostgreSQL's parameter limit). */
+    private static final int NODES_PER_QUERY = 5_000;
+
+    private final JdbcTx tx;
+
+    JdbcLineage(JdbcTx tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public boolean link(LineageEdge e) {
+        return tx.write(c -> {
+            String insert = "INSERT INTO lineage_edges (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)";
+            Object[] args = { e.from().key(), e.relation(), e.to().key(), e.created().toEpochMilli(),
+                    e.source().wire() };
+            if (tx.postgres()) {
+                return update(c, insert + " ON CONFLICT DO NOTHING", args) > 0;
+            }
+            boolean exists = !query(c, "SELECT 1 FROM lineage_edges WHERE from_ref = ? AND relation = ? AND to_ref = ?",
+                    List.of(e.from().key(), e.relation(), e.to().key()), rs -> 1).isEmpty();
+            return !exists && update(c, insert, args) > 0;
+        });
+    }
+
+    @Override
+    public boolean unlink(EntityRef from, String relation, EntityRef to) {
+        return tx.write(c -> update(c, "DELETE FROM lineage_edges WHERE from_ref = ? AND relation = ? AND to_ref = ?",
+                from.key(), relation, to.key()) > 0);
+    }
+
+    @Override
+    public List<LineageEdge> edgesOf(Collection<EntityRef> nodes, int limit) {
+        List<String> keys = List.copyOf(new LinkedHashSet<>(nodes.stream().map(EntityRef::key).toList()));
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        if (keys.size() > NODES_PER_QUERY) {
+            List<LineageEdge> all = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i += NODES_PER_QUERY) {
+                List<EntityRef> part = keys.subList(i, Math.min(keys.size(), i + NODES_PER_QUERY)).stream()
+                        .map(EntityRef::parse).toList();
+                all.addAll(edgesOf(part, limit));
+            }
+            return all.stream().distinct().sorted(ORDER).limit(limit).toList();
+        }
+        String in = placeholders(keys.size());
+        String sql = "SELECT " + COLUMNS + " FROM (SELECT " + COLUMNS + " FROM lineage_edges WHERE from_ref IN " + in
+                + " UNION SELECT " + COLUMNS + " FROM lineage_edges WHERE to_ref IN " + in + ") e ORDER BY created_ms, "
+                + tx.byCodePoint("from_ref") + ", " + tx.byCodePoint("relation") + ", " + tx.byCodePoint("to_ref")
+                + " LIMIT " + limit;
+        List<Object> args = new ArrayList<>(keys);
+        args.addAll(keys);
+        return tx.read(c -> query(c, sql, args, JdbcLineage::map));
+    }
+
+    private static final java.util.Comparator<LineageEdge> ORDER = java.util.Comparator.comparing(LineageEdge::created)
+            .thenComparing(e -> e.from().key()).thenComparing(LineageEdge::relation).thenComparing(e -> e.to().key());
+
+    @Override
+    public int unlinkAll(EntityRef node) {
+        return tx.write(
+                c -> update(c, "DELETE FROM lineage_edges WHERE from_ref = ? OR to_ref = ?", node.key(), node.key()));
+    }
+
+    private static LineageEdge map(ResultSet rs) throws SQLException {
+        return new LineageEdge(EntityRef.parse(rs.getString("from_ref")), EntityRef.parse(rs.getString("to_ref")),
+                rs.getString("relation"), Instant.ofEpochMilli(rs.getLong("created_ms")),
+                LineageEdge.Source.valueOf(rs.getString("source").toUpperCase(Locale.ROOT)));
+    }
+}

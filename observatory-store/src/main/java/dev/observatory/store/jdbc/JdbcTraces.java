@@ -1,0 +1,147 @@
+package dev.observatory.store.jdbc;
+
+import dev.observatory.model.trace.CallStats;
+import dev.observatory.model.trace.ErrorGroup;
+import dev.observatory.model.trace.StatsQuery;
+import dev.observatory.model.trace.TraceQuery;
+import dev.observatory.model.trace.TraceSignal;
+import dev.observatory.model.trace.TraceSummary;
+import dev.observatory.model.trace.TracedSpan;
+import dev.observatory.model.trace.UsageQuery;
+import dev.observatory.model.trace.UsageRow;
+import dev.observatory.store.TraceStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The trace store's reads over JDBC, shared by DuckDB and PostgreSQL: subclasses say how reads run and how spans are
+ * written (DuckDB: Appender into a staging table on the writer thread; PostgreSQL: one INSERT of unnested arrays per
+ * batch), both ignoring spans already stored.
+ */
+abstract class JdbcTraces implements TraceStore {
+
+    /** Work on a connection. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Maps the current row. */
+    @FunctionalInterface
+    interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private final JdbcTraceSql sql;
+
+    JdbcTraces(JdbcTraceSql.Dialect dialect) {
+        this.sql = new JdbcTraceSql(dialect);
+    }
+
+    abstract <T> T read(Work<T> work);
+
+    static <T> List<T> query(Connection c, String sql, List<Object> args, Row<T> row) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(row.map(rs));
+                }
+                return out;
+            }
+        }
+    }
+
+    @Override
+    public List<TracedSpan> trace(String traceId) {
+        String q = "SELECT " + JdbcSpanRows.SELECT + " FROM spans WHERE trace_id = ? ORDER BY start_ns, span_id";
+        return read(c -> query(c, q, List.of(traceId), JdbcSpanRows::read));
+    }
+
+    @Override
+    public List<TraceSummary> listTraces(TraceQuery query) {
+        List<Object> args = new ArrayList<>();
+        String q = sql.listTraces(query, args);
+        return read(c -> query(c, q, args, rs -> {
+            String models = rs.getString(8);
+            List<String> list = models == null ? List.of() : Arrays.stream(models.split("\u001f")).sorted().toList();
+            return new TraceSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+                    rs.getInt(6), rs.getInt(7), list, rs.getLong(9), JdbcSpanRows.doubleOrNull(rs, 10));
+        }));
+    }
+
+    @Override
+    public List<UsageRow> usage(UsageQuery query) {
+        List<Object> args = new ArrayList<>();
+        String q = sql.usage(query, args);
+        int dims = query.groupBy().size();
+        return read(c -> query(c, q, args, rs -> {
+            List<String> keys = new ArrayList<>(dims);
+            for (int i = 0; i < dims; i++) {
+                keys.add(rs.getString(i + 2));
+            }
+            int b = dims + 2;
+            return new UsageRow(keys, JdbcSpanRows.longOrNull(rs, 1), rs.getLong(b), rs.getLong(b + 1),
+                    rs.getLong(b + 2), rs.getDouble(b + 3), rs.getLong(b + 4), rs.getLong(b + 5), rs.getLong(b + 6));
+        }));
+    }
+
+    @Override
+    public List<CallStats> callStats(StatsQuery query) {
+        List<Object> args = new ArrayList<>();
+        String q = sql.callStats(query, args);
+        return read(c -> query(c, q, args,
+                rs -> new CallStats(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7), rs.getDouble(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
+                        rs.getLong(12), rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16), rs.getLong(17),
+                        rs.getLong(18), rs.getLong(19), rs.getLong(20), rs.getDouble(21), rs.getLong(22),
+                        Math.round(rs.getDouble(23)), Math.round(rs.getDouble(24)), Math.round(rs.getDouble(25)),
+                        rs.getLong(26))));
+    }
+
+    @Override
+    public List<String> tracesWith(StatsQuery query, TraceSignal signal, int limit) {
+        List<Object> args = new ArrayList<>();
+        String q = sql.tracesWith(query, signal, limit, args);
+        return read(c -> query(c, q, args, rs -> rs.getString(1)));
+    }
+
+    @Override
+    public List<String> costliestTraces(StatsQuery query, int limit) {
+        List<Object> args = new ArrayList<>();
+        String q = sql.costliest(query, limit, args);
+        return read(c -> query(c, q, args, rs -> rs.getString(1)));
+    }
+
+    @Override
+    public List<ErrorGroup> errorGroups(long fromNanos, long toNanos, String service, int limit, int examples) {
+        List<Object> args = new ArrayList<>();
+        String q = sql.errorGroups(fromNanos, toNanos, service, limit, examples, args);
+        record Hit(List<String> key, String message, long count, long last, String traceId) {
+        }
+        List<Hit> hits = read(
+                c -> query(c, q, args, rs -> new Hit(Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3)),
+                        rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getString(7))));
+        Map<List<String>, List<Hit>> groups = new LinkedHashMap<>();
+        hits.forEach(h -> groups.computeIfAbsent(h.key(), k -> new ArrayList<>()).add(h));
+        List<ErrorGroup> out = new ArrayList<>();
+        groups.forEach((k, g) -> out.add(new ErrorGroup(k.get(0), k.get(1), k.get(2), g.get(0).message(),
+                g.get(0).count(), g.get(0).last(), g.stream().map(Hit::traceId).toList())));
+        return out;
+    }
+
+    @Override
+    public long countSpans() {
+        return read(c -> query(c, "SELECT count(*) FROM spans", List.of(), rs -> rs.getLong(1)).get(0));
+    }
+}

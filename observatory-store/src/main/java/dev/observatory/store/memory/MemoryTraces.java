@@ -1,0 +1,169 @@
+package dev.observatory.store.memory;
+
+import dev.observatory.model.trace.CallStats;
+import dev.observatory.model.trace.ErrorGroup;
+import dev.observatory.model.trace.SpanFacts;
+import dev.observatory.model.trace.SpanStatus;
+import dev.observatory.model.trace.StatsQuery;
+import dev.observatory.model.trace.TraceQuery;
+import dev.observatory.model.trace.TraceSignal;
+import dev.observatory.model.trace.TraceSummary;
+import dev.observatory.model.trace.TracedSpan;
+import dev.observatory.model.trace.UsageQuery;
+import dev.observatory.model.trace.UsageRow;
+import dev.observatory.store.TraceStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Spans in memory, by trace then span id; guarded by this object's monitor. The reference for the contract suite. */
+final class MemoryTraces implements TraceStore {
+
+    static final Comparator<TracedSpan> BY_START = Comparator.<TracedSpan> comparingLong(s -> s.span().startNanos())
+            .thenComparing(s -> s.span().spanId());
+
+    private final Map<String, Map<String, TracedSpan>> traces = new LinkedHashMap<>();
+
+    @Override
+    public synchronized void write(List<TracedSpan> spans) {
+        for (TracedSpan s : spans) {
+            traces.computeIfAbsent(s.span().traceId(), k -> new LinkedHashMap<>()).putIfAbsent(s.span().spanId(), s);
+        }
+    }
+
+    @Override
+    public synchronized List<TracedSpan> trace(String traceId) {
+        Map<String, TracedSpan> spans = traces.get(traceId);
+        if (spans == null) {
+            return List.of();
+        }
+        List<TracedSpan> out = new ArrayList<>(spans.values());
+        out.sort(BY_START);
+        return out;
+    }
+
+    @Override
+    public synchronized List<TraceSummary> listTraces(TraceQuery q) {
+        List<TraceSummary> rows = new ArrayList<>();
+        for (Map.Entry<String, Map<String, TracedSpan>> e : traces.entrySet()) {
+            boolean match = e.getValue().values().stream()
+                    .anyMatch(s -> s.span().startNanos() >= q.fromNanos() && s.span().startNanos() < q.toNanos()
+                            && eq(q.service(), s.span().service()) && eq(q.model(), s.facts().model())
+                            && eq(q.tool(), s.facts().toolName()));
+            if (match) {
+                rows.add(MemoryTraceMath.summary(e.getKey(), e.getValue().values()));
+            }
+        }
+        return MemoryTraceMath.page(rows, q);
+    }
+
+    private static boolean eq(String wanted, String actual) {
+        return wanted == null || wanted.equals(actual);
+    }
+
+    private synchronized List<TracedSpan> calls(long from, long to, String service) {
+        List<TracedSpan> out = new ArrayList<>();
+        for (Map<String, TracedSpan> t : traces.values()) {
+            for (TracedSpan s : t.values()) {
+                if (s.span().startNanos() >= from && s.span().startNanos() < to && eq(service, s.span().service())
+                        && isCall(s.facts())) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    static boolean isCall(SpanFacts f) {
+        return f.operation() != null || f.model() != null || f.toolName() != null;
+    }
+
+    @Override
+    public List<UsageRow> usage(UsageQuery q) {
+        List<TracedSpan> spans = calls(q.fromNanos(), q.toNanos(), q.service());
+        spans.removeIf(s -> q.model() != null && !q.model().equals(s.facts().model()));
+        return MemoryTraceMath.usage(spans, q);
+    }
+
+    @Override
+    public List<CallStats> callStats(StatsQuery q) {
+        Map<String, List<TracedSpan>> groups = new LinkedHashMap<>();
+        for (TracedSpan s : calls(q.fromNanos(), q.toNanos(), q.service())) {
+            String key = q.groupBy() == StatsQuery.GroupBy.MODEL ? s.facts().model() : s.span().service();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+        }
+        List<CallStats> out = new ArrayList<>();
+        groups.forEach((k, v) -> out.add(MemoryTraceMath.stats(k, v, q)));
+        out.sort(Comparator.comparingLong(CallStats::calls).reversed().thenComparing(CallStats::key,
+                Comparator.nullsLast(Comparator.naturalOrder())));
+        return out;
+    }
+
+    @Override
+    public List<String> tracesWith(StatsQuery q, TraceSignal signal, int limit) {
+        List<TracedSpan> spans = calls(q.fromNanos(), q.toNanos(), q.service());
+        Map<String, Long> last = new LinkedHashMap<>();
+        for (TracedSpan s : spans) {
+            if (MemoryTraceMath.shows(s, signal, q)) {
+                last.merge(s.span().traceId(), s.span().startNanos(), Math::max);
+            }
+        }
+        return last
+                .entrySet().stream().sorted(Map.Entry.<String, Long> comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey()).reversed())
+                .limit(limit).map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public List<String> costliestTraces(StatsQuery q, int limit) {
+        Map<String, Double> top = new LinkedHashMap<>();
+        for (TracedSpan s : calls(q.fromNanos(), q.toNanos(), q.service())) {
+            if (s.facts().costUsd() != null) {
+                top.merge(s.span().traceId(), s.facts().costUsd(), Math::max);
+            }
+        }
+        return top
+                .entrySet().stream().sorted(Map.Entry.<String, Double> comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey()).reversed())
+                .limit(limit).map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public synchronized List<ErrorGroup> errorGroups(long from, long to, String service, int limit, int examples) {
+        Map<List<String>, List<TracedSpan>> groups = new LinkedHashMap<>();
+        for (Map<String, TracedSpan> t : traces.values()) {
+            for (TracedSpan s : t.values()) {
+                boolean failed = s.span().status() == SpanStatus.ERROR || s.facts().errorType() != null;
+                if (failed && s.span().startNanos() >= from && s.span().startNanos() < to
+                        && eq(service, s.span().service())) {
+                    groups.computeIfAbsent(
+                            java.util.Arrays.asList(s.span().service(), s.span().name(), s.facts().errorType()),
+                            k -> new ArrayList<>()).add(s);
+                }
+            }
+        }
+        return MemoryTraceMath.errorGroups(groups, limit, examples);
+    }
+
+    @Override
+    public synchronized long deleteBefore(long startNanos) {
+        long deleted = 0;
+        for (var it = traces.values().iterator(); it.hasNext();) {
+            Map<String, TracedSpan> t = it.next();
+            int before = t.size();
+            t.values().removeIf(s -> s.span().startNanos() < startNanos);
+            deleted += before - t.size();
+            if (t.isEmpty()) {
+                it.remove();
+            }
+        }
+        return deleted;
+    }
+
+    @Override
+    public synchronized long countSpans() {
+        return traces.values().stream().mapToLong(Map::size).sum();
+    }
+}
