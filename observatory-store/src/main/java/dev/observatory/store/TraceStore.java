@@ -18,7 +18,9 @@ import java.util.List;
  * ingest (model, tool, tokens, cost, reliability signals). Input is validated by the caller (core {@code Traces}).
  * <p>
  * Writes are durable when they return and idempotent on (traceId, spanId): a span sent again is ignored, never stored
- * twice (the first copy wins). Integer attribute values read back as Long, decimals as Double.
+ * twice (the first copy wins). A re-sent span carries its original start time; the DuckDB backend finds stored copies
+ * by that time (zone maps instead of a unique index), so a "copy" with another start time would be kept as well.
+ * Integer attribute values read back as Long, decimals as Double.
  * <p>
  * "Calls" below are spans with an operation, a model or a tool name (LLM and MCP calls).
  */

@@ -29,6 +29,9 @@ final class DuckDbTraces extends JdbcTraces {
             + "SELECT 1 FROM spans s WHERE s.start_ns BETWEEN ? AND ? AND s.trace_id = i.trace_id "
             + "AND s.span_id = i.span_id AND s.start_ns = i.start_ns)";
 
+    private static final String TRACE_RANGE = "SELECT min(start_ns), max(start_ns) FROM spans WHERE trace_id = ?";
+    private static final String TRACE_SPANS = "SELECT " + JdbcSpanRows.SELECT + " FROM spans WHERE start_ns "
+            + "BETWEEN ? AND ? AND trace_id = ? ORDER BY start_ns, span_id";
     private static final long UNKNOWN = Long.MIN_VALUE + 1;
 
     private final DuckDbConnections db;
@@ -55,6 +58,22 @@ final class DuckDbTraces extends JdbcTraces {
     @Override
     <T> T read(Work<T> work) {
         return db.read(work::run);
+    }
+
+    /**
+     * In two steps: the trace's start-time range from the trace_id column alone, then its spans within that range, so
+     * that zone maps skip every row group outside it and the wide columns (JSON) are read only where the trace lies.
+     */
+    @Override
+    public List<TracedSpan> trace(String traceId) {
+        return read(c -> {
+            List<long[]> range = query(c, TRACE_RANGE, List.of(traceId),
+                    rs -> rs.getObject(1) == null ? null : new long[] { rs.getLong(1), rs.getLong(2) });
+            if (range.isEmpty() || range.get(0) == null) {
+                return List.of();
+            }
+            return query(c, TRACE_SPANS, List.of(range.get(0)[0], range.get(0)[1], traceId), JdbcSpanRows::read);
+        });
     }
 
     @Override
