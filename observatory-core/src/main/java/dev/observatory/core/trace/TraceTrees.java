@@ -1,12 +1,10 @@
 package dev.observatory.core.trace;
 
 import dev.observatory.model.trace.Span;
-import dev.observatory.model.trace.SpanStatus;
 import dev.observatory.model.trace.TraceSummary;
 import dev.observatory.model.trace.TracedSpan;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Builds the compact tree of a trace: depth-first order without recursion (traces can be deep), roots are spans without
@@ -58,7 +55,7 @@ final class TraceTrees {
                 expanded.add(byId.get(n.spanId()));
             }
         }
-        return new TraceView(summary(traceId, spans), nodes, path, expanded);
+        return new TraceView(TraceSummary.of(traceId, spans), nodes, path, expanded);
     }
 
     private static void walk(TracedSpan start, Map<String, List<TracedSpan>> children, Set<String> visited,
@@ -112,31 +109,4 @@ final class TraceTrees {
     }
 
     /** The list row of a trace from its spans (same rules as the stores' trace lists). */
-    static TraceSummary summary(String traceId, Collection<TracedSpan> spans) {
-        TracedSpan root = null;
-        long start = Long.MAX_VALUE;
-        long end = Long.MIN_VALUE;
-        int errors = 0;
-        long tokens = 0;
-        Double cost = null;
-        Set<String> models = new TreeSet<>();
-        for (TracedSpan s : spans) { // spans come sorted by start, then span id
-            if (root == null || (root.span().parentSpanId() != null && s.span().parentSpanId() == null)) {
-                root = s;
-            }
-            start = Math.min(start, s.span().startNanos());
-            end = Math.max(end, s.span().endNanos());
-            errors += s.span().status() == SpanStatus.ERROR ? 1 : 0;
-            Long t = s.facts().totalTokens();
-            tokens += t == null ? 0 : t;
-            if (s.facts().costUsd() != null) {
-                cost = (cost == null ? 0 : cost) + s.facts().costUsd();
-            }
-            if (s.facts().model() != null) {
-                models.add(s.facts().model());
-            }
-        }
-        return new TraceSummary(traceId, root.span().name(), root.span().service(), start, end - start, spans.size(),
-                errors, List.copyOf(models), tokens, cost);
-    }
 }

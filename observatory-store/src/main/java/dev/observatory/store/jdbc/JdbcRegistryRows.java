@@ -5,14 +5,11 @@ import dev.observatory.model.registry.RegisteredModel;
 import dev.observatory.model.registry.Stage;
 import dev.observatory.model.registry.VersionStatus;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,22 +34,8 @@ final class JdbcRegistryRows {
     private JdbcRegistryRows() {
     }
 
-    @FunctionalInterface
-    interface Mapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    static <T> List<T> query(Connection c, String sql, List<?> args, Mapper<T> mapper) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(mapper.map(rs));
-                }
-                return out;
-            }
-        }
+    static <T> List<T> query(Connection c, String sql, List<?> args, JdbcRows.Mapper<T> mapper) throws SQLException {
+        return JdbcRows.query(c, sql, args, mapper);
     }
 
     static long count(Connection c, String sql, List<?> args) throws SQLException {
@@ -60,32 +43,11 @@ final class JdbcRegistryRows {
     }
 
     static int update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, java.util.Arrays.asList(args));
-            return ps.executeUpdate();
-        }
+        return JdbcRows.update(c, sql, args);
     }
 
-    private static void bind(PreparedStatement ps, List<?> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            Object a = args.get(i);
-            if (a == null) {
-                ps.setNull(i + 1, Types.VARCHAR);
-            } else if (a instanceof String s) {
-                ps.setString(i + 1, s);
-            } else if (a instanceof Integer n) {
-                ps.setInt(i + 1, n);
-            } else if (a instanceof Long n) {
-                ps.setLong(i + 1, n);
-            } else {
-                ps.setObject(i + 1, a);
-            }
-        }
-    }
-
-    /** {@code (?, ?, ...)} with n placeholders (n >= 1). */
     static String placeholders(int n) {
-        return "(" + String.join(", ", Collections.nCopies(n, "?")) + ")";
+        return JdbcRows.placeholders(n);
     }
 
     /** Models of the rows, with tags and aliases read in two more queries. */

@@ -13,52 +13,17 @@ import dev.observatory.model.trace.TracedSpan;
 import dev.observatory.model.trace.UsageQuery;
 import dev.observatory.model.trace.UsageRow;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** The trace aggregations of the in-memory store, written for clarity: the reference the SQL backends must match. */
 final class MemoryTraceMath {
 
     private MemoryTraceMath() {
-    }
-
-    static TraceSummary summary(String traceId, Collection<TracedSpan> spans) {
-        TracedSpan root = null;
-        long start = Long.MAX_VALUE;
-        long end = Long.MIN_VALUE;
-        int errors = 0;
-        long tokens = 0;
-        Double cost = null;
-        Set<String> models = new TreeSet<>();
-        for (TracedSpan s : spans) {
-            if (root == null || rootOrder(s) < rootOrder(root)
-                    || (rootOrder(s) == rootOrder(root) && MemoryTraces.BY_START.compare(s, root) < 0)) {
-                root = s;
-            }
-            start = Math.min(start, s.span().startNanos());
-            end = Math.max(end, s.span().endNanos());
-            errors += s.span().status() == SpanStatus.ERROR ? 1 : 0;
-            Long t = s.facts().totalTokens();
-            tokens += t == null ? 0 : t;
-            if (s.facts().costUsd() != null) {
-                cost = (cost == null ? 0 : cost) + s.facts().costUsd();
-            }
-            if (s.facts().model() != null) {
-                models.add(s.facts().model());
-            }
-        }
-        return new TraceSummary(traceId, root.span().name(), root.span().service(), start, end - start, spans.size(),
-                errors, List.copyOf(models), tokens, cost);
-    }
-
-    private static int rootOrder(TracedSpan s) {
-        return s.span().parentSpanId() == null ? 0 : 1;
     }
 
     static List<TraceSummary> page(List<TraceSummary> rows, TraceQuery q) {

@@ -53,7 +53,7 @@ final class MemoryTraces implements TraceStore {
                             && eq(q.service(), s.span().service()) && eq(q.model(), s.facts().model())
                             && eq(q.tool(), s.facts().toolName()));
             if (match) {
-                rows.add(MemoryTraceMath.summary(e.getKey(), e.getValue().values()));
+                rows.add(TraceSummary.of(e.getKey(), e.getValue().values()));
             }
         }
         return MemoryTraceMath.page(rows, q);
