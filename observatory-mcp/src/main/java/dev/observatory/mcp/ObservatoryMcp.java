@@ -83,7 +83,8 @@ public final class ObservatoryMcp {
             tools.add(SyncToolSpecification.builder().tool(def.mcpTool())
                     .callHandler((exchange, req) -> Confirmations.call(def, req.arguments(), exchange,
                             args -> registry.invoke(def.name(), args, actor(exchange.transportContext()),
-                                    toolsets(exchange.transportContext(), settings)).result()))
+                                    toolsets(exchange.transportContext(), settings),
+                                    ProgressNotifier.of(exchange, req.progressToken())).result()))
                     .build());
         }
         tools.addAll(extras.tools());

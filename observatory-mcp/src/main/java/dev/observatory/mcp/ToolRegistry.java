@@ -10,6 +10,7 @@ import dev.observatory.mcp.tool.Args;
 import dev.observatory.mcp.tool.Budget;
 import dev.observatory.mcp.tool.Json;
 import dev.observatory.mcp.tool.Links;
+import dev.observatory.mcp.tool.Progress;
 import dev.observatory.mcp.tool.ToolContext;
 import dev.observatory.mcp.tool.ToolDef;
 import dev.observatory.store.ConflictException;
@@ -109,6 +110,12 @@ public final class ToolRegistry {
      *            the toolsets enabled on the caller's connection; a tool outside them is UNKNOWN_TOOL
      */
     public ToolOutcome invoke(String name, Map<String, Object> arguments, Actor actor, Set<String> toolsets) {
+        return invoke(name, arguments, actor, toolsets, Progress.NONE);
+    }
+
+    /** Like {@link #invoke(String, Map, Actor, Set)}, with a sink for the tool's progress reports. */
+    public ToolOutcome invoke(String name, Map<String, Object> arguments, Actor actor, Set<String> toolsets,
+            Progress progress) {
         long start = System.nanoTime();
         ToolDef def = byName.get(name);
         if (def == null || !def.enabledIn(toolsets)) {
@@ -120,7 +127,7 @@ public final class ToolRegistry {
         String outcome = "internal_error";
         try {
             Args args = def.input().validate(arguments);
-            ToolContext ctx = new ToolContext(tracking, links, budget, actor, toolsets, catalog);
+            ToolContext ctx = new ToolContext(tracking, links, budget, actor, toolsets, catalog, progress);
             Map<String, Object> answer = budget.enforce(def.handler().handle(args, ctx));
             outcome = "ok";
             return new ToolOutcome(def.name(), CallToolResult.builder().structuredContent(answer)

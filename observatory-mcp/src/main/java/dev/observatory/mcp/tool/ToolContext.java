@@ -12,9 +12,17 @@ import java.util.Set;
  *            toolsets enabled on the calling connection
  * @param catalog
  *            every tool the server knows (for list_toolsets)
+ * @param progress
+ *            where a long call reports its progress (MCP progress notifications; {@link Progress#NONE} elsewhere)
  */
 public record ToolContext(Tracking tracking, Links links, Budget budget, Actor actor, Set<String> toolsets,
-        List<ToolDef> catalog) {
+        List<ToolDef> catalog, Progress progress) {
+
+    /** A context whose progress reports go nowhere. */
+    public ToolContext(Tracking tracking, Links links, Budget budget, Actor actor, Set<String> toolsets,
+            List<ToolDef> catalog) {
+        this(tracking, links, budget, actor, toolsets, catalog, Progress.NONE);
+    }
 
     /** Current time in epoch seconds from the service clock (cursor issue/expiry). */
     public long nowEpochSeconds() {
