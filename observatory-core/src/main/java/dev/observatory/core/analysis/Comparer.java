@@ -57,15 +57,13 @@ final class Comparer {
                     + "'; compare runs that log the same metric, or pass metric= with a key every run has");
         }
         Direction dir = direction != null ? direction : Direction.infer(key);
-        List<Entry> entries = new ArrayList<>();
-        for (String id : runIds) {
+        List<Entry> entries = new ArrayList<>(Parallel.map(runIds, id -> {
             RunFacts f = RunFacts.light(tracking, runs.get(id), summaries.get(id), key, dir);
             MetricSummary s = Checks.summary(id, f.summaries, key);
             double v = "last".equals(rankBy) ? s.last() : dir == Direction.LOWER_IS_BETTER ? s.min() : s.max();
             Scores scores = Scoring.scores(f);
-            entries.add(new Entry(f, Double.isFinite(v) ? v : null, scores,
-                    Scoring.health(scores, Scoring.bottlenecks(f))));
-        }
+            return new Entry(f, Double.isFinite(v) ? v : null, scores, Scoring.health(scores, Scoring.bottlenecks(f)));
+        }));
         entries.sort(Comparator.comparing((Entry e) -> e.value == null)
                 .thenComparingDouble(e -> e.value == null ? 0 : -dir.sign() * e.value)
                 .thenComparingDouble(e -> -e.scores.overall()));
@@ -104,21 +102,23 @@ final class Comparer {
         boolean higher = f.direction == Direction.HIGHER_IS_BETTER;
         RunQuery q = new RunQuery(f.run.project(), Set.of(RunStatus.FINISHED), null, null, null, null, "metric:" + key,
                 higher, limit + 1, 0);
-        List<TrainingObservability.BaselineRun> runs = new ArrayList<>();
+        List<RunRow> rows = new ArrayList<>();
         for (RunRow row : tracking.listRuns(new RunListRequest(q, List.of(key), null, limit + 1)).rows()) {
-            MetricSummary s = row.metrics().get(key);
-            if (row.run().id().equals(f.run.id()) || s == null || runs.size() == limit) {
-                continue;
+            if (!row.run().id().equals(f.run.id()) && row.metrics().get(key) != null && rows.size() < limit) {
+                rows.add(row);
             }
+        }
+        List<TrainingObservability.BaselineRun> runs = Parallel.map(rows, row -> {
+            MetricSummary s = row.metrics().get(key);
             Double score;
             try {
                 score = Scoring.scores(RunFacts.light(tracking, row.run().id(), key, f.direction)).overall();
             } catch (IllegalArgumentException e) {
                 score = null;
             }
-            runs.add(new TrainingObservability.BaselineRun(row.run().id(), row.run().name(),
-                    Double.isFinite(s.last()) ? s.last() : null, score));
-        }
+            return new TrainingObservability.BaselineRun(row.run().id(), row.run().name(),
+                    Double.isFinite(s.last()) ? s.last() : null, score);
+        });
         MetricSummary mine = Checks.summary(f.run.id(), f.summaries, key);
         double last = mine.last();
         int rank = 1;

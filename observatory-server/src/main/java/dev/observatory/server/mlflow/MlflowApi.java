@@ -1,6 +1,7 @@
 package dev.observatory.server.mlflow;
 
 import dev.observatory.core.Tracking;
+import dev.observatory.core.artifact.Artifacts;
 import dev.observatory.core.registry.Registry;
 import dev.observatory.server.http.HttpServer;
 
@@ -12,6 +13,9 @@ import dev.observatory.server.http.HttpServer;
 public final class MlflowApi {
     public static final String API_PATH = "/api/2.0/mlflow/*";
     public static final String AJAX_PATH = "/ajax-api/2.0/mlflow/*";
+    /** MLflow's artifact proxy (uploads, downloads and listings of run artifacts). */
+    public static final String ARTIFACTS_PATH = "/api/2.0/mlflow-artifacts/*";
+    public static final String AJAX_ARTIFACTS_PATH = "/ajax-api/2.0/mlflow-artifacts/*";
     /** MLflow's default limit of metrics per log-batch request. */
     public static final int DEFAULT_MAX_METRICS_PER_BATCH = 1000;
 
@@ -21,7 +25,9 @@ public final class MlflowApi {
     /** Mounts the API on the builder; {@code maxMetricsPerBatch} may raise MLflow's limit of 1,000. */
     public static HttpServer.Builder mountOn(HttpServer.Builder builder, Tracking tracking, int maxMetricsPerBatch) {
         MlflowServlet servlet = servlet(tracking, maxMetricsPerBatch);
-        return builder.addServlet(API_PATH, servlet, false).addServlet(AJAX_PATH, servlet, false);
+        MlflowArtifactServlet proxy = new MlflowArtifactServlet(new MlflowRuns(tracking), new Artifacts(tracking));
+        return builder.addServlet(API_PATH, servlet, false).addServlet(AJAX_PATH, servlet, false)
+                .addServlet(ARTIFACTS_PATH, proxy, false).addServlet(AJAX_ARTIFACTS_PATH, proxy, false);
     }
 
     static MlflowServlet servlet(Tracking tracking, int maxMetricsPerBatch) {
@@ -39,6 +45,7 @@ public final class MlflowApi {
         s.postRead("runs/search", search::search);
         s.get("runs/search", search::search);
         new RegistryEndpoints(new Registry(tracking)).register(s);
+        s.get("artifacts/list", new ArtifactList(runs, new Artifacts(tracking))::list);
         return s;
     }
 }

@@ -6,6 +6,7 @@ import dev.observatory.model.ApiKey;
 import dev.observatory.server.http.HttpServer;
 import dev.observatory.store.ConflictException;
 import dev.observatory.store.NotFoundException;
+import dev.observatory.store.StoreException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -74,7 +75,7 @@ final class MlflowServlet extends HttpServlet {
             route.handler().handle(new MlflowRequest(req), reply);
             reply.finish();
         } catch (RuntimeException e) {
-            fail(req, resp, reply, e);
+            fail(req, resp, e);
         }
     }
 
@@ -84,13 +85,15 @@ final class MlflowServlet extends HttpServlet {
             return "Method " + method + " is not allowed for endpoint '" + endpoint + "'";
         }
         if (endpoint.startsWith("artifacts") || endpoint.contains("mlflow-artifacts")) {
-            return "Artifacts are not served by this Observatory version yet (endpoint '" + endpoint + "')";
+            return "No MLflow API endpoint '" + endpoint + "': list a run's artifacts with GET artifacts/list, and"
+                    + " upload, download or delete them through /api/2.0/mlflow-artifacts/artifacts/<experiment>/<run>"
+                    + "/artifacts/<path>";
         }
         return "No MLflow API endpoint '" + endpoint + "' in this Observatory server";
     }
 
     @SuppressWarnings("unchecked")
-    private static void checkWriteScope(HttpServletRequest req) {
+    static void checkWriteScope(HttpServletRequest req) {
         Object scopes = req.getAttribute(HttpServer.SCOPES_ATTRIBUTE);
         if (scopes instanceof Set<?> s && !((Set<ApiKey.Scope>) s).contains(ApiKey.Scope.WRITE)) {
             throw new MlflowException("PERMISSION_DENIED", 403,
@@ -98,8 +101,8 @@ final class MlflowServlet extends HttpServlet {
         }
     }
 
-    private static void fail(HttpServletRequest req, HttpServletResponse resp, Reply reply, RuntimeException e)
-            throws IOException {
+    /** Answers a failure with MLflow's error body (a 500 without details for an unexpected one, logged). */
+    static void fail(HttpServletRequest req, HttpServletResponse resp, RuntimeException e) throws IOException {
         MlflowException m = map(e);
         if (m == null) {
             Object id = req.getAttribute(HttpServer.REQUEST_ID_ATTRIBUTE);
@@ -137,6 +140,9 @@ final class MlflowServlet extends HttpServlet {
         }
         if (e instanceof InvalidCursorException || e instanceof IllegalArgumentException) {
             return MlflowException.invalid(e.getMessage());
+        }
+        if (e instanceof StoreException) {
+            return new MlflowException("TEMPORARILY_UNAVAILABLE", 503, e.getMessage());
         }
         return null;
     }

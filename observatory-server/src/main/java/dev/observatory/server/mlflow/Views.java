@@ -54,6 +54,17 @@ final class Views {
         g.writeEndObject();
     }
 
+    /** An MLflow FileInfo: path, is_dir, and file_size for files. */
+    static void fileInfo(JsonGenerator g, ArtifactListing.FileInfo f) {
+        g.writeStartObject();
+        g.writeStringProperty("path", f.path());
+        g.writeBooleanProperty("is_dir", f.dir());
+        if (!f.dir()) {
+            g.writeNumberProperty("file_size", f.size());
+        }
+        g.writeEndObject();
+    }
+
     static void tags(JsonGenerator g, String field, Map<String, String> tags) {
         g.writeArrayPropertyStart(field);
         for (Map.Entry<String, String> t : tags.entrySet()) {

@@ -153,12 +153,12 @@ class MlflowBadInputTest {
     @Test
     void unknownEndpointsAndArtifactsAnswerWithMlflowErrors() {
         Answer unknown = s.get("runs/teleport?run_id=" + run);
-        Answer artifacts = s.get("artifacts/list?run_id=" + run);
+        Answer artifacts = s.get("artifacts/get?run_id=" + run);
         Answer wrongMethod = s.get("runs/log-batch");
 
         assertError(unknown, 404, "ENDPOINT_NOT_FOUND");
         assertError(artifacts, 404, "ENDPOINT_NOT_FOUND");
-        assertThat(artifacts.message()).contains("Artifacts are not served");
+        assertThat(artifacts.message()).contains("mlflow-artifacts/artifacts/<experiment>/<run>/artifacts/<path>");
         assertError(wrongMethod, 404, "ENDPOINT_NOT_FOUND");
         assertThat(wrongMethod.message()).contains("not allowed");
     }

@@ -5,6 +5,8 @@ import dev.observatory.core.Tracking;
 import dev.observatory.server.http.HttpServer;
 import dev.observatory.server.http.HttpSettings;
 import dev.observatory.store.StorageComponent;
+import dev.observatory.store.blob.BlobStore;
+import dev.observatory.store.blob.FileBlobStore;
 import dev.observatory.store.jdbc.DuckDbStorage;
 import dev.observatory.store.memory.InMemoryStorage;
 import java.io.IOException;
@@ -45,9 +47,13 @@ final class MlflowTestServer implements AutoCloseable {
     }
 
     private MlflowTestServer(StorageComponent store, int maxMetricsPerBatch, boolean readOnly) {
+        this(store, maxMetricsPerBatch, readOnly, null);
+    }
+
+    private MlflowTestServer(StorageComponent store, int maxMetricsPerBatch, boolean readOnly, BlobStore blobs) {
         this.store = store;
         this.auditor = new Auditor(store.audit(), Clock.systemUTC());
-        this.tracking = new Tracking(store, Clock.systemUTC(), readOnly, auditor);
+        this.tracking = new Tracking(store, Clock.systemUTC(), readOnly, auditor, blobs);
         HttpServer.Builder b = HttpServer.builder().host("127.0.0.1").port(0).settings(HttpSettings.defaults())
                 .tracking(tracking).version("test").stopTimeout(Duration.ZERO);
         MlflowApi.mountOn(b, tracking, maxMetricsPerBatch);
@@ -57,6 +63,12 @@ final class MlflowTestServer implements AutoCloseable {
 
     static MlflowTestServer duckDb(Path dir) {
         return new MlflowTestServer(DuckDbStorage.open(dir.resolve("mlflow.duckdb")), 1000);
+    }
+
+    /** A memory store with artifacts in a filesystem blob store under {@code dir}. */
+    static MlflowTestServer memoryWithBlobs(Path dir) {
+        return new MlflowTestServer(new InMemoryStorage(), 1000, false,
+                FileBlobStore.open(dir, () -> "http://127.0.0.1", Clock.systemUTC()));
     }
 
     static MlflowTestServer memory() {

@@ -5,11 +5,12 @@ import dev.observatory.model.MetricPoint;
 import dev.observatory.model.MetricSummary;
 import dev.observatory.model.SeriesBucket;
 import dev.observatory.store.MetricStore;
-import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ final class DuckDbMetrics implements MetricStore {
     private final DuckDbConnections db;
     private final DuckDbWriter writer;
     private final DuckDbReadCache<List<MetricSummary>> cache = new DuckDbReadCache<>(4096);
+    /** Id, step range and tiling of every series of a run, read together (history reads of a run come in groups). */
+    private final DuckDbReadCache<Map<String, SeriesRange>> ranges = new DuckDbReadCache<>(1024);
 
     DuckDbMetrics(DuckDbConnections db, DuckDbWriter writer) {
         this.db = db;
@@ -36,6 +39,7 @@ final class DuckDbMetrics implements MetricStore {
             writer.appendMetrics(runId, batch);
         } finally {
             cache.invalidate(runId);
+            ranges.invalidate(runId);
         }
     }
 
@@ -86,13 +90,21 @@ final class DuckDbMetrics implements MetricStore {
     record SeriesRange(int id, long minStep, long maxStep, long nanCount, Integer tileShift) {
     }
 
-    static Optional<SeriesRange> range(Connection c, String runId, String key) throws SQLException {
-        return DuckDbSql.one(c,
-                "SELECT s.series_id, first_step, last_step, nan_count, t.shift FROM series s LEFT JOIN series_tiling t "
-                        + "ON t.series_id = s.series_id WHERE run_id = ? AND metric_key = ?",
-                rs -> new SeriesRange(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        (Integer) rs.getObject(5)),
-                runId, key);
+    private static final String SERIES_RANGES = "SELECT s.series_id, first_step, last_step, nan_count, t.shift, "
+            + "s.metric_key FROM series s LEFT JOIN series_tiling t ON t.series_id = s.series_id WHERE run_id = ?";
+
+    private static SeriesRange rangeRow(ResultSet rs) throws SQLException {
+        return new SeriesRange(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), (Integer) rs.getObject(5));
+    }
+
+    /** The range of one series of a run, from the run's cached ranges (empty: no such series). */
+    private Optional<SeriesRange> cachedRange(String runId, String key) {
+        Map<String, SeriesRange> all = ranges.get(runId, () -> db.read(c -> {
+            Map<String, SeriesRange> m = new HashMap<>();
+            DuckDbSql.list(c, SERIES_RANGES, rs -> m.put(rs.getString(6), rangeRow(rs)), runId);
+            return Map.copyOf(m);
+        }));
+        return Optional.ofNullable(all.get(key));
     }
 
     @Override
@@ -100,17 +112,14 @@ final class DuckDbMetrics implements MetricStore {
         if (offset < 0 || limit < 1) {
             throw new IllegalArgumentException("offset must be >= 0 and limit >= 1");
         }
-        return db.read(c -> {
-            Optional<SeriesRange> s = range(c, runId, key);
-            if (s.isEmpty()) {
-                return List.of();
-            }
-            return DuckDbSql.list(c,
-                    "SELECT step, value, ts FROM metric_points WHERE series_id = " + s.get().id() + " AND step BETWEEN "
-                            + fromStep + " AND " + toStep + " ORDER BY step, rowid LIMIT " + limit + " OFFSET "
-                            + offset,
-                    rs -> new MetricPoint(rs.getLong(1), rs.getDouble(2), rs.getLong(3)));
-        });
+        Optional<SeriesRange> s = cachedRange(runId, key);
+        if (s.isEmpty()) {
+            return List.of();
+        }
+        return db.read(c -> DuckDbSql.list(c,
+                "SELECT step, value, ts FROM metric_points WHERE series_id = " + s.get().id() + " AND step BETWEEN "
+                        + fromStep + " AND " + toStep + " ORDER BY step, rowid LIMIT " + limit + " OFFSET " + offset,
+                rs -> new MetricPoint(rs.getLong(1), rs.getDouble(2), rs.getLong(3))));
     }
 
     @Override
@@ -118,10 +127,8 @@ final class DuckDbMetrics implements MetricStore {
         if (buckets < 1) {
             throw new IllegalArgumentException("buckets must be at least 1, got " + buckets);
         }
-        return db.read(c -> {
-            Optional<SeriesRange> s = range(c, runId, key);
-            return s.isEmpty() ? List.of() : DuckDbDownsample.m4(c, s.get(), fromStep, toStep, buckets);
-        });
+        Optional<SeriesRange> s = cachedRange(runId, key);
+        return s.isEmpty() ? List.of() : db.read(c -> DuckDbDownsample.m4(c, s.get(), fromStep, toStep, buckets));
     }
 
     @Override
