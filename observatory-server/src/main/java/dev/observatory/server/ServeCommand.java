@@ -12,6 +12,9 @@ import dev.observatory.server.mlflow.MlflowApi;
 import dev.observatory.server.otlp.OtlpReceiver;
 import dev.observatory.server.otlp.OtlpSettings;
 import dev.observatory.server.ui.WebUi;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -52,7 +55,8 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Opens the store, loads the demo when asked, and starts HTTP with MCP mounted. Tests use it directly. */
-    static Running start(Config c) {
+    static Running start(Config requested) {
+        Config c = requested.port() == 0 ? requested.withPort(freePort(requested.host())) : requested;
         McpSettings mcpSettings = new McpSettings(Toolsets.parse(c.toolsets()), c.outputBudgetTokens(),
                 c.baseUrl(c.port()), Version.current());
         Observatory o = Observatory.open(c);
@@ -78,6 +82,20 @@ final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             o.close();
             throw e;
+        }
+    }
+
+    /**
+     * A free port for {@code --port 0}, chosen before start-up so that the deep links of MCP answers and blob links
+     * name the port the server really listens on (the HTTP server is built with the MCP endpoint already mounted).
+     */
+    static int freePort(String host) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(host, 0));
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot find a free port on " + host + ": " + e.getMessage(), e);
         }
     }
 
