@@ -115,6 +115,13 @@ public final class OpsMetrics {
         return store().series(name);
     }
 
+    /** The configured Prometheus, or null when prometheus_url is not set. */
+    public dev.observatory.core.opsmetrics.prom.PrometheusClient prometheus() {
+        return settings.prometheusUrl() == null ? null
+                : new dev.observatory.core.opsmetrics.prom.PrometheusClient(settings.prometheusUrl(),
+                        settings.prometheusTimeout());
+    }
+
     /** Deletes samples past the retention now; returns how many. */
     public long applyRetention() {
         return OpsRetention.run(store(), settings.retentionDays(), tracking.clock());

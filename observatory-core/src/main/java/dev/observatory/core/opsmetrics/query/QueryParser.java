@@ -49,6 +49,14 @@ public final class QueryParser {
         return e;
     }
 
+    /** Milliseconds of a duration such as 30s, 5m, 1h30m, 7d; QueryException when it is not one. */
+    public static long durationMs(String text) {
+        if (text == null || !text.trim().matches("(\\d+(ms|s|m|h|d|w|y))+")) {
+            throw new QueryException("'" + text + "' is not a duration: use e.g. 30s, 5m, 1h, 7d");
+        }
+        return QueryLexer.durationMs(text.trim());
+    }
+
     private Token peek() {
         return tokens.get(pos);
     }
