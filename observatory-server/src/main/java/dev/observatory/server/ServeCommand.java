@@ -72,8 +72,8 @@ final class ServeCommand implements Callable<Integer> {
                     OtlpReceiver.metricsInto(new dev.observatory.core.opsmetrics.OpsMetrics(o.tracking)),
                     new OtlpSettings(c.otlpMaxBodyBytes(), c.otlpMaxConcurrentRequests(), Duration.ofMillis(500)),
                     o.meters);
-            dev.observatory.server.promwrite.RemoteWrite.mountOn(builder, o.tracking, o.meters,
-                    c.metricsMaxBodyBytes(), c.otlpMaxConcurrentRequests());
+            dev.observatory.server.promwrite.RemoteWrite.mountOn(builder, o.tracking, o.meters, c.metricsMaxBodyBytes(),
+                    c.otlpMaxConcurrentRequests());
             HttpServer http = WebUi.mountOn(builder, o.tracking, auth).build();
             http.start();
             o.listeningOn(http.port());

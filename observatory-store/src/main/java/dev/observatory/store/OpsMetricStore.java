@@ -12,8 +12,8 @@ import java.util.Map;
  * Histograms are stored the Prometheus way, as {@code _bucket} series with an {@code le} label plus {@code _sum} and
  * {@code _count}, so quantiles can be computed from them. Input is validated by the caller (core {@code OpsMetrics}).
  * <p>
- * Writes are durable when they return. A sample sent again (same series and time) may be stored twice but is read
- * once: reads return one value per time (the one written last).
+ * Writes are durable when they return. A sample sent again (same series and time) may be stored twice but is read once:
+ * reads return one value per time (the one written last).
  */
 public interface OpsMetricStore {
 

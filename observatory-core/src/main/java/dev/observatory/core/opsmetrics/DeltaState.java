@@ -15,8 +15,8 @@ final class DeltaState {
     private final Map<Long, Double> totals = new HashMap<>();
 
     synchronized List<OpsSamples> cumulative(List<OpsSamples> deltas, OpsMetricStore store) {
-        List<Long> unknown = deltas.stream().map(d -> d.series().id()).filter(id -> !totals.containsKey(id))
-                .distinct().toList();
+        List<Long> unknown = deltas.stream().map(d -> d.series().id()).filter(id -> !totals.containsKey(id)).distinct()
+                .toList();
         if (!unknown.isEmpty()) {
             totals.putAll(store.lastValues(unknown));
         }

@@ -21,7 +21,8 @@ import java.util.WeakHashMap;
  * Built per request ({@code new OpsMetrics(tracking)}); settings and delta state live per tracking.
  */
 public final class OpsMetrics {
-    private static final Map<Tracking, OpsMetricsSettings> CONFIGURED = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<Tracking, OpsMetricsSettings> CONFIGURED = Collections
+            .synchronizedMap(new WeakHashMap<>());
     private static final Map<Tracking, DeltaState> DELTAS = Collections.synchronizedMap(new WeakHashMap<>());
     /** Earliest accepted sample time: 2000-01-01. */
     static final long MIN_TIME_MS = 946_684_800_000L;

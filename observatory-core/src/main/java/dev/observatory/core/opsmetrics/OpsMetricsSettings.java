@@ -16,10 +16,11 @@ import java.time.Duration;
 public record OpsMetricsSettings(URI prometheusUrl, Duration prometheusTimeout, int retentionDays) {
 
     public OpsMetricsSettings {
-        if (prometheusUrl != null && !("http".equals(prometheusUrl.getScheme())
-                || "https".equals(prometheusUrl.getScheme())) || prometheusUrl != null && prometheusUrl.getHost() == null) {
-            throw new IllegalArgumentException("prometheus_url must be an http(s) URL such as http://127.0.0.1:9090, got "
-                    + prometheusUrl);
+        if (prometheusUrl != null
+                && !("http".equals(prometheusUrl.getScheme()) || "https".equals(prometheusUrl.getScheme()))
+                || prometheusUrl != null && prometheusUrl.getHost() == null) {
+            throw new IllegalArgumentException(
+                    "prometheus_url must be an http(s) URL such as http://127.0.0.1:9090, got " + prometheusUrl);
         }
         if (prometheusTimeout == null || prometheusTimeout.isNegative() || prometheusTimeout.isZero()) {
             throw new IllegalArgumentException("prometheus_timeout must be positive, got " + prometheusTimeout);

@@ -6,9 +6,9 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Prometheus naming: metric names match {@code [a-zA-Z_:][a-zA-Z0-9_:]*} and label names {@code [a-zA-Z_][a-zA-Z0-9_]*};
- * other characters (the dots of OpenTelemetry names, e.g. {@code http.server.duration}) become underscores, and a
- * leading digit gets an underscore in front.
+ * Prometheus naming: metric names match {@code [a-zA-Z_:][a-zA-Z0-9_:]*} and label names
+ * {@code [a-zA-Z_][a-zA-Z0-9_]*}; other characters (the dots of OpenTelemetry names, e.g. {@code http.server.duration})
+ * become underscores, and a leading digit gets an underscore in front.
  */
 public final class OpsNames {
     private static final Pattern METRIC = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");

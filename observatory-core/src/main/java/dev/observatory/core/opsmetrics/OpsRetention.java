@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes service metric samples older than {@code metrics_retention_days}; ingest triggers it at most hourly per store,
- * on a virtual thread.
+ * Deletes service metric samples older than {@code metrics_retention_days}; ingest triggers it at most hourly per
+ * store, on a virtual thread.
  */
 final class OpsRetention {
     static final Duration EVERY = Duration.ofHours(1);

@@ -27,15 +27,16 @@ final class DashboardTool {
                         + " tokens, latency, cost), training (exported run metrics of a project) or slo (SLI, error"
                         + " budget, burn rates).").oneOf(List.of("service", "model", "training", "slo")).required(),
                 Param.string("target", "The service, model, project or SLO name.").required(),
-                Param.string("metric", "service: the request-duration histogram (default"
-                        + " http_server_request_duration)."),
+                Param.string("metric",
+                        "service: the request-duration histogram (default" + " http_server_request_duration)."),
                 Param.strings("metrics", "training: the exported metric names (default loss, accuracy)."),
                 Param.number("input_price", "model: USD per million input tokens (cost panel with output_price)."),
                 Param.number("output_price", "model: USD per million output tokens."),
-                Param.string("bad_events", "slo: PromQL selector of failed events (a counter), default the 5xx"
-                        + " requests of the target service."),
-                Param.string("all_events", "slo: PromQL selector of all events, default the requests of the"
-                        + " target service."),
+                Param.string("bad_events",
+                        "slo: PromQL selector of failed events (a counter), default the 5xx"
+                                + " requests of the target service."),
+                Param.string("all_events",
+                        "slo: PromQL selector of all events, default the requests of the" + " target service."),
                 Param.number("objective", "slo: the target ratio of good events.").between(0.5, 0.99999)
                         .defaultsTo(0.999),
                 Param.string("window", "slo: the compliance window, e.g. 28d or 30d.").defaultsTo("30d"));

@@ -29,7 +29,8 @@ final class MetricNamesTool {
         InputSchema in = InputSchema.of(Sources.param(),
                 Param.string("contains", "Only names containing this text (case-insensitive), e.g. http or latency."),
                 Param.integer("limit", "Most names returned.").between(1, 2000).defaultsTo(200));
-        Map<String, Object> out = Schemas.object("metric names").prop("source", string("observatory or prometheus"), true)
+        Map<String, Object> out = Schemas.object("metric names")
+                .prop("source", string("observatory or prometheus"), true)
                 .prop("names", array(string(null), "sorted metric names"), true)
                 .prop("total", integer("names matching before the limit"), true)
                 .prop("truncated", bool("true when more names match than were returned")).build();

@@ -39,8 +39,9 @@ final class QueryMetricsTool {
                         + " sum/avg/min/max/count/topk/bottomk by (...), histogram_quantile, + - * / and comparisons.")
                         .required().example("\"sum by (route) (rate(http_requests_total{service=\\\"api\\\"}[5m]))\""),
                 Sources.param(),
-                Param.string("last", "Range query over the window ending now (or at 'end'): e.g. 15m, 1h, 7d."
-                        + " Without last/start the query is instant."),
+                Param.string("last",
+                        "Range query over the window ending now (or at 'end'): e.g. 15m, 1h, 7d."
+                                + " Without last/start the query is instant."),
                 Param.string("start", "Range start, ISO-8601 (with 'end' or now as the end)."),
                 Param.string("end", "Range end, ISO-8601 (default now)."),
                 Param.string("time", "Evaluation time of an instant query, ISO-8601 (default now)."),
@@ -54,8 +55,8 @@ final class QueryMetricsTool {
                 .prop("points", array(array(metricValue("epoch seconds, then value"), "[t, v]"),
                         "every point of a range query, when the answer is small enough"))
                 .build();
-        Map<String, Object> out = Schemas.object("query result").prop("source", string("observatory or prometheus"), true)
-                .prop("query", string(null), true)
+        Map<String, Object> out = Schemas.object("query result")
+                .prop("source", string("observatory or prometheus"), true).prop("query", string(null), true)
                 .prop("result_type", string("scalar, vector (instant) or matrix (range)"), true)
                 .prop("time", string("ISO-8601 of an instant query")).prop("from", string("ISO-8601 range start"))
                 .prop("to", string("ISO-8601 range end")).prop("step_seconds", number("range resolution"))
@@ -93,10 +94,11 @@ final class QueryMetricsTool {
             step = args.has("step") ? QueryParser.durationMs(args.string("step"))
                     : Math.max(1000, ((end - start) / DEFAULT_POINTS + 999) / 1000 * 1000);
         }
-        QueryResult result = source.equals(Sources.PROMETHEUS) ? prometheus(metrics.prometheus(), query, start, end,
-                step, range) : metrics.query(query, start, end, step);
-        Obj answer = Obj.of().with("source", source).with("query", query)
-                .with("result_type", result.scalar() ? "scalar" : range ? "matrix" : "vector");
+        QueryResult result = source.equals(Sources.PROMETHEUS)
+                ? prometheus(metrics.prometheus(), query, start, end, step, range)
+                : metrics.query(query, start, end, step);
+        Obj answer = Obj.of().with("source", source).with("query", query).with("result_type",
+                result.scalar() ? "scalar" : range ? "matrix" : "vector");
         if (range) {
             answer.with("from", Instant.ofEpochMilli(start).toString()).with("to", Instant.ofEpochMilli(end).toString())
                     .with("step_seconds", step / 1000.0);
@@ -120,8 +122,9 @@ final class QueryMetricsTool {
         } else {
             steps = new long[] { end };
         }
-        return PrometheusClient.toResult(Sources.call(
-                () -> range ? client.queryRange(query, start, end, step) : client.query(query, end)), steps);
+        return PrometheusClient.toResult(
+                Sources.call(() -> range ? client.queryRange(query, start, end, step) : client.query(query, end)),
+                steps);
     }
 
     private static long instant(Args args, String name) {

@@ -101,7 +101,8 @@ class MetricsToolsTest {
     @SuppressWarnings("unchecked")
     void list_metric_names_filters_and_limits() {
         requests();
-        store.opsMetrics().append(List.of(OpsSamples.one(OpsSeries.of("queue_depth", Map.of()), NOW.toEpochMilli(), 1)));
+        store.opsMetrics()
+                .append(List.of(OpsSamples.one(OpsSeries.of("queue_depth", Map.of()), NOW.toEpochMilli(), 1)));
 
         assertThat((List<String>) ok("list_metric_names", Map.of()).get("names")).containsExactly("http_requests_total",
                 "queue_depth");
@@ -122,9 +123,8 @@ class MetricsToolsTest {
 
         assertThat(d.get("schemaVersion")).isEqualTo(39);
         assertThat((String) d.get("uid")).matches("[a-z0-9-]{1,40}");
-        assertThat((List<Map<String, Object>>) d.get("__inputs")).singleElement()
-                .satisfies(i -> assertThat(i).containsEntry("name", "DS_PROMETHEUS").containsEntry("pluginId",
-                        "prometheus"));
+        assertThat((List<Map<String, Object>>) d.get("__inputs")).singleElement().satisfies(
+                i -> assertThat(i).containsEntry("name", "DS_PROMETHEUS").containsEntry("pluginId", "prometheus"));
         List<Map<String, Object>> panels = (List<Map<String, Object>>) d.get("panels");
         assertThat(panels).isNotEmpty().hasSize((Integer) r.get("panels"));
         Set<Object> ids = new HashSet<>();

@@ -83,9 +83,8 @@ enum Encoding {
         if (this == PROTOBUF) {
             var b = io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse.newBuilder();
             if (partial) {
-                b.setPartialSuccess(io.opentelemetry.proto.collector.metrics.v1.ExportMetricsPartialSuccess
-                        .newBuilder().setRejectedDataPoints(rejectedPoints)
-                        .setErrorMessage(message == null ? "" : message));
+                b.setPartialSuccess(io.opentelemetry.proto.collector.metrics.v1.ExportMetricsPartialSuccess.newBuilder()
+                        .setRejectedDataPoints(rejectedPoints).setErrorMessage(message == null ? "" : message));
             }
             return b.build().toByteArray();
         }

@@ -178,7 +178,10 @@ final class MetricConversion {
         }
     }
 
-    /** A bucket bound as Prometheus writes it: {@code +Inf}, {@code 0.005}, {@code 1} (not 1.0), or 6 significant digits. */
+    /**
+     * A bucket bound as Prometheus writes it: {@code +Inf}, {@code 0.005}, {@code 1} (not 1.0), or 6 significant
+     * digits.
+     */
     static String formatLe(double le) {
         if (le == Double.POSITIVE_INFINITY) {
             return "+Inf";
@@ -187,7 +190,9 @@ final class MetricConversion {
             return Long.toString((long) le);
         }
         String s = Double.toString(le);
-        return s.length() > 12 ? String.format(java.util.Locale.ROOT, "%.6g", le).replaceAll("0+$", "")
-                .replaceAll("\\.$", "").replaceAll("0+e", "e") : s;
+        return s.length() > 12
+                ? String.format(java.util.Locale.ROOT, "%.6g", le).replaceAll("0+$", "").replaceAll("\\.$", "")
+                        .replaceAll("0+e", "e")
+                : s;
     }
 }

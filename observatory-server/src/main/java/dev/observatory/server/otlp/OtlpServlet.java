@@ -218,10 +218,8 @@ final class OtlpServlet extends HttpServlet {
             throw new Refusal(400, Encoding.INVALID_ARGUMENT, e.getMessage(), false);
         } catch (StoreException e) {
             LOG.warn("OTLP: the store refused {} {}s: {}", size, what, e.getMessage());
-            throw new Refusal(503, Encoding.UNAVAILABLE,
-                    "the " + (what.equals("span") ? "trace" : what) + " store is unavailable (" + e.getMessage()
-                            + "): retry later",
-                    true);
+            throw new Refusal(503, Encoding.UNAVAILABLE, "the " + (what.equals("span") ? "trace" : what)
+                    + " store is unavailable (" + e.getMessage() + "): retry later", true);
         }
     }
 

@@ -12,8 +12,8 @@ import java.util.TreeMap;
 
 /**
  * Decodes a Prometheus remote-write 1.0 {@code WriteRequest} (prompb: timeseries = 1 of labels = 1 {name = 1, value =
- * 2} and samples = 2 {value = 1 double, timestamp = 2 int64 ms}); exemplars, native histograms and metadata are
- * skipped and counted. The metric name is the {@code __name__} label.
+ * 2} and samples = 2 {value = 1 double, timestamp = 2 int64 ms}); exemplars, native histograms and metadata are skipped
+ * and counted. The metric name is the {@code __name__} label.
  */
 final class RemoteWriteDecoder {
     private RemoteWriteDecoder() {

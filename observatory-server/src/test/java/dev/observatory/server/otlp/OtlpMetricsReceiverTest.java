@@ -86,9 +86,11 @@ class OtlpMetricsReceiverTest {
     }
 
     static ExportMetricsServiceRequest request(Metric... metrics) {
-        return ExportMetricsServiceRequest.newBuilder().addResourceMetrics(ResourceMetrics.newBuilder()
-                .setResource(Resource.newBuilder().addAttributes(kv("service.name", "api")))
-                .addScopeMetrics(ScopeMetrics.newBuilder().addAllMetrics(List.of(metrics)))).build();
+        return ExportMetricsServiceRequest.newBuilder()
+                .addResourceMetrics(ResourceMetrics.newBuilder()
+                        .setResource(Resource.newBuilder().addAttributes(kv("service.name", "api")))
+                        .addScopeMetrics(ScopeMetrics.newBuilder().addAllMetrics(List.of(metrics))))
+                .build();
     }
 
     static NumberDataPoint point(long ms, long value, String route) {
@@ -104,19 +106,26 @@ class OtlpMetricsReceiverTest {
 
     @Test
     void cumulative_and_delta_sums_become_counters_named_the_prometheus_way() throws Exception {
-        Metric cumulative = Metric.newBuilder().setName("http.requests").setSum(Sum.newBuilder().setIsMonotonic(true)
-                .setAggregationTemporality(AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE)
-                .addDataPoints(point(T, 10, "/a")).addDataPoints(point(T + 1000, 15, "/a"))).build();
-        Metric delta = Metric.newBuilder().setName("jobs_total").setSum(Sum.newBuilder().setIsMonotonic(true)
-                .setAggregationTemporality(AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA)
-                .addDataPoints(point(T, 3, "/a")).addDataPoints(point(T + 1000, 4, "/a"))).build();
+        Metric cumulative = Metric.newBuilder().setName("http.requests")
+                .setSum(Sum.newBuilder().setIsMonotonic(true)
+                        .setAggregationTemporality(AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE)
+                        .addDataPoints(point(T, 10, "/a")).addDataPoints(point(T + 1000, 15, "/a")))
+                .build();
+        Metric delta = Metric.newBuilder().setName("jobs_total")
+                .setSum(Sum.newBuilder().setIsMonotonic(true)
+                        .setAggregationTemporality(AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA)
+                        .addDataPoints(point(T, 3, "/a")).addDataPoints(point(T + 1000, 4, "/a")))
+                .build();
 
         HttpResponse<String> r = post("application/x-protobuf", request(cumulative, delta).toByteArray(), false);
         assertThat(r.statusCode()).isEqualTo(200);
-        post("application/x-protobuf", request(Metric.newBuilder().setName("jobs_total").setSum(Sum.newBuilder()
-                .setIsMonotonic(true)
-                .setAggregationTemporality(AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA)
-                .addDataPoints(point(T + 2000, 5, "/a"))).build()).toByteArray(), true);
+        post("application/x-protobuf",
+                request(Metric.newBuilder().setName("jobs_total")
+                        .setSum(Sum.newBuilder().setIsMonotonic(true)
+                                .setAggregationTemporality(AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA)
+                                .addDataPoints(point(T + 2000, 5, "/a")))
+                        .build()).toByteArray(),
+                true);
 
         Map<String, String> labels = Map.of("service", "api", "job", "api", "http_route", "/a");
         assertThat(value("http_requests_total", labels, T + 1000)).isEqualTo(15);
@@ -132,11 +141,14 @@ class OtlpMetricsReceiverTest {
                 .addDataPoints(HistogramDataPoint.newBuilder().setTimeUnixNano(T * 1_000_000).setCount(10).setSum(4)
                         .addAllExplicitBounds(List.of(0.1, 0.5, 1.0)).addAllBucketCounts(List.of(1L, 4L, 4L, 1L))))
                 .build();
-        Metric exponential = Metric.newBuilder().setName("latency").setExponentialHistogram(ExponentialHistogram
-                .newBuilder().setAggregationTemporality(AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE)
-                .addDataPoints(ExponentialHistogramDataPoint.newBuilder().setTimeUnixNano(T * 1_000_000).setScale(0)
-                        .setCount(7).setZeroCount(1).setSum(20).setPositive(ExponentialHistogramDataPoint.Buckets
-                                .newBuilder().setOffset(0).addAllBucketCounts(List.of(2L, 4L)))))
+        Metric exponential = Metric.newBuilder().setName("latency")
+                .setExponentialHistogram(
+                        ExponentialHistogram.newBuilder()
+                                .setAggregationTemporality(AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE)
+                                .addDataPoints(ExponentialHistogramDataPoint
+                                        .newBuilder().setTimeUnixNano(T * 1_000_000).setScale(0).setCount(7)
+                                        .setZeroCount(1).setSum(20).setPositive(ExponentialHistogramDataPoint.Buckets
+                                                .newBuilder().setOffset(0).addAllBucketCounts(List.of(2L, 4L)))))
                 .build();
 
         assertThat(post("application/x-protobuf", request(histogram, exponential).toByteArray(), false).statusCode())
@@ -151,8 +163,8 @@ class OtlpMetricsReceiverTest {
         assertThat(value("latency_bucket", with(base, "le", "0"), T)).isEqualTo(1);
         assertThat(value("latency_bucket", with(base, "le", "2"), T)).isEqualTo(3);
         assertThat(value("latency_bucket", with(base, "le", "4"), T)).isEqualTo(7);
-        QueryResult p50 = new OpsMetrics(tracking).query(
-                "histogram_quantile(0.5, http_server_request_duration_bucket)", T, T, 1);
+        QueryResult p50 = new OpsMetrics(tracking).query("histogram_quantile(0.5, http_server_request_duration_bucket)",
+                T, T, 1);
         assertThat(p50.rows().get(0).values()[0]).isEqualTo(0.1 + 0.4 * (4.0 / 4));
     }
 
@@ -162,7 +174,8 @@ class OtlpMetricsReceiverTest {
                 {"resourceMetrics":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"web"}}]},
                  "scopeMetrics":[{"metrics":[{"name":"queue.depth","gauge":{"dataPoints":[
                    {"timeUnixNano":"%d","asDouble":7.5,"attributes":[{"key":"queue","value":{"stringValue":"q1"}}]}]}}]}]}]}
-                """.formatted(T * 1_000_000);
+                """
+                .formatted(T * 1_000_000);
 
         HttpResponse<String> ok = post("application/json", json.getBytes(StandardCharsets.UTF_8), true);
         HttpResponse<String> bad = post("application/json", "{\"resourceMetrics\":5}".getBytes(StandardCharsets.UTF_8),

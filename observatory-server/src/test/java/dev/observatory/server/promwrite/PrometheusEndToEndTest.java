@@ -93,7 +93,7 @@ class PrometheusEndToEndTest {
                 """.formatted(obs, obs));
         prometheus = new ProcessBuilder(BINARY.toString(), "--config.file=" + config,
                 "--storage.tsdb.path=" + dir.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + promPort)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+                        .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
         promUrl = URI.create("http://127.0.0.1:" + promPort);
         OpsMetrics.configure(tracking, new OpsMetricsSettings(promUrl, Duration.ofSeconds(5), 0));
         tools = new ToolRegistry(tracking, meters,
@@ -133,8 +133,8 @@ class PrometheusEndToEndTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(25);
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline || !prometheus.isAlive()) {
-                throw new AssertionError(what + " did not happen; Prometheus log:\n"
-                        + Files.readString(dir.resolve("prometheus.log")));
+                throw new AssertionError(
+                        what + " did not happen; Prometheus log:\n" + Files.readString(dir.resolve("prometheus.log")));
             }
             Thread.sleep(200);
         }
@@ -148,8 +148,9 @@ class PrometheusEndToEndTest {
     }
 
     static void get(String path) throws IOException, InterruptedException {
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .build(), HttpResponse.BodyHandlers.discarding());
+        HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.discarding());
     }
 
     @Test
@@ -159,8 +160,8 @@ class PrometheusEndToEndTest {
             get("/health");
         }
         await("the /health requests are scraped", () -> {
-            Map<String, Object> r = ok("query_metrics", Map.of("query",
-                    "sum(observatory_http_requests_total{job=\"observatory\",route=\"/health\"})"));
+            Map<String, Object> r = ok("query_metrics",
+                    Map.of("query", "sum(observatory_http_requests_total{job=\"observatory\",route=\"/health\"})"));
             List<Map<String, Object>> series = (List<Map<String, Object>>) r.get("series");
             return !series.isEmpty() && ((Number) series.get(0).get("last")).doubleValue() >= 5;
         });
@@ -191,8 +192,8 @@ class PrometheusEndToEndTest {
     @Test
     @SuppressWarnings("unchecked")
     void remote_write_from_prometheus_lands_in_the_metric_store() throws Exception {
-        await("remote-written samples arrive", () -> !store.opsMetrics().series("up").isEmpty()
-                && store.opsMetrics().countSamples() > 50);
+        await("remote-written samples arrive",
+                () -> !store.opsMetrics().series("up").isEmpty() && store.opsMetrics().countSamples() > 50);
 
         assertThat(store.opsMetrics().series("up")).singleElement()
                 .satisfies(s -> assertThat(s.labels()).containsEntry("job", "observatory").containsKey("instance"));
@@ -200,7 +201,8 @@ class PrometheusEndToEndTest {
                 Map.of("query", "max(up{job=\"observatory\"})", "source", "observatory", "last", "1m", "step", "5s"));
         assertThat((List<Map<String, Object>>) r.get("series")).singleElement()
                 .satisfies(s -> assertThat(s.get("last")).isEqualTo(1.0));
-        Map<String, Object> names = ok("list_metric_names", Map.of("source", "observatory", "contains", "observatory_"));
+        Map<String, Object> names = ok("list_metric_names",
+                Map.of("source", "observatory", "contains", "observatory_"));
         assertThat((List<String>) names.get("names")).contains("observatory_http_requests_total");
     }
 
@@ -211,8 +213,8 @@ class PrometheusEndToEndTest {
             dead = s.getLocalPort();
         }
         Tracking other = new Tracking(store, Clock.systemUTC(), false, auditor);
-        OpsMetrics.configure(other, new OpsMetricsSettings(URI.create("http://127.0.0.1:" + dead),
-                Duration.ofSeconds(2), 0));
+        OpsMetrics.configure(other,
+                new OpsMetricsSettings(URI.create("http://127.0.0.1:" + dead), Duration.ofSeconds(2), 0));
         ToolRegistry registry = new ToolRegistry(other, new Meters(),
                 new McpSettings(OPS, McpSettings.DEFAULT_BUDGET, "http://obs.test", "1.0"));
 

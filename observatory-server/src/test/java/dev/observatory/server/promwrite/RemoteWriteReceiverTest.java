@@ -97,10 +97,11 @@ class RemoteWriteReceiverTest {
     }
 
     HttpResponse<String> post(byte[] body, String encoding, String type) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest
-                .newBuilder(URI.create("http://127.0.0.1:" + server.port() + RemoteWrite.PATH))
-                .header("Content-Encoding", encoding).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + RemoteWrite.PATH))
+                        .header("Content-Encoding", encoding).header("Content-Type", type)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -221,7 +221,8 @@ abstract class JdbcOpsMetrics implements OpsMetricStore {
     @Override
     public long countSamples() {
         return read(c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM ops_samples")) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM ops_samples")) {
                 return rs.next() ? rs.getLong(1) : 0L;
             }
         });

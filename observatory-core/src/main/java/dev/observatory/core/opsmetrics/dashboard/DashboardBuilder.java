@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Builds one Grafana dashboard (JSON model, {@link GrafanaDashboards#SCHEMA_VERSION}): panels laid out left to right on
- * the 24-column grid, wrapping to a new row, so no two panels overlap; every panel and target uses the datasource
- * input {@code DS_PROMETHEUS} (chosen when the dashboard is imported).
+ * the 24-column grid, wrapping to a new row, so no two panels overlap; every panel and target uses the datasource input
+ * {@code DS_PROMETHEUS} (chosen when the dashboard is imported).
  */
 final class DashboardBuilder {
     static final Map<String, Object> DATASOURCE = Map.of("type", "prometheus", "uid", "${DS_PROMETHEUS}");
@@ -63,9 +63,10 @@ final class DashboardBuilder {
     /** The dashboard JSON model with its import input. */
     Map<String, Object> build(String uid, String title, List<String> tags) {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("__inputs", List.of(Map.of("name", "DS_PROMETHEUS", "label", "Prometheus", "description",
-                "Prometheus-compatible data source with these metrics", "type", "datasource", "pluginId", "prometheus",
-                "pluginName", "Prometheus")));
+        d.put("__inputs",
+                List.of(Map.of("name", "DS_PROMETHEUS", "label", "Prometheus", "description",
+                        "Prometheus-compatible data source with these metrics", "type", "datasource", "pluginId",
+                        "prometheus", "pluginName", "Prometheus")));
         d.put("__requires", List.of(Map.of("type", "grafana", "id", "grafana", "name", "Grafana", "version", "10.4.0"),
                 Map.of("type", "datasource", "id", "prometheus", "name", "Prometheus", "version", "1.0.0")));
         d.put("id", null);

@@ -81,8 +81,10 @@ public final class GrafanaDashboards {
     public static Map<String, Object> slo(String name, String badEvents, String allEvents, double objective,
             String window) {
         if (!(objective > 0 && objective < 1)) {
-            throw new IllegalArgumentException("the SLO objective must be between 0 and 1 (e.g. 0.999), got " + objective);
+            throw new IllegalArgumentException(
+                    "the SLO objective must be between 0 and 1 (e.g. 0.999), got " + objective);
         }
+        dev.observatory.core.opsmetrics.query.QueryParser.durationMs(window); // a PromQL duration such as 30d
         String budget = Double.toString(1 - objective);
         String ratio = "(sum(rate(" + badEvents + "[%s])) / sum(rate(" + allEvents + "[%s])))";
         DashboardBuilder b = new DashboardBuilder()
@@ -91,8 +93,9 @@ public final class GrafanaDashboards {
                 .stat("Error budget left", "percentunit", "1 - " + ratio.formatted(window, window) + " / " + budget)
                 .stat("Burn rate 1h", "short", ratio.formatted("1h", "1h") + " / " + budget)
                 .timeseries("Burn rate", "short", ratio.formatted("1h", "1h") + " / " + budget, "1h",
-                        ratio.formatted("6h", "6h") + " / " + budget, "6h", ratio.formatted("1d", "1d") + " / " + budget,
-                        "24h", ratio.formatted("3d", "3d") + " / " + budget, "3d")
+                        ratio.formatted("6h", "6h") + " / " + budget, "6h",
+                        ratio.formatted("1d", "1d") + " / " + budget, "24h",
+                        ratio.formatted("3d", "3d") + " / " + budget, "3d")
                 .timeseries("SLI (5m)", "percentunit", "1 - " + ratio.formatted("5m", "5m"), "SLI");
         return b.build(uid("slo", name), "SLO " + name, List.of("observatory", "slo"));
     }

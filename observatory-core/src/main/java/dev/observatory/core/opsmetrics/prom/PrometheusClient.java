@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A Prometheus server's HTTP API (/api/v1/query, query_range, series, labels, label/&lt;name&gt;/values, alerts, rules,
  * targets) over the JDK HttpClient, each request within the timeout. Prometheus' own error (bad PromQL, ...) comes back
- * as a {@link PrometheusException} with its message; no answer as one that is {@link PrometheusException#unreachable()}.
+ * as a {@link PrometheusException} with its message; no answer as one that is
+ * {@link PrometheusException#unreachable()}.
  */
 public final class PrometheusClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -48,8 +49,8 @@ public final class PrometheusClient {
 
     /** The {@code data} of a range query. */
     public JsonNode queryRange(String promql, long startMs, long endMs, long stepMs) {
-        return post("/api/v1/query_range", Map.of("query", promql, "start", seconds(startMs), "end", seconds(endMs),
-                "step", seconds(stepMs)));
+        return post("/api/v1/query_range",
+                Map.of("query", promql, "start", seconds(startMs), "end", seconds(endMs), "step", seconds(stepMs)));
     }
 
     /** Series matching a selector in the window. */
@@ -97,8 +98,7 @@ public final class PrometheusClient {
             }
             for (JsonNode p : r.path("values")) {
                 long t = Math.round(p.get(0).asDouble() * 1000);
-                int i = steps.length == 1 ? 0
-                        : (int) Math.round((double) (t - steps[0]) / (steps[1] - steps[0]));
+                int i = steps.length == 1 ? 0 : (int) Math.round((double) (t - steps[0]) / (steps[1] - steps[0]));
                 if (i >= 0 && i < steps.length) {
                     v[i] = number(p.get(1));
                 }
@@ -141,8 +141,10 @@ public final class PrometheusClient {
         try {
             resp = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new PrometheusException("Prometheus at " + base + " is unreachable (" + describe(e)
-                    + "): check prometheus_url; Observatory's own metrics (source=observatory) still work", true);
+            throw new PrometheusException(
+                    "Prometheus at " + base + " is unreachable (" + describe(e)
+                            + "): check prometheus_url; Observatory's own metrics (source=observatory) still work",
+                    true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PrometheusException("interrupted while waiting for Prometheus at " + base, true);
@@ -151,12 +153,14 @@ public final class PrometheusClient {
         try {
             root = JSON.readTree(resp.body());
         } catch (RuntimeException e) {
-            throw new PrometheusException("Prometheus at " + base + " answered " + resp.statusCode()
-                    + " with a body that is not its JSON API (is prometheus_url the server's base URL?)", false);
+            throw new PrometheusException(
+                    "Prometheus at " + base + " answered " + resp.statusCode()
+                            + " with a body that is not its JSON API (is prometheus_url the server's base URL?)",
+                    false);
         }
         if (!"success".equals(root.path("status").asString())) {
-            throw new PrometheusException("Prometheus refused the request (" + root.path("errorType").asString()
-                    + "): " + root.path("error").asString(), false);
+            throw new PrometheusException("Prometheus refused the request (" + root.path("errorType").asString() + "): "
+                    + root.path("error").asString(), false);
         }
         return root.path("data");
     }

@@ -16,8 +16,8 @@ public sealed interface Expr {
                 try {
                     java.util.regex.Pattern.compile(value);
                 } catch (java.util.regex.PatternSyntaxException e) {
-                    throw new QueryException("invalid regular expression in " + label + op + "\"" + value + "\": "
-                            + e.getDescription());
+                    throw new QueryException(
+                            "invalid regular expression in " + label + op + "\"" + value + "\": " + e.getDescription());
                 }
             }
         }
@@ -49,8 +49,8 @@ public sealed interface Expr {
     }
 
     /**
-     * A binary operation; between two vectors, samples are matched on all labels but the name, or only {@code on}
-     * the listed ones, or {@code ignoring} them.
+     * A binary operation; between two vectors, samples are matched on all labels but the name, or only {@code on} the
+     * listed ones, or {@code ignoring} them.
      */
     record Binary(String op, Expr lhs, Expr rhs, List<String> matchLabels, boolean on) implements Expr {
     }

@@ -84,8 +84,8 @@ final class Functions {
 
     /**
      * Prometheus' extrapolated rate: the increase between the first and last sample (for counters, adding back the
-     * value before each reset), extrapolated towards the window's edges (at most half an average sample interval
-     * beyond a sample, and never below zero for a counter), per second for a rate.
+     * value before each reset), extrapolated towards the window's edges (at most half an average sample interval beyond
+     * a sample, and never below zero for a counter), per second for a rate.
      */
     static double extrapolated(long[] t, double[] v, int lo, int hi, long start, long end, boolean counter,
             boolean perSecond) {

@@ -8,9 +8,9 @@ final class HistogramQuantile {
     }
 
     /**
-     * The q-quantile by linear interpolation inside the bucket where the rank falls; the lower bound of the first bucket
-     * is 0 (when its upper bound is positive); a rank in the +Inf bucket gives the highest finite bound. NaN without a
-     * +Inf bucket, with fewer than two buckets or with no observations.
+     * The q-quantile by linear interpolation inside the bucket where the rank falls; the lower bound of the first
+     * bucket is 0 (when its upper bound is positive); a rank in the +Inf bucket gives the highest finite bound. NaN
+     * without a +Inf bucket, with fewer than two buckets or with no observations.
      *
      * @param le
      *            upper bounds (any order)

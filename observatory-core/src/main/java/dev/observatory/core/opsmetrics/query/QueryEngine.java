@@ -15,8 +15,8 @@ import java.util.TreeMap;
  * selector {@code [r]} the samples in (step - r, step].
  *
  * <pre>
- * QueryResult r = new QueryEngine(SeriesSource.of(store.opsMetrics())).range("sum by (route) (rate(http_requests_total[5m]))",
- *         start, end, 60_000);
+ * QueryResult r = new QueryEngine(SeriesSource.of(store.opsMetrics()))
+ *         .range("sum by (route) (rate(http_requests_total[5m]))", start, end, 60_000);
  * </pre>
  */
 public final class QueryEngine {
@@ -51,8 +51,8 @@ public final class QueryEngine {
         }
         long count = (endMs - startMs) / stepMs + 1;
         if (count > MAX_STEPS) {
-            throw new QueryException("the range has " + count + " steps; at most " + MAX_STEPS
-                    + " are allowed: use a larger step");
+            throw new QueryException(
+                    "the range has " + count + " steps; at most " + MAX_STEPS + " are allowed: use a larger step");
         }
         long[] steps = new long[(int) count];
         for (int i = 0; i < steps.length; i++) {
@@ -119,8 +119,8 @@ public final class QueryEngine {
             }
             if (fn.equals("histogram_quantile")) {
                 double q = ((Expr.NumberLit) c.args().get(0)).value();
-                return new Value.Vector(Operators.histogramQuantile(q, vector(eval(c.args().get(1)), fn),
-                        steps.length));
+                return new Value.Vector(
+                        Operators.histogramQuantile(q, vector(eval(c.args().get(1)), fn), steps.length));
             }
             double arg = c.args().size() > 1 ? ((Expr.NumberLit) c.args().get(1)).value() : 0;
             List<Row> out = new ArrayList<>();
@@ -137,8 +137,7 @@ public final class QueryEngine {
         /** The selector's series; with a range function, that function over each step's window. */
         private List<Row> select(Expr.Selector s, String function) {
             List<OpsSeries> matching = source.series(s.name()).stream()
-                    .filter(series -> s.matchers().stream().allMatch(m -> m.matches(series.label(m.label()))))
-                    .toList();
+                    .filter(series -> s.matchers().stream().allMatch(m -> m.matches(series.label(m.label())))).toList();
             if (matching.size() > MAX_SERIES) {
                 throw new QueryException(s.name() + " selects " + matching.size() + " series; at most " + MAX_SERIES
                         + " are allowed: add label matchers");

@@ -13,8 +13,8 @@ final class QueryLexer {
     record Token(Kind kind, String text, int pos) {
     }
 
-    private static final String[] OPS = { "!=", "=~", "!~", "==", ">=", "<=", "(", ")", "{", "}", "[", "]", ",",
-            "=", "+", "-", "*", "/", "%", "^", ">", "<" };
+    private static final String[] OPS = { "!=", "=~", "!~", "==", ">=", "<=", "(", ")", "{", "}", "[", "]", ",", "=",
+            "+", "-", "*", "/", "%", "^", ">", "<" };
 
     private QueryLexer() {
     }
@@ -32,8 +32,8 @@ final class QueryLexer {
                 i = number(q, i, out);
             } else if (Character.isLetter(c) || c == '_' || c == ':') {
                 int s = i;
-                while (i < q.length() && (Character.isLetterOrDigit(q.charAt(i)) || q.charAt(i) == '_'
-                        || q.charAt(i) == ':')) {
+                while (i < q.length()
+                        && (Character.isLetterOrDigit(q.charAt(i)) || q.charAt(i) == '_' || q.charAt(i) == ':')) {
                     i++;
                 }
                 out.add(new Token(Kind.IDENT, q.substring(s, i), s));

@@ -15,8 +15,8 @@ import java.util.Set;
  * ceil, floor, sqrt, exp, ln, clamp_min, clamp_max, histogram_quantile;</li>
  * <li>aggregations sum, avg, min, max, count, topk, bottomk with {@code by (...)} or {@code without (...)} before or
  * after the argument;</li>
- * <li>binary operators {@code + - * / % ^} and the filters {@code == != > < >= <=} between numbers and vectors,
- * vector matching on all labels but the name or {@code on (...)} / {@code ignoring (...)}.</li>
+ * <li>binary operators {@code + - * / % ^} and the filters {@code == != > < >= <=} between numbers and vectors, vector
+ * matching on all labels but the name or {@code on (...)} / {@code ignoring (...)}.</li>
  * </ul>
  */
 public final class QueryParser {
@@ -257,8 +257,8 @@ public final class QueryParser {
                 }
                 Token op = next();
                 if (op.kind() != Kind.OP || !Set.of("=", "!=", "=~", "!~").contains(op.text())) {
-                    throw new QueryException("expected =, !=, =~ or !~ after " + label.text() + " at position "
-                            + op.pos());
+                    throw new QueryException(
+                            "expected =, !=, =~ or !~ after " + label.text() + " at position " + op.pos());
                 }
                 Token value = next();
                 if (value.kind() != Kind.STRING) {

@@ -54,8 +54,7 @@ class QueryEngineTest {
         // 170 -> (reset) 5 -> 15 -> 25 in (240 s, 300 s]: 25 more, extrapolated over 60 s of 45 s sampled
         assertThat(single(engine.instant("increase(jobs_total[1m])", T0 + 300 * S))).isCloseTo(25 * 60 / 45.0,
                 within(1e-9));
-        assertThat(single(engine.instant("irate(jobs_total[1m])", T0 + 300 * S))).isCloseTo(10 / 15.0,
-                within(1e-9));
+        assertThat(single(engine.instant("irate(jobs_total[1m])", T0 + 300 * S))).isCloseTo(10 / 15.0, within(1e-9));
     }
 
     @Test
@@ -69,8 +68,8 @@ class QueryEngineTest {
         assertThat(r.rows()).extracting(row -> row.labels().toString()).containsExactly("{route=/a}", "{route=/b}");
         assertThat(r.rows().get(0).values()[0]).isCloseTo(3.0, within(1e-9));
         assertThat(r.rows().get(1).values()[0]).isZero();
-        assertThat(single(engine.instant("sum(rate(req_total[1m])) without (pod, route)", T0 + 300 * S)))
-                .isCloseTo(3.0, within(1e-9));
+        assertThat(single(engine.instant("sum(rate(req_total[1m])) without (pod, route)", T0 + 300 * S))).isCloseTo(3.0,
+                within(1e-9));
         assertThat(engine.instant("topk(1, rate(req_total[1m]))", T0 + 300 * S).rows()).singleElement()
                 .satisfies(row -> assertThat(row.labels()).containsEntry("pod", "2"));
     }
@@ -107,8 +106,9 @@ class QueryEngineTest {
 
         QueryResult high = engine.instant("rate(errors_total[1m]) / rate(requests_total[1m]) > 0.005", T0 + 300 * S);
         assertThat(high.rows()).singleElement().satisfies(r -> assertThat(r.labels()).containsEntry("route", "/a"));
-        assertThat(single(engine.instant("sum(rate(errors_total[1m])) * 100 / sum(rate(requests_total[1m]))",
-                T0 + 300 * S))).isCloseTo(0.5, within(1e-9));
+        assertThat(single(
+                engine.instant("sum(rate(errors_total[1m])) * 100 / sum(rate(requests_total[1m]))", T0 + 300 * S)))
+                        .isCloseTo(0.5, within(1e-9));
         assertThat(engine.instant("2 * 3 + 1", T0).scalar()).isTrue();
         assertThat(single(engine.instant("-2 ^ 2", T0))).isEqualTo(-4);
     }
