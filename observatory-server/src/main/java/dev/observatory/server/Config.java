@@ -1,5 +1,6 @@
 package dev.observatory.server;
 
+import dev.observatory.core.opsmetrics.OpsMetricsSettings;
 import dev.observatory.core.trace.TraceSettings;
 import dev.observatory.store.blob.BlobSettings;
 import java.io.IOException;
@@ -25,7 +26,7 @@ public record Config(String host, int port, Path dataDir, String storage, String
         long maxBodyBytes, Duration requestTimeout, Duration toolTimeout, List<String> allowedHosts,
         List<String> allowedOrigins, String baseUrl, boolean demo, int mlflowMaxMetricsPerBatch, long otlpMaxBodyBytes,
         int otlpMaxConcurrentRequests, boolean selfTracing, String otlpExportEndpoint, String otlpExportApiKey,
-        BlobSettings blobs, TraceSettings traces) {
+        BlobSettings blobs, TraceSettings traces, OpsMetricsSettings opsMetrics, long metricsMaxBodyBytes) {
 
     /** Variables read by the launcher script, not by the server. */
     private static final Set<String> LAUNCHER_ENV = Set.of("OBSERVATORY_JAVA_OPTS", "OBSERVATORY_JAVA_HOME",
@@ -95,8 +96,15 @@ public record Config(String host, int port, Path dataDir, String storage, String
                 intIn(v, ConfigKey.MLFLOW_MAX_METRICS_PER_BATCH, 1000, 100_000),
                 longIn(v, ConfigKey.OTLP_MAX_BODY_BYTES, 1024, 1L << 31),
                 intIn(v, ConfigKey.OTLP_MAX_CONCURRENT_REQUESTS, 1, 1024), bool(v, ConfigKey.SELF_TRACING),
-                v.get(ConfigKey.OTLP_EXPORT_ENDPOINT).trim(), v.get(ConfigKey.OTLP_EXPORT_API_KEY), blobs(v),
-                traces(v));
+                v.get(ConfigKey.OTLP_EXPORT_ENDPOINT).trim(), v.get(ConfigKey.OTLP_EXPORT_API_KEY), blobs(v), traces(v),
+                opsMetrics(v), longIn(v, ConfigKey.METRICS_MAX_BODY_BYTES, 1024, 1L << 31));
+    }
+
+    /** prometheus_url, prometheus_timeout_seconds and metrics_retention_days. */
+    private static OpsMetricsSettings opsMetrics(Map<ConfigKey, String> v) {
+        return OpsMetricsSettings.of(v.get(ConfigKey.PROMETHEUS_URL),
+                intIn(v, ConfigKey.PROMETHEUS_TIMEOUT_SECONDS, 1, 3_600),
+                intIn(v, ConfigKey.METRICS_RETENTION_DAYS, 0, 36_500));
     }
 
     /** The base URL for deep links: configured, else derived from host and the actual port. */
@@ -113,7 +121,7 @@ public record Config(String host, int port, Path dataDir, String storage, String
         return new Config(host, p, dataDir, storage, postgresUrl, postgresUser, postgresPassword, apiKeys, readOnly,
                 toolsets, outputBudgetTokens, maxBodyBytes, requestTimeout, toolTimeout, allowedHosts, allowedOrigins,
                 baseUrl, demo, mlflowMaxMetricsPerBatch, otlpMaxBodyBytes, otlpMaxConcurrentRequests, selfTracing,
-                otlpExportEndpoint, otlpExportApiKey, blobs, traces);
+                otlpExportEndpoint, otlpExportApiKey, blobs, traces, opsMetrics, metricsMaxBodyBytes);
     }
 
     /** trace_retention_days, trace_model_prices and trace_alert_thresholds (checked here, at start-up). */

@@ -67,8 +67,17 @@ public enum ConfigKey {
     TRACE_MODEL_PRICES("",
             "Model prices overriding or adding to the built-in table (USD per million tokens),"
                     + " comma list of model=input/output, e.g. my-model=1.0/2.0,gpt-4o=2.5/10."),
-    TRACE_ALERT_THRESHOLDS("", "Alert thresholds of get_active_alerts overriding the defaults, comma list of"
-            + " metric=value, e.g. fallback_rate=0.2,p95_latency_ms=3000,error_rate=0.01.");
+    TRACE_ALERT_THRESHOLDS("",
+            "Alert thresholds of get_active_alerts overriding the defaults, comma list of"
+                    + " metric=value, e.g. fallback_rate=0.2,p95_latency_ms=3000,error_rate=0.01."),
+    PROMETHEUS_URL("",
+            "Base URL of a Prometheus server that query_metrics and list_metric_names query through its"
+                    + " HTTP API (e.g. http://127.0.0.1:9090); empty: only Observatory's own metric store."),
+    PROMETHEUS_TIMEOUT_SECONDS("10", "Time limit of one request to prometheus_url in seconds."),
+    METRICS_RETENTION_DAYS("30", "Service metric samples (OTLP /v1/metrics, remote write /api/v1/write) older than"
+            + " this many days are deleted (checked at most hourly while samples arrive); 0 keeps them forever."),
+    METRICS_MAX_BODY_BYTES("16777216", "Largest Prometheus remote-write request (POST /api/v1/write) in bytes,"
+            + " compressed and decompressed (413 above it).");
 
     private final String defaultValue;
     private final String doc;

@@ -73,8 +73,11 @@ final class ServeCommand implements Callable<Integer> {
                     .tracking(o.tracking).meters(o.meters).auth(auth).version(Version.current()));
             MlflowApi.mountOn(builder, o.tracking, c.mlflowMaxMetricsPerBatch());
             OtlpReceiver.mountOn(builder, OtlpReceiver.ingestInto(new Traces(o.tracking)),
+                    OtlpReceiver.metricsInto(new dev.observatory.core.opsmetrics.OpsMetrics(o.tracking)),
                     new OtlpSettings(c.otlpMaxBodyBytes(), c.otlpMaxConcurrentRequests(), Duration.ofMillis(500)),
                     o.meters);
+            dev.observatory.server.promwrite.RemoteWrite.mountOn(builder, o.tracking, o.meters, c.metricsMaxBodyBytes(),
+                    c.otlpMaxConcurrentRequests());
             HttpServer http = WebUi.mountOn(builder, o.tracking, auth).build();
             http.start();
             o.listeningOn(http.port());

@@ -39,6 +39,14 @@ public interface StorageComponent extends AutoCloseable {
     /** The lineage graph linking runs, jobs, artifacts, data sets, model versions, deployments and traces. */
     LineageStore lineage();
 
+    /**
+     * Service metrics (OTLP metrics, Prometheus remote write): series and samples, apart from the run metrics of
+     * experiments.
+     */
+    default OpsMetricStore opsMetrics() {
+        throw new UnsupportedOperationException(kind() + " storage keeps no service metrics");
+    }
+
     /** Cheap health check (e.g. {@code SELECT 1}); never throws. */
     Health check();
 

@@ -64,6 +64,42 @@ enum Encoding {
         }
     }
 
+    /** Decodes a metrics export request; OtlpDecodeException when the bytes are not one. */
+    io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest metrics(byte[] body) {
+        if (this == JSON) {
+            return OtlpMetricsJson.metrics(body);
+        }
+        try {
+            return io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest.parseFrom(body);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new OtlpDecodeException("the body is not a valid protobuf ExportMetricsServiceRequest: "
+                    + OtlpJson.firstLine(e.getMessage()));
+        }
+    }
+
+    /** An ExportMetricsServiceResponse; partial_success only when data points were rejected or there is a message. */
+    byte[] metricResponse(long rejectedPoints, String message) {
+        boolean partial = rejectedPoints > 0 || message != null && !message.isEmpty();
+        if (this == PROTOBUF) {
+            var b = io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse.newBuilder();
+            if (partial) {
+                b.setPartialSuccess(io.opentelemetry.proto.collector.metrics.v1.ExportMetricsPartialSuccess.newBuilder()
+                        .setRejectedDataPoints(rejectedPoints).setErrorMessage(message == null ? "" : message));
+            }
+            return b.build().toByteArray();
+        }
+        if (!partial) {
+            return "{}".getBytes(StandardCharsets.UTF_8);
+        }
+        StringBuilder sb = new StringBuilder("{\"partialSuccess\":{\"rejectedDataPoints\":\"").append(rejectedPoints)
+                .append('"');
+        if (message != null && !message.isEmpty()) {
+            sb.append(",\"errorMessage\":");
+            jsonString(message, sb);
+        }
+        return sb.append("}}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     /** An ExportTraceServiceResponse; partial_success is set only when spans were rejected or there is a message. */
     byte[] traceResponse(long rejectedSpans, String message) {
         boolean partial = rejectedSpans > 0 || message != null && !message.isEmpty();

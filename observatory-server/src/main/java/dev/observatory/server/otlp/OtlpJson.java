@@ -122,7 +122,7 @@ final class OtlpJson {
         return b.build();
     }
 
-    private static KeyValue keyValue(JsonNode n) {
+    static KeyValue keyValue(JsonNode n) {
         KeyValue.Builder b = KeyValue.newBuilder().setKey(string(n, "key", "key"));
         JsonNode v = field(n, "value", "value");
         if (v != null) {
@@ -202,7 +202,7 @@ final class OtlpJson {
         throw new OtlpDecodeException(what + " must be an enum number, got " + v);
     }
 
-    private static long uint64(JsonNode n, String camel, String snake) {
+    static long uint64(JsonNode n, String camel, String snake) {
         JsonNode v = field(n, camel, snake);
         if (v == null) {
             return 0;
@@ -220,7 +220,7 @@ final class OtlpJson {
         return big.longValue();
     }
 
-    private static long int64(JsonNode v, String what) {
+    static long int64(JsonNode v, String what) {
         try {
             if (v.isString()) {
                 return Long.parseLong(v.stringValue().trim());
@@ -234,7 +234,7 @@ final class OtlpJson {
         throw new OtlpDecodeException(what + " must be a 64-bit integer (string or number), got " + v);
     }
 
-    private static double dbl(JsonNode v) {
+    static double dbl(JsonNode v) {
         if (v.isNumber()) {
             return v.doubleValue();
         }
@@ -257,7 +257,7 @@ final class OtlpJson {
         throw new OtlpDecodeException("doubleValue must be a number, got " + v);
     }
 
-    private static String string(JsonNode n, String camel, String snake) {
+    static String string(JsonNode n, String camel, String snake) {
         JsonNode v = field(n, camel, snake);
         return v == null ? "" : text(v, camel);
     }
@@ -269,7 +269,7 @@ final class OtlpJson {
         return v.stringValue();
     }
 
-    private static Iterable<JsonNode> array(JsonNode n, String camel, String snake) {
+    static Iterable<JsonNode> array(JsonNode n, String camel, String snake) {
         JsonNode v = field(n, camel, snake);
         if (v == null) {
             return java.util.List.of();
@@ -281,7 +281,7 @@ final class OtlpJson {
     }
 
     /** A field by its JSON name or its proto name; null when absent or JSON null. */
-    private static JsonNode field(JsonNode n, String camel, String snake) {
+    static JsonNode field(JsonNode n, String camel, String snake) {
         if (!n.isObject()) {
             throw new OtlpDecodeException("expected an object around '" + camel + "', got " + abbreviate(n));
         }

@@ -29,6 +29,24 @@ public final class OtlpReceiver {
         return builder.addServlet(PATH, servlet, false);
     }
 
+    /** Mounts the receiver with {@code POST /v1/metrics} too: received metrics go to {@code metrics}. */
+    public static HttpServer.Builder mountOn(HttpServer.Builder builder, SpanIngest ingest, MetricIngest metrics,
+            OtlpSettings settings, Meters meters) {
+        OtlpServlet servlet = new OtlpServlet(Objects.requireNonNull(ingest, "ingest"),
+                Objects.requireNonNull(metrics, "metrics"), Objects.requireNonNull(settings, "settings"),
+                Objects.requireNonNull(meters, "meters"));
+        return builder.addServlet(PATH, servlet, false);
+    }
+
+    /** Received metric samples go to the service metric store. */
+    public static MetricIngest metricsInto(dev.observatory.core.opsmetrics.OpsMetrics metrics) {
+        Objects.requireNonNull(metrics, "metrics");
+        return batch -> {
+            dev.observatory.core.opsmetrics.OpsIngestResult r = metrics.ingest(batch);
+            return new SpanIngest.Result(r.accepted(), r.rejected(), r.message());
+        };
+    }
+
     /** Received spans go to the trace service, which validates, limits and stores them. */
     public static SpanIngest ingestInto(Traces traces) {
         Objects.requireNonNull(traces, "traces");

@@ -36,8 +36,16 @@ final class OtlpServlet extends HttpServlet {
     private final transient OtlpSettings settings;
     private final transient Meters meters;
     private final transient Semaphore slots;
+    /** Where /v1/metrics goes; null: /v1/metrics answers 404. */
+    private final transient MetricIngest metricIngest;
+    static final String POINTS_METRIC = "observatory_otlp_metric_points_total";
 
     OtlpServlet(SpanIngest ingest, OtlpSettings settings, Meters meters) {
+        this(ingest, null, settings, meters);
+    }
+
+    OtlpServlet(SpanIngest ingest, MetricIngest metricIngest, OtlpSettings settings, Meters meters) {
+        this.metricIngest = metricIngest;
         this.ingest = ingest;
         this.settings = settings;
         this.meters = meters;
@@ -64,13 +72,17 @@ final class OtlpServlet extends HttpServlet {
         Encoding encoding = Encoding.of(req.getContentType());
         try {
             String signal = req.getPathInfo() == null ? "" : req.getPathInfo();
-            route(signal, req.getMethod(), resp);
+            route(metricIngest != null && signal.equals("/metrics") ? "/traces" : signal, req.getMethod(), resp);
             if (encoding == null) {
                 throw new Refusal(415, Encoding.INVALID_ARGUMENT, "Content-Type '" + req.getContentType()
                         + "' is not supported: send application/x-protobuf or application/json", false);
             }
             checkWriteScope(req);
-            receiveTraces(req, resp, encoding);
+            if (signal.equals("/metrics")) {
+                receive(req, resp, encoding, body -> receiveMetrics(body, encoding));
+            } else {
+                receive(req, resp, encoding, body -> receiveTraces(body, encoding));
+            }
         } catch (Refusal r) {
             refuse(resp, encoding, r);
         }
@@ -96,7 +108,14 @@ final class OtlpServlet extends HttpServlet {
         }
     }
 
-    private void receiveTraces(HttpServletRequest req, HttpServletResponse resp, Encoding encoding) throws IOException {
+    /** Turns a decoded request body into the response body. */
+    @FunctionalInterface
+    private interface Handler {
+        byte[] handle(byte[] body);
+    }
+
+    private void receive(HttpServletRequest req, HttpServletResponse resp, Encoding encoding, Handler handler)
+            throws IOException {
         boolean gzip;
         try {
             gzip = OtlpBodies.gzipped(req.getHeader("Content-Encoding"));
@@ -117,13 +136,7 @@ final class OtlpServlet extends HttpServlet {
                     true);
         }
         try {
-            List<Span> spans = decode(req, encoding, gzip);
-            SpanIngest.Result result = store(spans);
-            meters.count(SPANS_METRIC, "Spans received over OTLP, by outcome.", result.accepted(), "outcome",
-                    "accepted");
-            meters.count(SPANS_METRIC, "Spans received over OTLP, by outcome.", result.rejected(), "outcome",
-                    "rejected");
-            byte[] body = encoding.traceResponse(result.rejected(), result.message());
+            byte[] body = handler.handle(read(req, gzip));
             resp.setStatus(200);
             resp.setContentType(encoding.contentType());
             resp.setContentLength(body.length);
@@ -142,10 +155,31 @@ final class OtlpServlet extends HttpServlet {
         }
     }
 
-    private List<Span> decode(HttpServletRequest req, Encoding encoding, boolean gzip) throws IOException {
-        byte[] body;
+    private byte[] receiveTraces(byte[] body, Encoding encoding) {
+        SpanIngest.Result result = store(decode(body, encoding));
+        meters.count(SPANS_METRIC, "Spans received over OTLP, by outcome.", result.accepted(), "outcome", "accepted");
+        meters.count(SPANS_METRIC, "Spans received over OTLP, by outcome.", result.rejected(), "outcome", "rejected");
+        return encoding.traceResponse(result.rejected(), result.message());
+    }
+
+    private byte[] receiveMetrics(byte[] body, Encoding encoding) {
+        dev.observatory.core.opsmetrics.OpsIngest batch;
         try {
-            body = OtlpBodies.read(req.getInputStream(), gzip, settings.maxBodyBytes());
+            batch = MetricConversion.convert(encoding.metrics(body), System.currentTimeMillis());
+        } catch (OtlpDecodeException e) {
+            throw new Refusal(400, Encoding.INVALID_ARGUMENT, e.getMessage(), false);
+        }
+        SpanIngest.Result result = guarded("metric", batch.size(), () -> metricIngest.ingest(batch));
+        meters.count(POINTS_METRIC, "Metric samples received over OTLP, by outcome.", result.accepted(), "outcome",
+                "accepted");
+        meters.count(POINTS_METRIC, "Metric samples received over OTLP, by outcome.", result.rejected(), "outcome",
+                "rejected");
+        return encoding.metricResponse(result.rejected(), result.message());
+    }
+
+    private byte[] read(HttpServletRequest req, boolean gzip) throws IOException {
+        try {
+            return OtlpBodies.read(req.getInputStream(), gzip, settings.maxBodyBytes());
         } catch (OtlpBodies.TooLarge e) {
             throw new Refusal(413, Encoding.INVALID_ARGUMENT, e.getMessage(), false);
         } catch (IOException e) {
@@ -156,6 +190,9 @@ final class OtlpServlet extends HttpServlet {
         } catch (OtlpDecodeException e) {
             throw new Refusal(400, Encoding.INVALID_ARGUMENT, e.getMessage(), false);
         }
+    }
+
+    private static List<Span> decode(byte[] body, Encoding encoding) {
         try {
             ExportTraceServiceRequest request = encoding.traces(body);
             return SpanConversion.spans(request);
@@ -165,19 +202,24 @@ final class OtlpServlet extends HttpServlet {
     }
 
     private SpanIngest.Result store(List<Span> spans) {
-        if (spans.isEmpty()) {
+        return guarded("span", spans.size(), () -> ingest.ingest(spans));
+    }
+
+    private static SpanIngest.Result guarded(String what, int size,
+            java.util.function.Supplier<SpanIngest.Result> work) {
+        if (size == 0) {
             return new SpanIngest.Result(0, 0, null);
         }
         try {
-            return ingest.ingest(spans);
+            return work.get();
         } catch (ReadOnlyException e) {
             throw new Refusal(403, Encoding.PERMISSION_DENIED, e.getMessage(), false);
         } catch (IllegalArgumentException e) {
             throw new Refusal(400, Encoding.INVALID_ARGUMENT, e.getMessage(), false);
         } catch (StoreException e) {
-            LOG.warn("OTLP: the store refused {} spans: {}", spans.size(), e.getMessage());
-            throw new Refusal(503, Encoding.UNAVAILABLE,
-                    "the trace store is unavailable (" + e.getMessage() + "): retry later", true);
+            LOG.warn("OTLP: the store refused {} {}s: {}", size, what, e.getMessage());
+            throw new Refusal(503, Encoding.UNAVAILABLE, "the " + (what.equals("span") ? "trace" : what)
+                    + " store is unavailable (" + e.getMessage() + "): retry later", true);
         }
     }
 

@@ -124,6 +124,14 @@ public abstract class StorageContract {
     }
 
     @Nested
+    class OpsMetrics extends OpsMetricContract {
+        @Override
+        StorageComponent newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
+    @Nested
     class ReadAfterWrite extends ReadAfterWriteContract {
         @Override
         StorageComponent newStorage() {

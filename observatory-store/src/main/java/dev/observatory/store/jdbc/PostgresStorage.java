@@ -54,6 +54,7 @@ public final class PostgresStorage implements StorageComponent {
     private final JdbcArtifacts artifacts;
     private final JdbcLineage lineage;
     private final PgTraces traces;
+    private final PgOpsMetrics opsMetrics;
 
     private PostgresStorage(HikariDataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
@@ -69,6 +70,7 @@ public final class PostgresStorage implements StorageComponent {
         this.artifacts = new JdbcArtifacts(JdbcTx.postgres(db, "artifacts"));
         this.lineage = new JdbcLineage(JdbcTx.postgres(db, "lineage"));
         this.traces = new PgTraces(db);
+        this.opsMetrics = new PgOpsMetrics(db);
     }
 
     /**
@@ -165,6 +167,11 @@ public final class PostgresStorage implements StorageComponent {
     @Override
     public TraceStore traces() {
         return traces;
+    }
+
+    @Override
+    public dev.observatory.store.OpsMetricStore opsMetrics() {
+        return opsMetrics;
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class InMemoryStorage implements StorageComponent {
     private final MemoryArtifacts artifacts;
     private final MemoryLineage lineage = new MemoryLineage();
     private final MemoryTraces traces = new MemoryTraces();
+    private final MemoryOpsMetrics opsMetrics = new MemoryOpsMetrics();
 
     /** An empty storage on the system clock. */
     public InMemoryStorage() {
@@ -103,6 +104,11 @@ public final class InMemoryStorage implements StorageComponent {
     @Override
     public TraceStore traces() {
         return traces;
+    }
+
+    @Override
+    public dev.observatory.store.OpsMetricStore opsMetrics() {
+        return opsMetrics;
     }
 
     @Override

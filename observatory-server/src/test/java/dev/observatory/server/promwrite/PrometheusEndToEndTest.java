@@ -1,0 +1,228 @@
+package dev.observatory.server.promwrite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.observatory.core.Actor;
+import dev.observatory.core.Auditor;
+import dev.observatory.core.Tracking;
+import dev.observatory.core.opsmetrics.OpsMetrics;
+import dev.observatory.core.opsmetrics.OpsMetricsSettings;
+import dev.observatory.core.opsmetrics.prom.PrometheusClient;
+import dev.observatory.core.telemetry.Meters;
+import dev.observatory.mcp.McpSettings;
+import dev.observatory.mcp.ToolOutcome;
+import dev.observatory.mcp.ToolRegistry;
+import dev.observatory.server.http.HttpServer;
+import dev.observatory.server.http.HttpSettings;
+import dev.observatory.store.memory.InMemoryStorage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A real Prometheus (Debian package {@code prometheus}) on loopback scrapes Observatory's /metrics every second and
+ * remote-writes what it scrapes back into Observatory's /api/v1/write; the tools query both.
+ */
+class PrometheusEndToEndTest {
+    static final Path BINARY = Path.of("/usr/bin/prometheus");
+    static final Set<String> OPS = Set.of("ops");
+
+    @TempDir
+    static Path dir;
+    static InMemoryStorage store;
+    static Auditor auditor;
+    static Tracking tracking;
+    static HttpServer server;
+    static Process prometheus;
+    static ToolRegistry tools;
+    static URI promUrl;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeThat(Files.isExecutable(BINARY))
+                .as("Prometheus is not installed: `apt-get install -y prometheus` (CI runs .ci/install-prometheus.sh)")
+                .isTrue();
+        store = new InMemoryStorage();
+        auditor = new Auditor(store.audit(), Clock.systemUTC());
+        tracking = new Tracking(store, Clock.systemUTC(), false, auditor);
+        Meters meters = new Meters();
+        HttpServer.Builder b = HttpServer.builder().host("127.0.0.1").port(0).settings(HttpSettings.defaults())
+                .tracking(tracking).meters(meters).version("test").stopTimeout(Duration.ZERO);
+        RemoteWrite.mountOn(b, tracking, meters, 16L << 20, 4);
+        server = b.build();
+        server.start();
+        int promPort;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            promPort = s.getLocalPort();
+        }
+        String obs = "127.0.0.1:" + server.port();
+        Path config = dir.resolve("prometheus.yml");
+        Files.writeString(config, """
+                global:
+                  scrape_interval: 1s
+                  evaluation_interval: 1s
+                scrape_configs:
+                  - job_name: observatory
+                    scrape_interval: 1s
+                    static_configs:
+                      - targets: ['%s']
+                remote_write:
+                  - url: http://%s/api/v1/write
+                    queue_config:
+                      batch_send_deadline: 1s
+                      min_backoff: 100ms
+                      max_backoff: 1s
+                """.formatted(obs, obs));
+        prometheus = new ProcessBuilder(BINARY.toString(), "--config.file=" + config,
+                "--storage.tsdb.path=" + dir.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + promPort)
+                        .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+        promUrl = URI.create("http://127.0.0.1:" + promPort);
+        OpsMetrics.configure(tracking, new OpsMetricsSettings(promUrl, Duration.ofSeconds(5), 0));
+        tools = new ToolRegistry(tracking, meters,
+                new McpSettings(OPS, McpSettings.DEFAULT_BUDGET, "http://obs.test", "1.0"));
+        PrometheusClient client = new PrometheusClient(promUrl, Duration.ofSeconds(2));
+        await("Prometheus scrapes Observatory", () -> {
+            try {
+                for (JsonNode t : client.targets().path("activeTargets")) {
+                    if (t.path("health").asString().equals("up")) {
+                        return true;
+                    }
+                }
+            } catch (RuntimeException e) {
+                // not listening yet
+            }
+            return false;
+        });
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (prometheus != null) {
+            prometheus.destroy();
+            if (!prometheus.waitFor(5, TimeUnit.SECONDS)) {
+                prometheus.destroyForcibly();
+            }
+        }
+        if (server != null) {
+            server.stop();
+        }
+        if (auditor != null) {
+            auditor.close();
+        }
+    }
+
+    static void await(String what, BooleanSupplier done) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(25);
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline || !prometheus.isAlive()) {
+                throw new AssertionError(
+                        what + " did not happen; Prometheus log:\n" + Files.readString(dir.resolve("prometheus.log")));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> ok(String tool, Map<String, Object> args) {
+        ToolOutcome o = tools.invoke(tool, args, new Actor("test", "mcp"), OPS);
+        assertThat(o.ok()).as("%s failed: %s", tool, o.errorMessage()).isTrue();
+        return (Map<String, Object>) o.data();
+    }
+
+    static void get(String path) throws IOException, InterruptedException {
+        HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheus_scrapes_observatory_and_query_metrics_reads_it_back() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            get("/health");
+        }
+        await("the /health requests are scraped", () -> {
+            Map<String, Object> r = ok("query_metrics",
+                    Map.of("query", "sum(observatory_http_requests_total{job=\"observatory\",route=\"/health\"})"));
+            List<Map<String, Object>> series = (List<Map<String, Object>>) r.get("series");
+            return !series.isEmpty() && ((Number) series.get(0).get("last")).doubleValue() >= 5;
+        });
+
+        Map<String, Object> up = ok("query_metrics", Map.of("query", "up", "source", "prometheus"));
+        assertThat(up.get("source")).isEqualTo("prometheus");
+        assertThat((List<Map<String, Object>>) up.get("series")).singleElement().satisfies(s -> {
+            assertThat((Map<String, String>) s.get("labels")).containsEntry("job", "observatory");
+            assertThat(s.get("last")).isEqualTo(1.0);
+        });
+        Map<String, Object> range = ok("query_metrics", Map.of("query", "up", "last", "30s", "step", "5s"));
+        assertThat(range.get("result_type")).isEqualTo("matrix");
+        assertThat((List<Map<String, Object>>) range.get("series")).singleElement()
+                .satisfies(s -> assertThat((List<?>) s.get("points")).isNotEmpty());
+        Map<String, Object> names = ok("list_metric_names", Map.of("contains", "observatory_http"));
+        assertThat((List<String>) names.get("names")).contains("observatory_http_requests_total");
+    }
+
+    @Test
+    void invalid_promql_passes_prometheus_error_through() {
+        ToolOutcome o = tools.invoke("query_metrics", Map.of("query", "sum(rate(up[5m])"), new Actor("test", "mcp"),
+                OPS);
+        assertThat(o.result().isError()).isTrue();
+        assertThat(o.errorCode()).isEqualTo(ToolOutcome.INVALID_ARGUMENTS);
+        assertThat(o.errorMessage()).contains("Prometheus refused").containsIgnoringCase("parse error");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void remote_write_from_prometheus_lands_in_the_metric_store() throws Exception {
+        await("remote-written samples arrive",
+                () -> !store.opsMetrics().series("up").isEmpty() && store.opsMetrics().countSamples() > 50);
+
+        assertThat(store.opsMetrics().series("up")).singleElement()
+                .satisfies(s -> assertThat(s.labels()).containsEntry("job", "observatory").containsKey("instance"));
+        Map<String, Object> r = ok("query_metrics",
+                Map.of("query", "max(up{job=\"observatory\"})", "source", "observatory", "last", "1m", "step", "5s"));
+        assertThat((List<Map<String, Object>>) r.get("series")).singleElement()
+                .satisfies(s -> assertThat(s.get("last")).isEqualTo(1.0));
+        Map<String, Object> names = ok("list_metric_names",
+                Map.of("source", "observatory", "contains", "observatory_"));
+        assertThat((List<String>) names.get("names")).contains("observatory_http_requests_total");
+    }
+
+    @Test
+    void an_unreachable_prometheus_is_reported_and_observatory_still_answers() throws Exception {
+        int dead;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            dead = s.getLocalPort();
+        }
+        Tracking other = new Tracking(store, Clock.systemUTC(), false, auditor);
+        OpsMetrics.configure(other,
+                new OpsMetricsSettings(URI.create("http://127.0.0.1:" + dead), Duration.ofSeconds(2), 0));
+        ToolRegistry registry = new ToolRegistry(other, new Meters(),
+                new McpSettings(OPS, McpSettings.DEFAULT_BUDGET, "http://obs.test", "1.0"));
+
+        ToolOutcome o = registry.invoke("query_metrics", Map.of("query", "up"), new Actor("test", "mcp"), OPS);
+        assertThat(o.result().isError()).isTrue();
+        assertThat(o.errorMessage()).contains("unreachable").contains(String.valueOf(dead));
+        ToolOutcome own = registry.invoke("list_metric_names", Map.of("source", "observatory"),
+                new Actor("test", "mcp"), OPS);
+        assertThat(own.ok()).isTrue();
+    }
+}
