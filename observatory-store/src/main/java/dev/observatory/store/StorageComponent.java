@@ -39,6 +39,12 @@ public interface StorageComponent extends AutoCloseable {
     /** The lineage graph linking runs, jobs, artifacts, data sets, model versions, deployments and traces. */
     LineageStore lineage();
 
+    /** Versioned training configurations (append-only). */
+    TrainingConfigStore trainingConfigs();
+
+    /** Registered datasets. */
+    DatasetStore datasets();
+
     /** Cheap health check (e.g. {@code SELECT 1}); never throws. */
     Health check();
 
