@@ -7,11 +7,13 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /** Reads and writes config documents as YAML or JSON, and merges overrides into them. */
 final class ConfigDocuments {
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final YAMLMapper YAML = YAMLMapper.builder().build();
+    static final YAMLMapper YAML = YAMLMapper.builder().disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES).build();
 
     private ConfigDocuments() {
     }

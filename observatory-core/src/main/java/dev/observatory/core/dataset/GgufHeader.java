@@ -118,8 +118,8 @@ final class GgufHeader {
     }
 
     private static String typeName(int type) {
-        List<String> names = List.of("uint8", "int8", "uint16", "int16", "uint32", "int32", "float32", "bool",
-                "string", "array", "uint64", "int64", "float64");
+        List<String> names = List.of("uint8", "int8", "uint16", "int16", "uint32", "int32", "float32", "bool", "string",
+                "array", "uint64", "int64", "float64");
         return type >= 0 && type < names.size() ? names.get(type) : "unknown";
     }
 }

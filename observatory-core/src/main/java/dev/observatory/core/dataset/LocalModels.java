@@ -47,8 +47,8 @@ public final class LocalModels {
      */
     public Page list(String format, boolean withHeaders, int limit, long offset) {
         if (format != null && !EXTENSIONS.contains(format)) {
-            throw new IllegalArgumentException("format must be one of safetensors, gguf, ckpt, pt, pth; got '"
-                    + format + "'");
+            throw new IllegalArgumentException(
+                    "format must be one of safetensors, gguf, ckpt, pt, pth; got '" + format + "'");
         }
         List<Path[]> found = new ArrayList<>();
         for (Path root : roots) {
@@ -70,7 +70,7 @@ public final class LocalModels {
                     String ext = DatasetFiles.extension(f.getFileName().toString());
                     if (attrs.isRegularFile() && EXTENSIONS.contains(ext) && (format == null || format.equals(ext))
                             && out.size() < MAX_FILES) {
-                        out.add(new Path[] {root, f});
+                        out.add(new Path[] { root, f });
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -106,7 +106,6 @@ public final class LocalModels {
                 error = e.getMessage();
             }
         }
-        return new ModelFile(root.toString(), DatasetFiles.relative(root, file), format, size, modified, header,
-                error);
+        return new ModelFile(root.toString(), DatasetFiles.relative(root, file), format, size, modified, header, error);
     }
 }

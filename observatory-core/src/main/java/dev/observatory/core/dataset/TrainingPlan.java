@@ -8,8 +8,8 @@ import java.util.List;
  * @param fits
  *            whether the estimated memory of one micro-batch fits the GPU
  * @param items
- *            the recommendations: micro_batch_size, gradient_accumulation_steps, effective_batch_size,
- *            learning_rate (with its range), epochs, max_steps, warmup_steps, checkpoint_every_steps, keep_last
+ *            the recommendations: micro_batch_size, gradient_accumulation_steps, effective_batch_size, learning_rate
+ *            (with its range), epochs, max_steps, warmup_steps, checkpoint_every_steps, keep_last
  * @param warnings
  *            what to watch (does not fit, tiny dataset, ...)
  */

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Rule-of-thumb training plans from dataset size, model size and GPU memory. Memory model: weights, gradients and
- * AdamW state take 16 bytes per trained parameter (mixed precision with fp32 master weights) for full fine-tunes and
+ * Rule-of-thumb training plans from dataset size, model size and GPU memory. Memory model: weights, gradients and AdamW
+ * state take 16 bytes per trained parameter (mixed precision with fp32 master weights) for full fine-tunes and
  * classifiers, 2 bytes per frozen base parameter (bf16) plus 10% for LoRA; activations with gradient checkpointing take
  * about 0.12 GB per billion parameters per 1,024 tokens of one example; 10% of the GPU is kept free.
  */
@@ -33,20 +33,23 @@ public final class TrainingPlans {
         items.add(new TrainingPlan.Item("micro_batch_size", micro, String.format(Locale.ROOT,
                 "%.1f GB usable (90%% of %.0f GB) minus %.1f GB for %s leaves room for %d example(s) of %d tokens at"
                         + " ~%.2f GB each; rounded down to a power of two",
-                usable, r.gpuMemoryGb(), staticGb, method.equals("lora") ? "frozen bf16 weights + adapters"
+                usable, r.gpuMemoryGb(), staticGb,
+                method.equals("lora") ? "frozen bf16 weights + adapters"
                         : "weights, gradients and AdamW state (16 B/param)",
                 (int) Math.max(0, Math.floor((usable - staticGb) / perExample)), tokens, perExample)));
         if (!fits) {
-            warnings.add(String.format(Locale.ROOT, "does not fit: ~%.1f GB needed for one example on a %.0f GB GPU;"
-                    + " use LoRA, an 8-bit optimizer, shorter sequences or a smaller model", staticGb + perExample,
-                    r.gpuMemoryGb()));
+            warnings.add(String.format(Locale.ROOT,
+                    "does not fit: ~%.1f GB needed for one example on a %.0f GB GPU;"
+                            + " use LoRA, an 8-bit optimizer, shorter sequences or a smaller model",
+                    staticGb + perExample, r.gpuMemoryGb()));
         }
         int target = method.equals("classifier") ? 256 : (int) Math.max(8, Math.min(64, r.examples() / 20));
         int accumulation = Math.max(1, (int) Math.ceil((double) target / (micro * gpus)));
         int effective = micro * gpus * accumulation;
-        items.add(new TrainingPlan.Item("gradient_accumulation_steps", accumulation, "reaches an effective batch of "
-                + target + (method.equals("classifier") ? " (classifiers train well at 256)"
-                        : " (about 1/20 of the dataset, between 8 and 64)")));
+        items.add(new TrainingPlan.Item("gradient_accumulation_steps", accumulation,
+                "reaches an effective batch of " + target
+                        + (method.equals("classifier") ? " (classifiers train well at 256)"
+                                : " (about 1/20 of the dataset, between 8 and 64)")));
         items.add(new TrainingPlan.Item("effective_batch_size", effective,
                 micro + " per step x " + gpus + " GPU(s) x " + accumulation + " accumulation steps"));
         double[] lr = learningRates(method, paramsB, effective);
@@ -55,9 +58,9 @@ public final class TrainingPlans {
                 method, lr[0], lr[1])));
         int epochs = epochs(method, r.examples());
         long steps = Math.max(100, (long) Math.ceil((double) r.examples() * epochs / effective));
-        items.add(new TrainingPlan.Item("epochs", epochs, r.examples() + " examples: "
-                + (r.examples() < 1000 ? "a small dataset needs several passes"
-                        : r.examples() < 10_000 ? "a medium dataset needs a few passes" : "a large dataset, few passes")));
+        items.add(new TrainingPlan.Item("epochs", epochs, r.examples() + " examples: " + (r.examples() < 1000
+                ? "a small dataset needs several passes"
+                : r.examples() < 10_000 ? "a medium dataset needs a few passes" : "a large dataset, few passes")));
         items.add(new TrainingPlan.Item("max_steps", steps, r.examples() + " examples x " + epochs + " epochs / "
                 + effective + " per step" + (steps == 100 ? " (at least 100 steps)" : "")));
         long warmup = Math.max(10, Math.round(steps * 0.03));
@@ -65,8 +68,8 @@ public final class TrainingPlans {
         long every = Math.max(50, Math.round(steps / 10.0));
         items.add(new TrainingPlan.Item("checkpoint_every_steps", every,
                 "about 10 checkpoints over the run (at least 50 steps apart) bound the work lost to a crash"));
-        items.add(new TrainingPlan.Item("keep_last", 3, "three recent checkpoints allow a rollback past a divergence"
-                + " without filling the disk"));
+        items.add(new TrainingPlan.Item("keep_last", 3,
+                "three recent checkpoints allow a rollback past a divergence" + " without filling the disk"));
         if (r.examples() < 50) {
             warnings.add("only " + r.examples() + " examples: expect over-fitting; watch the validation loss");
         }
@@ -99,7 +102,7 @@ public final class TrainingPlans {
         double scale = Math.sqrt((double) effective / reference);
         min = round(min * scale);
         max = round(max * scale);
-        return new double[] {min, max, round(Math.sqrt(min * max))};
+        return new double[] { min, max, round(Math.sqrt(min * max)) };
     }
 
     private static double round(double v) {

@@ -109,7 +109,7 @@ class LocalModelsTest {
     @Test
     void brokenHeadersAreReportedPerFileAndPagesAndFormatsFilter() {
         DatasetFixtures.write(root, "a.safetensors", safetensors("{not json", 0));
-        DatasetFixtures.write(root, "b.safetensors", new byte[] {(byte) 0xFF, 0, 0, 0, 0, 0, 0, 0, 1});
+        DatasetFixtures.write(root, "b.safetensors", new byte[] { (byte) 0xFF, 0, 0, 0, 0, 0, 0, 0, 1 });
         DatasetFixtures.write(root, "c.gguf", DatasetFixtures.cut(gguf(1), 40));
         DatasetFixtures.write(root, "d.gguf", "GGML....".getBytes(StandardCharsets.US_ASCII));
 

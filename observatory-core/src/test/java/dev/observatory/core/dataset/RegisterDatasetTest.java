@@ -67,13 +67,12 @@ class RegisterDatasetTest {
         for (String path : List.of(elsewhere.resolve("secret").toString(), "../" + elsewhere.getFileName() + "/secret",
                 "inside/../../" + elsewhere.getFileName(), "link")) {
             assertThatThrownBy(() -> datasets().register(ME, "x", path, null)).as(path)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside the configured"
-                            + " dataset_roots");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("outside the configured" + " dataset_roots");
             assertThatThrownBy(() -> datasets().diagnose(path, null, null, null)).as(path)
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dataset_roots");
         }
-        assertThatThrownBy(() -> datasets().register(ME, "x", "missing", null))
-                .hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> datasets().register(ME, "x", "missing", null)).hasMessageContaining("does not exist");
         assertThat(datasets().count()).isZero();
     }
 
