@@ -1,5 +1,6 @@
 package dev.observatory.server;
 
+import dev.observatory.core.dataset.DatasetSettings;
 import dev.observatory.core.trace.TraceSettings;
 import dev.observatory.store.blob.BlobSettings;
 import java.io.IOException;
@@ -25,7 +26,7 @@ public record Config(String host, int port, Path dataDir, String storage, String
         long maxBodyBytes, Duration requestTimeout, Duration toolTimeout, List<String> allowedHosts,
         List<String> allowedOrigins, String baseUrl, boolean demo, int mlflowMaxMetricsPerBatch, long otlpMaxBodyBytes,
         int otlpMaxConcurrentRequests, boolean selfTracing, String otlpExportEndpoint, String otlpExportApiKey,
-        BlobSettings blobs, TraceSettings traces) {
+        BlobSettings blobs, TraceSettings traces, DatasetSettings datasets) {
 
     /** Variables read by the launcher script, not by the server. */
     private static final Set<String> LAUNCHER_ENV = Set.of("OBSERVATORY_JAVA_OPTS", "OBSERVATORY_JAVA_HOME",
@@ -95,8 +96,8 @@ public record Config(String host, int port, Path dataDir, String storage, String
                 intIn(v, ConfigKey.MLFLOW_MAX_METRICS_PER_BATCH, 1000, 100_000),
                 longIn(v, ConfigKey.OTLP_MAX_BODY_BYTES, 1024, 1L << 31),
                 intIn(v, ConfigKey.OTLP_MAX_CONCURRENT_REQUESTS, 1, 1024), bool(v, ConfigKey.SELF_TRACING),
-                v.get(ConfigKey.OTLP_EXPORT_ENDPOINT).trim(), v.get(ConfigKey.OTLP_EXPORT_API_KEY), blobs(v),
-                traces(v));
+                v.get(ConfigKey.OTLP_EXPORT_ENDPOINT).trim(), v.get(ConfigKey.OTLP_EXPORT_API_KEY), blobs(v), traces(v),
+                datasets(v));
     }
 
     /** The base URL for deep links: configured, else derived from host and the actual port. */
@@ -113,13 +114,23 @@ public record Config(String host, int port, Path dataDir, String storage, String
         return new Config(host, p, dataDir, storage, postgresUrl, postgresUser, postgresPassword, apiKeys, readOnly,
                 toolsets, outputBudgetTokens, maxBodyBytes, requestTimeout, toolTimeout, allowedHosts, allowedOrigins,
                 baseUrl, demo, mlflowMaxMetricsPerBatch, otlpMaxBodyBytes, otlpMaxConcurrentRequests, selfTracing,
-                otlpExportEndpoint, otlpExportApiKey, blobs, traces);
+                otlpExportEndpoint, otlpExportApiKey, blobs, traces, datasets);
     }
 
     /** trace_retention_days, trace_model_prices and trace_alert_thresholds (checked here, at start-up). */
     private static TraceSettings traces(Map<ConfigKey, String> v) {
         return TraceSettings.of(v.get(ConfigKey.TRACE_MODEL_PRICES), v.get(ConfigKey.TRACE_ALERT_THRESHOLDS),
                 intIn(v, ConfigKey.TRACE_RETENTION_DAYS, 0, 36_500));
+    }
+
+    /** dataset_roots and model_roots (comma lists; empty: under data_dir). */
+    private static DatasetSettings datasets(Map<ConfigKey, String> v) {
+        Path dataDir = Path.of(v.get(ConfigKey.DATA_DIR).trim());
+        List<Path> data = list(v.get(ConfigKey.DATASET_ROOTS)).stream().map(Path::of).toList();
+        List<Path> models = list(v.get(ConfigKey.MODEL_ROOTS)).stream().map(Path::of).toList();
+        DatasetSettings defaults = DatasetSettings.under(dataDir);
+        return new DatasetSettings(data.isEmpty() ? defaults.datasetRoots() : data,
+                models.isEmpty() ? defaults.modelRoots() : models);
     }
 
     /** blob_store and the s3_* keys; the filesystem store lives under {@code <data_dir>/blobs}. */

@@ -67,8 +67,14 @@ public enum ConfigKey {
     TRACE_MODEL_PRICES("",
             "Model prices overriding or adding to the built-in table (USD per million tokens),"
                     + " comma list of model=input/output, e.g. my-model=1.0/2.0,gpt-4o=2.5/10."),
-    TRACE_ALERT_THRESHOLDS("", "Alert thresholds of get_active_alerts overriding the defaults, comma list of"
-            + " metric=value, e.g. fallback_rate=0.2,p95_latency_ms=3000,error_rate=0.01.");
+    TRACE_ALERT_THRESHOLDS("",
+            "Alert thresholds of get_active_alerts overriding the defaults, comma list of"
+                    + " metric=value, e.g. fallback_rate=0.2,p95_latency_ms=3000,error_rate=0.01."),
+    DATASET_ROOTS("",
+            "Comma-separated folders that datasets may live in (register_dataset, diagnose_dataset,"
+                    + " auto_improve_dataset); other paths are refused. Empty: <data_dir>/datasets."),
+    MODEL_ROOTS("", "Comma-separated folders list_local_models scans for .safetensors, .gguf, .ckpt and .pt files."
+            + " Empty: <data_dir>/models.");
 
     private final String defaultValue;
     private final String doc;
