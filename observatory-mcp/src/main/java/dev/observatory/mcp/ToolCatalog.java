@@ -2,6 +2,7 @@ package dev.observatory.mcp;
 
 import dev.observatory.mcp.analysis.AnalysisTools;
 import dev.observatory.mcp.artifact.ArtifactToolset;
+import dev.observatory.mcp.dataset.DatasetToolset;
 import dev.observatory.mcp.registry.RegistryTools;
 import dev.observatory.mcp.tool.ToolDef;
 import dev.observatory.mcp.trace.TraceTools;
@@ -34,6 +35,7 @@ public final class ToolCatalog {
         all.addAll(AnalysisTools.all());
         all.addAll(TraceTools.all());
         all.addAll(dev.observatory.mcp.metrics.MetricsTools.all());
+        all.addAll(DatasetToolset.all());
         check(all);
         return List.copyOf(all);
     }

@@ -33,7 +33,7 @@ public final class Toolsets {
         m.put("analysis", "Curve analysis: smoothing, trends, change points, correlations, forecasts.");
         m.put("artifacts", "Artifacts and checkpoints of runs, lineage.");
         m.put("jobs", "Training jobs: launch, watch, stop, guardrails.");
-        m.put("datasets", "Datasets and their versions.");
+        m.put("datasets", "Training configs and plans, datasets (register, diagnose, improve) and local model files.");
         m.put("registry", "Model registry: models, versions, stages.");
         m.put("deploy", "Deployments of model versions.");
         m.put("release", "Releases and promotion gates.");

@@ -1,6 +1,7 @@
 package dev.observatory.server;
 
 import dev.observatory.core.opsmetrics.OpsMetricsSettings;
+import dev.observatory.core.dataset.DatasetSettings;
 import dev.observatory.core.trace.TraceSettings;
 import dev.observatory.store.blob.BlobSettings;
 import java.io.IOException;
@@ -26,8 +27,7 @@ public record Config(String host, int port, Path dataDir, String storage, String
         long maxBodyBytes, Duration requestTimeout, Duration toolTimeout, List<String> allowedHosts,
         List<String> allowedOrigins, String baseUrl, boolean demo, int mlflowMaxMetricsPerBatch, long otlpMaxBodyBytes,
         int otlpMaxConcurrentRequests, boolean selfTracing, String otlpExportEndpoint, String otlpExportApiKey,
-        BlobSettings blobs, TraceSettings traces, OpsMetricsSettings opsMetrics, long metricsMaxBodyBytes) {
-
+        BlobSettings blobs, TraceSettings traces, OpsMetricsSettings opsMetrics, long metricsMaxBodyBytes, DatasetSettings datasets) {
     /** Variables read by the launcher script, not by the server. */
     private static final Set<String> LAUNCHER_ENV = Set.of("OBSERVATORY_JAVA_OPTS", "OBSERVATORY_JAVA_HOME",
             "OBSERVATORY_NO_AOT");
@@ -97,7 +97,8 @@ public record Config(String host, int port, Path dataDir, String storage, String
                 longIn(v, ConfigKey.OTLP_MAX_BODY_BYTES, 1024, 1L << 31),
                 intIn(v, ConfigKey.OTLP_MAX_CONCURRENT_REQUESTS, 1, 1024), bool(v, ConfigKey.SELF_TRACING),
                 v.get(ConfigKey.OTLP_EXPORT_ENDPOINT).trim(), v.get(ConfigKey.OTLP_EXPORT_API_KEY), blobs(v), traces(v),
-                opsMetrics(v), longIn(v, ConfigKey.METRICS_MAX_BODY_BYTES, 1024, 1L << 31));
+                opsMetrics(v), longIn(v, ConfigKey.METRICS_MAX_BODY_BYTES, 1024, 1L << 31),
+                datasets(v));
     }
 
     /** prometheus_url, prometheus_timeout_seconds and metrics_retention_days. */
@@ -121,13 +122,23 @@ public record Config(String host, int port, Path dataDir, String storage, String
         return new Config(host, p, dataDir, storage, postgresUrl, postgresUser, postgresPassword, apiKeys, readOnly,
                 toolsets, outputBudgetTokens, maxBodyBytes, requestTimeout, toolTimeout, allowedHosts, allowedOrigins,
                 baseUrl, demo, mlflowMaxMetricsPerBatch, otlpMaxBodyBytes, otlpMaxConcurrentRequests, selfTracing,
-                otlpExportEndpoint, otlpExportApiKey, blobs, traces, opsMetrics, metricsMaxBodyBytes);
+                otlpExportEndpoint, otlpExportApiKey, blobs, traces, opsMetrics, metricsMaxBodyBytes, datasets);
     }
 
     /** trace_retention_days, trace_model_prices and trace_alert_thresholds (checked here, at start-up). */
     private static TraceSettings traces(Map<ConfigKey, String> v) {
         return TraceSettings.of(v.get(ConfigKey.TRACE_MODEL_PRICES), v.get(ConfigKey.TRACE_ALERT_THRESHOLDS),
                 intIn(v, ConfigKey.TRACE_RETENTION_DAYS, 0, 36_500));
+    }
+
+    /** dataset_roots and model_roots (comma lists; empty: under data_dir). */
+    private static DatasetSettings datasets(Map<ConfigKey, String> v) {
+        Path dataDir = Path.of(v.get(ConfigKey.DATA_DIR).trim());
+        List<Path> data = list(v.get(ConfigKey.DATASET_ROOTS)).stream().map(Path::of).toList();
+        List<Path> models = list(v.get(ConfigKey.MODEL_ROOTS)).stream().map(Path::of).toList();
+        DatasetSettings defaults = DatasetSettings.under(dataDir);
+        return new DatasetSettings(data.isEmpty() ? defaults.datasetRoots() : data,
+                models.isEmpty() ? defaults.modelRoots() : models);
     }
 
     /** blob_store and the s3_* keys; the filesystem store lives under {@code <data_dir>/blobs}. */

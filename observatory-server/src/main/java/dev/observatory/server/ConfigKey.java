@@ -77,7 +77,12 @@ public enum ConfigKey {
     METRICS_RETENTION_DAYS("30", "Service metric samples (OTLP /v1/metrics, remote write /api/v1/write) older than"
             + " this many days are deleted (checked at most hourly while samples arrive); 0 keeps them forever."),
     METRICS_MAX_BODY_BYTES("16777216", "Largest Prometheus remote-write request (POST /api/v1/write) in bytes,"
-            + " compressed and decompressed (413 above it).");
+            + " compressed and decompressed (413 above it)."),
+    DATASET_ROOTS("",
+            "Comma-separated folders that datasets may live in (register_dataset, diagnose_dataset,"
+                    + " auto_improve_dataset); other paths are refused. Empty: <data_dir>/datasets."),
+    MODEL_ROOTS("", "Comma-separated folders list_local_models scans for .safetensors, .gguf, .ckpt and .pt files."
+            + " Empty: <data_dir>/models.");
 
     private final String defaultValue;
     private final String doc;

@@ -117,6 +117,16 @@ final class LazyStorage implements StorageComponent {
     }
 
     @Override
+    public dev.observatory.store.TrainingConfigStore trainingConfigs() {
+        return get().trainingConfigs();
+    }
+
+    @Override
+    public dev.observatory.store.DatasetStore datasets() {
+        return get().datasets();
+    }
+
+    @Override
     public Health check() {
         try {
             return get().check();

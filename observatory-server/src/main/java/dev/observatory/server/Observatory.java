@@ -46,6 +46,7 @@ final class Observatory implements AutoCloseable {
         this.tracking = new Tracking(store, clock, config.readOnly(), auditor, blobs);
         Traces.configure(tracking, config.traces());
         dev.observatory.core.opsmetrics.OpsMetrics.configure(tracking, config.opsMetrics());
+        dev.observatory.core.dataset.Datasets.configure(tracking, config.datasets());
         meters.gauge("observatory_store_points", "Metric points stored.", () -> store.metrics().pointCount());
         meters.gauge("observatory_store_size_bytes", "Bytes used by the store on disk (-1 unknown).",
                 () -> store.sizeBytes());

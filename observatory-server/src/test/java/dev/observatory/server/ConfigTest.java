@@ -83,4 +83,17 @@ class ConfigTest {
             assertThat(readme).as("README row for " + k).contains("| `" + k.fileKey() + "` | `" + k.envVar() + "` |");
         }
     }
+
+    @Test
+    void datasetAndModelRootsAreCommaListsDefaultingUnderTheDataDirectory() {
+        Config defaults = Config.load(null, Map.of("OBSERVATORY_DATA_DIR", "/srv/obs"), Map.of());
+        assertThat(defaults.datasets().datasetRoots()).containsExactly(Path.of("/srv/obs/datasets"));
+        assertThat(defaults.datasets().modelRoots()).containsExactly(Path.of("/srv/obs/models"));
+
+        Config set = Config.load(null,
+                Map.of("OBSERVATORY_DATASET_ROOTS", "/data/a, /data/b", "OBSERVATORY_MODEL_ROOTS", "/models"),
+                Map.of());
+        assertThat(set.datasets().datasetRoots()).containsExactly(Path.of("/data/a"), Path.of("/data/b"));
+        assertThat(set.datasets().modelRoots()).containsExactly(Path.of("/models"));
+    }
 }

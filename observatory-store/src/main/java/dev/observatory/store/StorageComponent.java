@@ -46,6 +46,11 @@ public interface StorageComponent extends AutoCloseable {
     default OpsMetricStore opsMetrics() {
         throw new UnsupportedOperationException(kind() + " storage keeps no service metrics");
     }
+    /** Versioned training configurations (append-only). */
+    TrainingConfigStore trainingConfigs();
+
+    /** Registered datasets. */
+    DatasetStore datasets();
 
     /** Cheap health check (e.g. {@code SELECT 1}); never throws. */
     Health check();

@@ -48,6 +48,8 @@ public final class DuckDbStorage implements StorageComponent {
     private final DuckDbMlflow mlflow;
     private final JdbcArtifacts artifacts;
     private final JdbcLineage lineage;
+    private final JdbcTrainingConfigs trainingConfigs;
+    private final JdbcDatasets datasets;
     private final DuckDbTraces traces;
     private final DuckDbOpsMetrics opsMetrics;
     private boolean closed;
@@ -68,6 +70,8 @@ public final class DuckDbStorage implements StorageComponent {
         JdbcTx tx = JdbcTx.duckDb(db, writer, clock);
         this.artifacts = new JdbcArtifacts(tx);
         this.lineage = new JdbcLineage(tx);
+        this.trainingConfigs = new JdbcTrainingConfigs(tx);
+        this.datasets = new JdbcDatasets(tx);
         this.traces = new DuckDbTraces(db, writer);
         this.opsMetrics = new DuckDbOpsMetrics(db, writer);
     }
@@ -155,6 +159,16 @@ public final class DuckDbStorage implements StorageComponent {
     @Override
     public LineageStore lineage() {
         return lineage;
+    }
+
+    @Override
+    public dev.observatory.store.TrainingConfigStore trainingConfigs() {
+        return trainingConfigs;
+    }
+
+    @Override
+    public dev.observatory.store.DatasetStore datasets() {
+        return datasets;
     }
 
     @Override

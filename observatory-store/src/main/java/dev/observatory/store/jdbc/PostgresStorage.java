@@ -53,6 +53,8 @@ public final class PostgresStorage implements StorageComponent {
     private final PgMlflowStore mlflow;
     private final JdbcArtifacts artifacts;
     private final JdbcLineage lineage;
+    private final JdbcTrainingConfigs trainingConfigs;
+    private final JdbcDatasets datasets;
     private final PgTraces traces;
     private final PgOpsMetrics opsMetrics;
 
@@ -69,6 +71,8 @@ public final class PostgresStorage implements StorageComponent {
         this.mlflow = new PgMlflowStore(db);
         this.artifacts = new JdbcArtifacts(JdbcTx.postgres(db, "artifacts"));
         this.lineage = new JdbcLineage(JdbcTx.postgres(db, "lineage"));
+        this.trainingConfigs = new JdbcTrainingConfigs(JdbcTx.postgres(db, "training configs"));
+        this.datasets = new JdbcDatasets(JdbcTx.postgres(db, "datasets"));
         this.traces = new PgTraces(db);
         this.opsMetrics = new PgOpsMetrics(db);
     }
@@ -182,6 +186,16 @@ public final class PostgresStorage implements StorageComponent {
     @Override
     public LineageStore lineage() {
         return lineage;
+    }
+
+    @Override
+    public dev.observatory.store.TrainingConfigStore trainingConfigs() {
+        return trainingConfigs;
+    }
+
+    @Override
+    public dev.observatory.store.DatasetStore datasets() {
+        return datasets;
     }
 
     @Override

@@ -33,6 +33,8 @@ public final class InMemoryStorage implements StorageComponent {
     private final MemoryMlflow mlflow;
     private final MemoryArtifacts artifacts;
     private final MemoryLineage lineage = new MemoryLineage();
+    private final MemoryTrainingConfigs trainingConfigs;
+    private final MemoryDatasets datasets;
     private final MemoryTraces traces = new MemoryTraces();
     private final MemoryOpsMetrics opsMetrics = new MemoryOpsMetrics();
 
@@ -55,6 +57,8 @@ public final class InMemoryStorage implements StorageComponent {
         this.registry = new MemoryRegistry(now);
         this.mlflow = new MemoryMlflow(now, projects, runs);
         this.artifacts = new MemoryArtifacts(now, runs);
+        this.trainingConfigs = new MemoryTrainingConfigs(now);
+        this.datasets = new MemoryDatasets(now);
     }
 
     static Instant truncate(Instant t) {
@@ -119,6 +123,16 @@ public final class InMemoryStorage implements StorageComponent {
     @Override
     public LineageStore lineage() {
         return lineage;
+    }
+
+    @Override
+    public dev.observatory.store.TrainingConfigStore trainingConfigs() {
+        return trainingConfigs;
+    }
+
+    @Override
+    public dev.observatory.store.DatasetStore datasets() {
+        return datasets;
     }
 
     @Override
