@@ -1,6 +1,7 @@
 package dev.observatory.mcp;
 
 import dev.observatory.mcp.analysis.AnalysisTools;
+import dev.observatory.mcp.apm.ApmTools;
 import dev.observatory.mcp.artifact.ArtifactToolset;
 import dev.observatory.mcp.registry.RegistryTools;
 import dev.observatory.mcp.tool.ToolDef;
@@ -33,6 +34,7 @@ public final class ToolCatalog {
         all.addAll(ArtifactToolset.all());
         all.addAll(AnalysisTools.all());
         all.addAll(TraceTools.all());
+        all.addAll(ApmTools.all());
         check(all);
         return List.copyOf(all);
     }
