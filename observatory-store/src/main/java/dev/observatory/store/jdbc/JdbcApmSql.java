@@ -30,12 +30,14 @@ final class JdbcApmSql {
 
     String serviceStats(ApmQuery q, boolean byOperation, int limit, List<Object> args) {
         String bin = dialect.binaryOrder();
-        StringBuilder sql = new StringBuilder("SELECT service, ").append(byOperation ? "name" : "CAST(NULL AS VARCHAR)")
-                .append(", count(*) AS requests, ").append("count(*) FILTER (WHERE ").append(JdbcTraceSql.FAILED)
-                .append("), ").append(percentiles()).append(", coalesce(sum(duration_ns), 0) FROM spans ");
+        StringBuilder sql = new StringBuilder("SELECT service, op, requests, errors, ").append(percentiles(3))
+                .append(", dsum FROM (SELECT service, ").append(byOperation ? "name" : "CAST(NULL AS VARCHAR)")
+                .append(" AS op, count(*) AS requests, count(*) FILTER (WHERE ").append(JdbcTraceSql.FAILED)
+                .append(") AS errors, ").append(dialect.quantiles(0.5, 0.95, 0.99))
+                .append(" AS q, coalesce(sum(duration_ns), 0) AS dsum FROM spans ");
         window(sql, q, args);
         sql.append(" AND ").append(ENTRY).append(" GROUP BY service").append(byOperation ? ", name" : "")
-                .append(" ORDER BY requests DESC, service").append(bin).append(byOperation ? ", name" + bin : "")
+                .append(") g ORDER BY requests DESC, service").append(bin).append(byOperation ? ", op" + bin : "")
                 .append(" LIMIT ?");
         args.add(limit);
         return sql.toString();
@@ -57,10 +59,12 @@ final class JdbcApmSql {
             args.add(q.service());
             args.add(q.service());
         }
-        sql.append(") SELECT caller, callee, count(*) AS calls, count(*) FILTER (WHERE ").append(JdbcTraceSql.FAILED)
-                .append("), ").append(dialect.quantile(0.5)).append(", ").append(dialect.quantile(0.95))
-                .append(", coalesce(sum(duration_ns), 0) FROM e GROUP BY caller, callee ORDER BY calls DESC, caller")
-                .append(bin).append(", callee").append(bin).append(" LIMIT ?");
+        sql.append("), g AS (SELECT caller, callee, count(*) AS calls, count(*) FILTER (WHERE ")
+                .append(JdbcTraceSql.FAILED).append(") AS errors, ").append(dialect.quantiles(0.5, 0.95))
+                .append(" AS q, coalesce(sum(duration_ns), 0) AS dsum FROM e GROUP BY caller, callee) ")
+                .append("SELECT caller, callee, calls, errors, ").append(percentiles(2))
+                .append(", dsum FROM g ORDER BY calls DESC, caller").append(bin).append(", callee").append(bin)
+                .append(" LIMIT ?");
         args.add(limit);
         return sql.toString();
     }
@@ -116,17 +120,23 @@ final class JdbcApmSql {
     }
 
     String spanBuckets(ApmQuery q, long bucketNanos, List<Object> args) {
-        StringBuilder sql = new StringBuilder("SELECT start_ns - (start_ns % ?) AS bucket, count(*), count(*) ")
-                .append("FILTER (WHERE ").append(JdbcTraceSql.FAILED).append("), ").append(percentiles())
-                .append(" FROM spans ");
+        StringBuilder sql = new StringBuilder("SELECT bucket, requests, errors, ").append(percentiles(3))
+                .append(" FROM (SELECT start_ns - (start_ns % ?) AS bucket, count(*) AS requests, count(*) ")
+                .append("FILTER (WHERE ").append(JdbcTraceSql.FAILED).append(") AS errors, ")
+                .append(dialect.quantiles(0.5, 0.95, 0.99)).append(" AS q FROM spans ");
         args.add(bucketNanos);
         window(sql, q, args);
-        sql.append(" AND ").append(ENTRY).append(" GROUP BY 1 ORDER BY 1");
+        sql.append(" AND ").append(ENTRY).append(" GROUP BY 1) g ORDER BY bucket");
         return sql.toString();
     }
 
-    private String percentiles() {
-        return dialect.quantile(0.5) + ", " + dialect.quantile(0.95) + ", " + dialect.quantile(0.99);
+    /** q[1], ..., q[n] of the percentile array q, 0 where NULL. */
+    private static String percentiles(int n) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            s.append(i == 1 ? "" : ", ").append("coalesce(q[").append(i).append("], 0)");
+        }
+        return s.toString();
     }
 
     private static void window(StringBuilder sql, ApmQuery q, List<Object> args) {
