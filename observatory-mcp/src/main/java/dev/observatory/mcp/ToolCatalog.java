@@ -1,6 +1,7 @@
 package dev.observatory.mcp;
 
 import dev.observatory.mcp.analysis.AnalysisTools;
+import dev.observatory.mcp.apm.ApmTools;
 import dev.observatory.mcp.artifact.ArtifactToolset;
 import dev.observatory.mcp.dataset.DatasetToolset;
 import dev.observatory.mcp.registry.RegistryTools;
@@ -36,6 +37,7 @@ public final class ToolCatalog {
         all.addAll(TraceTools.all());
         all.addAll(dev.observatory.mcp.metrics.MetricsTools.all());
         all.addAll(DatasetToolset.all());
+        all.addAll(ApmTools.all());
         check(all);
         return List.copyOf(all);
     }

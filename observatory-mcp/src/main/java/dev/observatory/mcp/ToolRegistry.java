@@ -13,6 +13,7 @@ import dev.observatory.mcp.tool.Links;
 import dev.observatory.mcp.tool.Progress;
 import dev.observatory.mcp.tool.ToolContext;
 import dev.observatory.mcp.tool.ToolDef;
+import dev.observatory.mcp.tool.ToolImage;
 import dev.observatory.store.ConflictException;
 import dev.observatory.store.NotFoundException;
 import dev.observatory.store.StoreException;
@@ -128,10 +129,15 @@ public final class ToolRegistry {
         try {
             Args args = def.input().validate(arguments);
             ToolContext ctx = new ToolContext(tracking, links, budget, actor, toolsets, catalog, progress);
-            Map<String, Object> answer = budget.enforce(def.handler().handle(args, ctx));
+            Map<String, Object> raw = def.handler().handle(args, ctx);
+            Map<String, Object> answer = budget.enforce(ToolImage.withoutImages(raw));
+            CallToolResult.Builder result = CallToolResult.builder().structuredContent(answer)
+                    .addTextContent(Json.write(answer)).isError(false);
+            for (ToolImage image : ToolImage.images(raw)) {
+                result.addContent(new McpSchema.ImageContent(null, image.base64(), image.mimeType()));
+            }
             outcome = "ok";
-            return new ToolOutcome(def.name(), CallToolResult.builder().structuredContent(answer)
-                    .addTextContent(Json.write(answer)).isError(false).build(), null, null);
+            return new ToolOutcome(def.name(), result.build(), null, null);
         } catch (ArgumentException e) {
             outcome = "invalid_arguments";
             return error(def.name(), ToolOutcome.INVALID_ARGUMENTS, e.getMessage());

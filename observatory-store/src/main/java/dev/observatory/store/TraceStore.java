@@ -1,8 +1,13 @@
 package dev.observatory.store;
 
+import dev.observatory.model.trace.ApmQuery;
 import dev.observatory.model.trace.CallStats;
 import dev.observatory.model.trace.ErrorGroup;
+import dev.observatory.model.trace.SelfTimes;
+import dev.observatory.model.trace.ServiceEdge;
+import dev.observatory.model.trace.ServiceStats;
 import dev.observatory.model.trace.Span;
+import dev.observatory.model.trace.SpanBucket;
 import dev.observatory.model.trace.StatsQuery;
 import dev.observatory.model.trace.TraceQuery;
 import dev.observatory.model.trace.TraceSignal;
@@ -69,4 +74,41 @@ public interface TraceStore {
 
     /** Spans stored. */
     long countSpans();
+
+    // ---- APM aggregates (service health, service map, latency); appended for issue 10
+
+    /** How long before the window a parent span may have started and still be matched by {@link #serviceEdges}. */
+    long PARENT_LOOKBACK_NANOS = 3_600_000_000_000L;
+
+    /** Services with a span starting in [fromNanos, toNanos), by name, at most {@code limit}. */
+    List<String> services(long fromNanos, long toNanos, int limit);
+
+    /**
+     * RED rows of the requests (entry spans: kind SERVER or CONSUMER, or no parent) in the query's window, service and
+     * operation, grouped by service (and span name when {@code byOperation}); by requests descending, then service and
+     * operation; at most {@code limit} rows.
+     */
+    List<ServiceStats> serviceStats(ApmQuery query, boolean byOperation, int limit);
+
+    /**
+     * Calls crossing services: spans starting in the window whose parent span (started at most
+     * {@link #PARENT_LOOKBACK_NANOS} before the window) has another service, grouped by (caller, callee); with a
+     * service in the query only edges from or to it (the operation is ignored). By calls descending, then caller and
+     * callee; at most {@code limit} edges.
+     */
+    List<ServiceEdge> serviceEdges(ApmQuery query, int limit);
+
+    /**
+     * Self time per operation of the spans in the query's window, service and operation, in the traces in scope: all
+     * traces with a span in the window when {@code tailQuantile} is 0, else only those whose duration (last end minus
+     * first start of their spans in the window) is at least that quantile of the window's trace durations. Children
+     * count wherever they run (another service's child is time spent waiting). At most {@code limit} operations.
+     */
+    SelfTimes selfTimes(ApmQuery query, double tailQuantile, int limit);
+
+    /**
+     * Requests (entry spans) of the query's window, service and operation per time bucket of {@code bucketNanos}
+     * (bucket start = start - start mod width); buckets without requests are absent; by bucket start.
+     */
+    List<SpanBucket> spanBuckets(ApmQuery query, long bucketNanos);
 }

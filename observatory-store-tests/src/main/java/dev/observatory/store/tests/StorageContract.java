@@ -149,6 +149,7 @@ public abstract class StorageContract {
 
     @Nested
     class Datasets extends DatasetContract {
+    class Apm extends ApmContract {
         @Override
         StorageComponent newStorage() {
             return StorageContract.this.newStorage();

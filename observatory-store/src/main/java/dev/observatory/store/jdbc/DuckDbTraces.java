@@ -50,6 +50,11 @@ final class DuckDbTraces extends JdbcTraces {
             public String binaryOrder() {
                 return "";
             }
+
+            @Override
+            public String quantiles(double... ps) {
+                return "quantile_cont(duration_ns, " + java.util.Arrays.toString(ps) + ")";
+            }
         });
         this.db = db;
         this.writer = writer;

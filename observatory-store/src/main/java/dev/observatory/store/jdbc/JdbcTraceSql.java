@@ -19,6 +19,12 @@ final class JdbcTraceSql {
 
         /** Suffix that makes text comparisons byte-wise (PostgreSQL: COLLATE "C"). */
         String binaryOrder();
+
+        /**
+         * Continuous percentiles of duration_ns as one array of doubles (one sort for all of them), subscripted from 1;
+         * NULL without rows.
+         */
+        String quantiles(double... ps);
     }
 
     static final String CALL = "(operation IS NOT NULL OR model IS NOT NULL OR tool_name IS NOT NULL)";

@@ -1,7 +1,13 @@
 package dev.observatory.store.jdbc;
 
+import dev.observatory.model.trace.ApmQuery;
 import dev.observatory.model.trace.CallStats;
 import dev.observatory.model.trace.ErrorGroup;
+import dev.observatory.model.trace.OperationTime;
+import dev.observatory.model.trace.SelfTimes;
+import dev.observatory.model.trace.ServiceEdge;
+import dev.observatory.model.trace.ServiceStats;
+import dev.observatory.model.trace.SpanBucket;
 import dev.observatory.model.trace.StatsQuery;
 import dev.observatory.model.trace.TraceQuery;
 import dev.observatory.model.trace.TraceSignal;
@@ -40,9 +46,11 @@ abstract class JdbcTraces implements TraceStore {
     }
 
     private final JdbcTraceSql sql;
+    private final JdbcApmSql apm;
 
     JdbcTraces(JdbcTraceSql.Dialect dialect) {
         this.sql = new JdbcTraceSql(dialect);
+        this.apm = new JdbcApmSql(dialect);
     }
 
     abstract <T> T read(Work<T> work);
@@ -143,5 +151,65 @@ abstract class JdbcTraces implements TraceStore {
     @Override
     public long countSpans() {
         return read(c -> query(c, "SELECT count(*) FROM spans", List.of(), rs -> rs.getLong(1)).get(0));
+    }
+
+    // ---- APM aggregates
+
+    @Override
+    public List<String> services(long fromNanos, long toNanos, int limit) {
+        List<Object> args = new ArrayList<>();
+        String q = apm.services(fromNanos, toNanos, limit, args);
+        return read(c -> query(c, q, args, rs -> rs.getString(1)));
+    }
+
+    @Override
+    public List<ServiceStats> serviceStats(ApmQuery query, boolean byOperation, int limit) {
+        List<Object> args = new ArrayList<>();
+        String q = apm.serviceStats(query, byOperation, limit, args);
+        return read(c -> query(c, q, args,
+                rs -> new ServiceStats(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        Math.round(rs.getDouble(5)), Math.round(rs.getDouble(6)), Math.round(rs.getDouble(7)),
+                        rs.getLong(8))));
+    }
+
+    @Override
+    public List<ServiceEdge> serviceEdges(ApmQuery query, int limit) {
+        List<Object> args = new ArrayList<>();
+        String q = apm.serviceEdges(query, limit, args);
+        return read(c -> query(c, q, args, rs -> new ServiceEdge(rs.getString(1), rs.getString(2), rs.getLong(3),
+                rs.getLong(4), Math.round(rs.getDouble(5)), Math.round(rs.getDouble(6)), rs.getLong(7))));
+    }
+
+    @Override
+    public SelfTimes selfTimes(ApmQuery query, double tailQuantile, int limit) {
+        List<Object> args = new ArrayList<>();
+        String q = apm.selfTimes(query, tailQuantile, limit, args);
+        return read(c -> {
+            long[] scope = new long[2];
+            List<OperationTime> ops = query(c, q, args, rs -> {
+                scope[0] = rs.getLong(8);
+                scope[1] = Math.round(rs.getDouble(9));
+                return new OperationTime(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7));
+            });
+            if (ops.isEmpty()) {
+                List<Object> totalArgs = new ArrayList<>();
+                String totals = apm.selfTimeTotals(query, tailQuantile, totalArgs);
+                query(c, totals, totalArgs, rs -> {
+                    scope[0] = rs.getLong(1);
+                    scope[1] = Math.round(rs.getDouble(2));
+                    return null;
+                });
+            }
+            return new SelfTimes(scope[0], scope[1], ops);
+        });
+    }
+
+    @Override
+    public List<SpanBucket> spanBuckets(ApmQuery query, long bucketNanos) {
+        List<Object> args = new ArrayList<>();
+        String q = apm.spanBuckets(query, bucketNanos, args);
+        return read(c -> query(c, q, args, rs -> new SpanBucket(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                Math.round(rs.getDouble(4)), Math.round(rs.getDouble(5)), Math.round(rs.getDouble(6)))));
     }
 }

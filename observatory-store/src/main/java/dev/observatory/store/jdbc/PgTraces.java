@@ -28,6 +28,12 @@ final class PgTraces extends JdbcTraces {
             public String binaryOrder() {
                 return " COLLATE \"C\"";
             }
+
+            @Override
+            public String quantiles(double... ps) {
+                String list = java.util.Arrays.toString(ps);
+                return "percentile_cont(ARRAY" + list + "::float8[]) WITHIN GROUP (ORDER BY duration_ns)";
+            }
         });
         this.db = db;
     }

@@ -1,7 +1,12 @@
 package dev.observatory.store.memory;
 
+import dev.observatory.model.trace.ApmQuery;
 import dev.observatory.model.trace.CallStats;
 import dev.observatory.model.trace.ErrorGroup;
+import dev.observatory.model.trace.SelfTimes;
+import dev.observatory.model.trace.ServiceEdge;
+import dev.observatory.model.trace.ServiceStats;
+import dev.observatory.model.trace.SpanBucket;
 import dev.observatory.model.trace.SpanFacts;
 import dev.observatory.model.trace.SpanStatus;
 import dev.observatory.model.trace.StatsQuery;
@@ -165,5 +170,32 @@ final class MemoryTraces implements TraceStore {
     @Override
     public synchronized long countSpans() {
         return traces.values().stream().mapToLong(Map::size).sum();
+    }
+
+    // ---- APM aggregates (MemoryApm)
+
+    @Override
+    public synchronized List<String> services(long fromNanos, long toNanos, int limit) {
+        return MemoryApm.services(traces.values(), fromNanos, toNanos, limit);
+    }
+
+    @Override
+    public synchronized List<ServiceStats> serviceStats(ApmQuery query, boolean byOperation, int limit) {
+        return MemoryApm.serviceStats(traces.values(), query, byOperation, limit);
+    }
+
+    @Override
+    public synchronized List<ServiceEdge> serviceEdges(ApmQuery query, int limit) {
+        return MemoryApm.serviceEdges(traces.values(), query, limit);
+    }
+
+    @Override
+    public synchronized SelfTimes selfTimes(ApmQuery query, double tailQuantile, int limit) {
+        return MemoryApm.selfTimes(traces.values(), query, tailQuantile, limit);
+    }
+
+    @Override
+    public synchronized List<SpanBucket> spanBuckets(ApmQuery query, long bucketNanos) {
+        return MemoryApm.spanBuckets(traces.values(), query, bucketNanos);
     }
 }
