@@ -9,6 +9,7 @@ import static dev.observatory.mcp.tool.Schemas.string;
 import dev.observatory.core.dataset.DatasetChange;
 import dev.observatory.core.dataset.DatasetDiagnosis;
 import dev.observatory.core.dataset.Datasets;
+import dev.observatory.core.dataset.DiagnosisProgress;
 import dev.observatory.core.dataset.ImproveOptions;
 import dev.observatory.core.dataset.ImprovementPlan;
 import dev.observatory.mcp.tool.Args;
@@ -116,9 +117,14 @@ final class DatasetTools {
                 in, out, Hints.READ_ONLY, DatasetTools::diagnoseDataset);
     }
 
+    /** The scan's progress as MCP progress notifications (files done of files found). */
+    static DiagnosisProgress progress(ToolContext ctx) {
+        return (done, total, message) -> ctx.progress().report(done, total > 0 ? (double) total : null, message);
+    }
+
     static Map<String, Object> diagnoseDataset(Args args, ToolContext ctx) {
         DatasetDiagnosis d = new Datasets(ctx.tracking()).diagnose(args.string("dataset"), args.string("text_field"),
-                args.string("label_field"), null);
+                args.string("label_field"), progress(ctx));
         int max = args.intValue("max_examples");
         return Obj.of().with("path", d.path()).with("kind", d.kind()).with("files", d.files())
                 .with("findings", d.findings())
@@ -175,7 +181,7 @@ final class DatasetTools {
         }
         ImproveOptions options = new ImproveOptions(args.bool("quarantine_corrupt"), args.bool("dedupe"),
                 args.bool("fill_missing_captions"), args.bool("fill_empty_captions"), args.string("caption_template"));
-        ImprovementPlan p = datasets.improve(ctx.actor(), args.string("dataset"), options, args.bool("apply"), null);
+        ImprovementPlan p = datasets.improve(ctx.actor(), args.string("dataset"), options, args.bool("apply"), progress(ctx));
         return Obj.of().with("path", p.path()).with("applied", p.applied()).with("change_count", p.changes().size())
                 .with("counts", p.counts()).with("changes", changes(p.changes(), max)).with("run_id", p.runId())
                 .with("manifest", p.manifest());
