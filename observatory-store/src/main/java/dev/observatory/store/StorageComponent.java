@@ -39,6 +39,11 @@ public interface StorageComponent extends AutoCloseable {
     /** The lineage graph linking runs, jobs, artifacts, data sets, model versions, deployments and traces. */
     LineageStore lineage();
 
+    /** SLI rollups, SLO and alerting documents and the alert delivery log. */
+    default OpsStore ops() {
+        throw new UnsupportedOperationException(kind() + " storage has no SLO and alerting store");
+    }
+
     /** Cheap health check (e.g. {@code SELECT 1}); never throws. */
     Health check();
 

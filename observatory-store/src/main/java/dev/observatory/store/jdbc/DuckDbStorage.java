@@ -49,6 +49,7 @@ public final class DuckDbStorage implements StorageComponent {
     private final JdbcArtifacts artifacts;
     private final JdbcLineage lineage;
     private final DuckDbTraces traces;
+    private final JdbcOps ops;
     private boolean closed;
 
     private DuckDbStorage(Path file, DuckDBConnection root, Clock clock) throws SQLException {
@@ -68,6 +69,7 @@ public final class DuckDbStorage implements StorageComponent {
         this.artifacts = new JdbcArtifacts(tx);
         this.lineage = new JdbcLineage(tx);
         this.traces = new DuckDbTraces(db, writer);
+        this.ops = new JdbcOps(tx);
     }
 
     /** Opens (creating it and its parent directories when absent) and migrates the database file. */
@@ -148,6 +150,11 @@ public final class DuckDbStorage implements StorageComponent {
     @Override
     public LineageStore lineage() {
         return lineage;
+    }
+
+    @Override
+    public dev.observatory.store.OpsStore ops() {
+        return ops;
     }
 
     @Override

@@ -54,6 +54,7 @@ public final class PostgresStorage implements StorageComponent {
     private final JdbcArtifacts artifacts;
     private final JdbcLineage lineage;
     private final PgTraces traces;
+    private final JdbcOps ops;
 
     private PostgresStorage(HikariDataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
@@ -69,6 +70,7 @@ public final class PostgresStorage implements StorageComponent {
         this.artifacts = new JdbcArtifacts(JdbcTx.postgres(db, "artifacts"));
         this.lineage = new JdbcLineage(JdbcTx.postgres(db, "lineage"));
         this.traces = new PgTraces(db);
+        this.ops = new JdbcOps(JdbcTx.postgres(db, "ops"));
     }
 
     /**
@@ -175,6 +177,11 @@ public final class PostgresStorage implements StorageComponent {
     @Override
     public LineageStore lineage() {
         return lineage;
+    }
+
+    @Override
+    public dev.observatory.store.OpsStore ops() {
+        return ops;
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class InMemoryStorage implements StorageComponent {
     private final MemoryArtifacts artifacts;
     private final MemoryLineage lineage = new MemoryLineage();
     private final MemoryTraces traces = new MemoryTraces();
+    private final MemoryOps ops = new MemoryOps(traces);
 
     /** An empty storage on the system clock. */
     public InMemoryStorage() {
@@ -113,6 +114,11 @@ public final class InMemoryStorage implements StorageComponent {
     @Override
     public LineageStore lineage() {
         return lineage;
+    }
+
+    @Override
+    public dev.observatory.store.OpsStore ops() {
+        return ops;
     }
 
     @Override
