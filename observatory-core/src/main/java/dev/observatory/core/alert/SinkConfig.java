@@ -76,6 +76,11 @@ public record SinkConfig(String name, String type, String destination, Severity 
                 queue, includeContext);
     }
 
+    public SinkConfig withGroupBy(List<String> labels) {
+        return new SinkConfig(name, type, destination, minSeverity, matchers, labels, perMinute, secret, timeout,
+                retries, queueCapacity, includeContext);
+    }
+
     public SinkConfig withIncludeContext(boolean include) {
         return new SinkConfig(name, type, destination, minSeverity, matchers, groupBy, perMinute, secret, timeout,
                 retries, queueCapacity, include);
