@@ -12,6 +12,8 @@ public final class OpsTools {
     }
 
     public static List<ToolDef> all() {
-        return List.of(SloTools.list(), SloTools.status(), SloTools.report(), SloTools.create());
+        return List.of(SloTools.list(), SloTools.status(), SloTools.report(), SloTools.create(),
+                AlertTools.listRules(), AlertTools.createRule(), AlertTools.listAlerts(), RoutingTool.definition(),
+                AlertTools.silence());
     }
 }
