@@ -25,7 +25,7 @@ public record Config(String host, int port, Path dataDir, String storage, String
         long maxBodyBytes, Duration requestTimeout, Duration toolTimeout, List<String> allowedHosts,
         List<String> allowedOrigins, String baseUrl, boolean demo, int mlflowMaxMetricsPerBatch, long otlpMaxBodyBytes,
         int otlpMaxConcurrentRequests, boolean selfTracing, String otlpExportEndpoint, String otlpExportApiKey,
-        BlobSettings blobs, TraceSettings traces) {
+        BlobSettings blobs, TraceSettings traces, OpsConfig ops) {
 
     /** Variables read by the launcher script, not by the server. */
     private static final Set<String> LAUNCHER_ENV = Set.of("OBSERVATORY_JAVA_OPTS", "OBSERVATORY_JAVA_HOME",
@@ -96,7 +96,7 @@ public record Config(String host, int port, Path dataDir, String storage, String
                 longIn(v, ConfigKey.OTLP_MAX_BODY_BYTES, 1024, 1L << 31),
                 intIn(v, ConfigKey.OTLP_MAX_CONCURRENT_REQUESTS, 1, 1024), bool(v, ConfigKey.SELF_TRACING),
                 v.get(ConfigKey.OTLP_EXPORT_ENDPOINT).trim(), v.get(ConfigKey.OTLP_EXPORT_API_KEY), blobs(v),
-                traces(v));
+                traces(v), ops(v));
     }
 
     /** The base URL for deep links: configured, else derived from host and the actual port. */
@@ -113,13 +113,21 @@ public record Config(String host, int port, Path dataDir, String storage, String
         return new Config(host, p, dataDir, storage, postgresUrl, postgresUser, postgresPassword, apiKeys, readOnly,
                 toolsets, outputBudgetTokens, maxBodyBytes, requestTimeout, toolTimeout, allowedHosts, allowedOrigins,
                 baseUrl, demo, mlflowMaxMetricsPerBatch, otlpMaxBodyBytes, otlpMaxConcurrentRequests, selfTracing,
-                otlpExportEndpoint, otlpExportApiKey, blobs, traces);
+                otlpExportEndpoint, otlpExportApiKey, blobs, traces, ops);
     }
 
     /** trace_retention_days, trace_model_prices and trace_alert_thresholds (checked here, at start-up). */
     private static TraceSettings traces(Map<ConfigKey, String> v) {
         return TraceSettings.of(v.get(ConfigKey.TRACE_MODEL_PRICES), v.get(ConfigKey.TRACE_ALERT_THRESHOLDS),
                 intIn(v, ConfigKey.TRACE_RETENTION_DAYS, 0, 36_500));
+    }
+
+    /** slo_definitions and the alert_* keys. */
+    private static OpsConfig ops(Map<ConfigKey, String> v) {
+        return OpsConfig.of(v.get(ConfigKey.SLO_DEFINITIONS), intIn(v, ConfigKey.ALERT_EVAL_INTERVAL_SECONDS, 0, 86_400),
+                v.get(ConfigKey.ALERT_SINKS), v.get(ConfigKey.ALERT_FILE_DIR), Path.of(v.get(ConfigKey.DATA_DIR).trim()),
+                bool(v, ConfigKey.ALERT_WEBHOOK_ALLOW_PRIVATE), bool(v, ConfigKey.ALERT_WEBHOOK_ALLOW_LOOPBACK),
+                bool(v, ConfigKey.ALERT_WEBHOOK_ALLOW_LINK_LOCAL));
     }
 
     /** blob_store and the s3_* keys; the filesystem store lives under {@code <data_dir>/blobs}. */

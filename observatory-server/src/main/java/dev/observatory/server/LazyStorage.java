@@ -117,6 +117,11 @@ final class LazyStorage implements StorageComponent {
     }
 
     @Override
+    public dev.observatory.store.OpsStore ops() {
+        return get().ops();
+    }
+
+    @Override
     public Health check() {
         try {
             return get().check();

@@ -45,6 +45,7 @@ final class Observatory implements AutoCloseable {
         this.blobs = lazyBlobs ? new LazyBlobStore(config.blobs().kind(), () -> openBlobs(config)) : openBlobs(config);
         this.tracking = new Tracking(store, clock, config.readOnly(), auditor, blobs);
         Traces.configure(tracking, config.traces());
+        config.ops().start(tracking, System.getenv());
         meters.gauge("observatory_store_points", "Metric points stored.", () -> store.metrics().pointCount());
         meters.gauge("observatory_store_size_bytes", "Bytes used by the store on disk (-1 unknown).",
                 () -> store.sizeBytes());
@@ -119,6 +120,7 @@ final class Observatory implements AutoCloseable {
             meters.tracer(SelfTracer.NONE);
             selfTracing.close();
         }
+        dev.observatory.core.alert.AlertEngine.of(tracking).close();
         auditor.close();
         blobs.close();
         store.close();

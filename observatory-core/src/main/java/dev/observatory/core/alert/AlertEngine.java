@@ -40,7 +40,6 @@ public final class AlertEngine implements AutoCloseable {
 
     final Tracking tracking;
     final AlertSettings settings;
-    private final OpsStore store;
     private final List<SinkWorker> sinks = new ArrayList<>();
     private final Map<String, String> ruleErrors = new TreeMap<>();
     private Map<String, AlertState> states;
@@ -52,10 +51,15 @@ public final class AlertEngine implements AutoCloseable {
     AlertEngine(Tracking tracking, AlertSettings settings) {
         this.tracking = tracking;
         this.settings = settings;
-        this.store = tracking.store().ops();
         for (SinkConfig c : settings.sinks()) {
-            sinks.add(new SinkWorker(c, Sink.of(c, settings.guard(), settings.fileRoot()), store::logDelivery));
+            sinks.add(new SinkWorker(c, Sink.of(c, settings.guard(), settings.fileRoot()),
+                    lines -> store().logDelivery(lines)));
         }
+    }
+
+    /** The store, looked up at use (a lazily opened store is not waited for at start-up). */
+    private OpsStore store() {
+        return tracking.store().ops();
     }
 
     /** The engine of a tracking (one without scheduler and sinks when none was started). */
@@ -100,7 +104,7 @@ public final class AlertEngine implements AutoCloseable {
     synchronized List<AlertRule> rules() {
         if (rules == null) {
             List<AlertRule> r = new ArrayList<>();
-            for (OpsDocument d : store.list(RULE)) {
+            for (OpsDocument d : store().list(RULE)) {
                 r.add(AlertCodec.rule(d.body()));
             }
             rules = List.copyOf(r);
@@ -110,7 +114,7 @@ public final class AlertEngine implements AutoCloseable {
 
     synchronized List<Silence> silences() {
         if (silences == null) {
-            silences = store.list(SILENCE).stream().map(d -> AlertCodec.silence(d.body())).toList();
+            silences = store().list(SILENCE).stream().map(d -> AlertCodec.silence(d.body())).toList();
         }
         return silences;
     }
@@ -123,7 +127,7 @@ public final class AlertEngine implements AutoCloseable {
     synchronized Map<String, AlertState> states() {
         if (states == null) {
             states = new LinkedHashMap<>();
-            for (OpsDocument d : store.list(ALERT)) {
+            for (OpsDocument d : store().list(ALERT)) {
                 AlertState a = AlertCodec.state(d.body());
                 states.put(a.fingerprint(), a);
             }
@@ -167,7 +171,7 @@ public final class AlertEngine implements AutoCloseable {
             } else if (a.state().equals(AlertState.RESOLVED)
                     && Duration.between(a.resolvedAt(), now).compareTo(KEEP_RESOLVED) > 0) {
                 current.remove(a.fingerprint());
-                store.delete(ALERT, a.fingerprint());
+                store().delete(ALERT, a.fingerprint());
             }
         }
         rounds++;
@@ -204,7 +208,7 @@ public final class AlertEngine implements AutoCloseable {
     private void stop(AlertState a, double value, Instant now, List<Notification> out) {
         if (a.state().equals(AlertState.PENDING)) {
             states().remove(a.fingerprint());
-            store.delete(ALERT, a.fingerprint());
+            store().delete(ALERT, a.fingerprint());
             return;
         }
         AlertState r = a.with(AlertState.RESOLVED, value, a.firingSince(), now);
@@ -214,7 +218,7 @@ public final class AlertEngine implements AutoCloseable {
 
     private void put(AlertState a) {
         states().put(a.fingerprint(), a);
-        store.put(new OpsDocument(ALERT, a.fingerprint(), AlertCodec.state(a), tracking.clock().millis()));
+        store().put(new OpsDocument(ALERT, a.fingerprint(), AlertCodec.state(a), tracking.clock().millis()));
     }
 
     private void notify(List<Notification> out, Instant now) {
@@ -225,7 +229,7 @@ public final class AlertEngine implements AutoCloseable {
         for (SinkWorker w : sinks) {
             lines.addAll(w.offer(out, silences(), now));
         }
-        store.logDelivery(lines);
+        store().logDelivery(lines);
     }
 
     static Map<String, String> labels(AlertRule rule, Map<String, String> series) {
