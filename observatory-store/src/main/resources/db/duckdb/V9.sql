@@ -14,6 +14,9 @@ CREATE TABLE sli_rollups (
     errors BIGINT NOT NULL
 );
 
+-- The same per hour, built from the 5-minute rows of whole hours below the watermark (long windows read these).
+CREATE TABLE sli_rollups_hourly AS SELECT * FROM sli_rollups LIMIT 0;
+
 CREATE TABLE sli_state (
     id INTEGER PRIMARY KEY,
     rolled_up_to BIGINT NOT NULL

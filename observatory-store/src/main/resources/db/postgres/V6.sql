@@ -16,6 +16,9 @@ CREATE TABLE sli_rollups (
 CREATE INDEX sli_rollups_service_bucket ON sli_rollups (service, bucket_ns);
 CREATE INDEX sli_rollups_bucket ON sli_rollups (bucket_ns);
 
+CREATE TABLE sli_rollups_hourly (LIKE sli_rollups);
+CREATE INDEX sli_rollups_hourly_bucket ON sli_rollups_hourly (bucket_ns);
+
 CREATE TABLE sli_state (
     id INTEGER PRIMARY KEY,
     rolled_up_to BIGINT NOT NULL

@@ -62,10 +62,12 @@ public class SloStatusBench {
     private Instant now;
 
     @Setup(Level.Trial)
-    public void load() throws IOException {
+    public void load() throws IOException, java.sql.SQLException {
         dir = Files.createTempDirectory("observatory-slo-bench-");
-        store = DuckDbStorage.open(dir.resolve("observatory.duckdb"));
-        double seconds = SloSpans.write(store, spans, 30);
+        Path file = dir.resolve("observatory.duckdb");
+        DuckDbStorage.open(file).close(); // creates the schema
+        double seconds = SloSpans.writeSql(file, spans, 30);
+        store = DuckDbStorage.open(file);
         now = Instant.ofEpochSecond(0, SloSpans.END);
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         Tracking tracking = new Tracking(store, clock, false, new Auditor(store.audit(), clock));

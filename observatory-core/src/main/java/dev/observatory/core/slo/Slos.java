@@ -114,7 +114,7 @@ public final class Slos {
 
     /** The status of an SLO at {@code now}: compliance and budget over its window, burn rates, alert conditions. */
     public SloStatus status(SloDefinition slo, Instant now) {
-        source.refresh(now);
+        refresh(now);
         Instant from = slo.window().start(now);
         SliCounts all = source.counts(slo.selector(), from, now);
         Map<Duration, Double> burn = new LinkedHashMap<>();
@@ -130,6 +130,13 @@ public final class Slos {
         Map<String, Double> rates = new LinkedHashMap<>();
         BURN_WINDOWS.forEach((k, w) -> rates.put(k, SloMath.round(burn.get(w), 4)));
         return summarize(slo, from, now, all, rates, alerts);
+    }
+
+    /** Brings the source's rollups up to date, unless read-only (then windows read the raw spans past them). */
+    private void refresh(Instant now) {
+        if (!tracking.readOnly()) {
+            source.refresh(now);
+        }
     }
 
     private double burnOver(SloDefinition slo, Instant now, Duration window) {
@@ -162,7 +169,7 @@ public final class Slos {
         if (Duration.between(from, to).dividedBy(step) > 200) {
             throw new IllegalArgumentException("a report has at most 200 points: use a larger step or a shorter period");
         }
-        source.refresh(tracking.clock().instant());
+        refresh(tracking.clock().instant());
         List<SloReport.Point> points = new ArrayList<>();
         SliCounts total = SliCounts.empty();
         for (Instant t = from; t.isBefore(to); t = t.plus(step)) {

@@ -207,4 +207,16 @@ class SlosTest {
         assertThatThrownBy(() -> SloSpecs.load(dir)).hasMessageStartingWith("b.yml: ")
                 .hasMessageContaining("impossible target");
     }
+
+    @Test
+    void statusRollsUpSpansButNotInReadOnlyMode() {
+        burningService();
+        Tracking readOnly = new Tracking(store, clock, true, tracking.auditor());
+        SloStatus ro = new Slos(readOnly).status(availability(), NOW);
+        assertThat(store.ops().rolledUpTo()).isEqualTo(Long.MIN_VALUE);
+        SloStatus rw = slos.status(availability(), NOW);
+        assertThat(store.ops().rolledUpTo()).isEqualTo(NOW.minus(SpanSliSource.LAG).getEpochSecond() * 1_000_000_000L);
+        assertThat(rw.events()).isEqualTo(ro.events());
+        assertThat(rw.burnRates()).isEqualTo(ro.burnRates());
+    }
 }

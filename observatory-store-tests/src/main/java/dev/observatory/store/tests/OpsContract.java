@@ -98,6 +98,29 @@ abstract class OpsContract extends StorageFixture {
     }
 
     @Test
+    void hourlyRollupsGiveTheSameCountsOverLongWindows() {
+        List<TracedSpan> spans = new ArrayList<>();
+        for (int i = 0; i < 360; i++) {
+            spans.add(span(i, "api", "GET /a", T0 + i * MINUTE + 3, (i % 7 + 1) * 100 * MS,
+                    i % 9 == 0 ? SpanStatus.ERROR : SpanStatus.OK, null));
+        }
+        storage.traces().write(spans);
+        long[][] windows = { { T0 + 7 * MINUTE, T0 + 350 * MINUTE }, { T0 + 61 * MINUTE, T0 + 240 * MINUTE },
+                { T0, T0 + 360 * MINUTE }, { T0 + 119 * MINUTE, T0 + 121 * MINUTE } };
+        List<SliCounts> before = new ArrayList<>();
+        for (long[] w : windows) {
+            before.add(api(w[0], w[1]));
+        }
+        ops.rollUp(T0 + 150 * MINUTE);
+        ops.rollUp(T0 + 317 * MINUTE); // the hour [T0+2h, T0+3h) is finished by the second roll-up
+        for (int i = 0; i < windows.length; i++) {
+            assertThat(api(windows[i][0], windows[i][1])).as("window %d", i).isEqualTo(before.get(i));
+        }
+        assertThat(before.get(2).total()).isEqualTo(360);
+        assertThat(before.get(2).errors()).isEqualTo(40);
+    }
+
+    @Test
     void rollUpReadsTheRollupsNotTheSpansBelowTheWatermark() {
         writeSpans();
         ops.rollUp(T0 + 60 * MINUTE);

@@ -10,6 +10,7 @@ import dev.observatory.model.slo.OpsDocument;
 import dev.observatory.model.slo.SliCounts;
 import dev.observatory.model.slo.SliQuery;
 import dev.observatory.store.OpsStore;
+import dev.observatory.store.internal.SliPlan;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -44,6 +45,11 @@ final class JdbcOps implements OpsStore {
                 return from;
             }
             update(c, JdbcSliSql.ROLL_UP, from, upTo);
+            long hourFrom = SliPlan.floor(from, SliPlan.HOUR_NANOS);
+            long hourTo = SliPlan.floor(upTo, SliPlan.HOUR_NANOS);
+            if (hourFrom < hourTo) {
+                update(c, JdbcSliSql.ROLL_UP_HOURLY, hourFrom, hourTo);
+            }
             saveWatermark(c, upTo);
             return upTo;
         });
@@ -67,25 +73,16 @@ final class JdbcOps implements OpsStore {
     @Override
     public SliCounts sli(SliQuery q) {
         return tx.read(c -> {
-            long watermark = watermark(c);
-            long first = Math.ceilDiv(q.fromNanos(), BUCKET_NANOS) * BUCKET_NANOS;
-            long last = Math.min(Math.floorDiv(q.toNanos(), BUCKET_NANOS) * BUCKET_NANOS, watermark);
             long[] latency = new long[LatencyBuckets.COUNT];
             long[] totals = new long[2];
-            if (watermark == Long.MIN_VALUE || first >= last) {
+            for (SliPlan.Part p : SliPlan.of(q.fromNanos(), q.toNanos(), watermark(c))) {
                 List<Object> a = args();
-                add(c, JdbcSliSql.raw(q.selector(), a, q.fromNanos(), q.toNanos()), a, latency, totals);
-            } else {
-                List<Object> a = args();
-                add(c, JdbcSliSql.rolled(q.selector(), a, first, last), a, latency, totals);
-                if (q.fromNanos() < first) {
-                    List<Object> h = args();
-                    add(c, JdbcSliSql.raw(q.selector(), h, q.fromNanos(), first), h, latency, totals);
-                }
-                if (last < q.toNanos()) {
-                    List<Object> t = args();
-                    add(c, JdbcSliSql.raw(q.selector(), t, last, q.toNanos()), t, latency, totals);
-                }
+                String sql = switch (p.tier()) {
+                    case RAW -> JdbcSliSql.raw(q.selector(), a, p.from(), p.to());
+                    case FIVE_MINUTES -> JdbcSliSql.rolled("sli_rollups", q.selector(), a, p.from(), p.to());
+                    case HOURLY -> JdbcSliSql.rolled("sli_rollups_hourly", q.selector(), a, p.from(), p.to());
+                };
+                add(c, sql, a, latency, totals);
             }
             return new SliCounts(totals[0], totals[1], latency);
         });

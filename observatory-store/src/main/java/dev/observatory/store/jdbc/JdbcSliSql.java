@@ -17,6 +17,12 @@ final class JdbcSliSql {
             + "coalesce(tool_name, ''), coalesce(model, ''), " + LE + ", count(*), sum(" + FAILED + ") FROM spans "
             + "WHERE start_ns >= ? AND start_ns < ? GROUP BY 1, 2, 3, 4, 5, 6, 7";
 
+    /** Builds the hourly rows of the hours in [?, ?) from their 5-minute rows. */
+    static final String ROLL_UP_HOURLY = "INSERT INTO sli_rollups_hourly (bucket_ns, service, name, kind, tool, model, "
+            + "le, calls, errors) SELECT bucket_ns - (bucket_ns % 3600000000000), service, name, kind, tool, model, le, "
+            + "sum(calls), sum(errors) FROM sli_rollups WHERE bucket_ns >= ? AND bucket_ns < ? "
+            + "GROUP BY 1, 2, 3, 4, 5, 6, 7";
+
     private JdbcSliSql() {
     }
 
@@ -39,10 +45,10 @@ final class JdbcSliSql {
     }
 
     /** Histogram of the rollups of buckets in [?, ?) matching the selector; rows (le, calls, errors). */
-    static String rolled(SliSelector s, List<Object> args, long from, long to) {
+    static String rolled(String table, SliSelector s, List<Object> args, long from, long to) {
         args.add(from);
         args.add(to);
-        return "SELECT le, sum(calls), sum(errors) FROM sli_rollups WHERE bucket_ns >= ? AND bucket_ns < ?"
+        return "SELECT le, sum(calls), sum(errors) FROM " + table + " WHERE bucket_ns >= ? AND bucket_ns < ?"
                 + where(s, args, "name", "tool", "model") + " GROUP BY 1";
     }
 

@@ -10,6 +10,7 @@ import dev.observatory.model.slo.SliSelector;
 import dev.observatory.model.trace.SpanStatus;
 import dev.observatory.model.trace.TracedSpan;
 import dev.observatory.store.OpsStore;
+import dev.observatory.store.internal.SliPlan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,6 +28,7 @@ final class MemoryOps implements OpsStore {
 
     private final MemoryTraces traces;
     private final List<Rolled> rollups = new ArrayList<>();
+    private final List<Rolled> hourly = new ArrayList<>();
     private final Map<String, OpsDocument> documents = new TreeMap<>();
     private final List<Delivery> deliveries = new ArrayList<>();
     private long watermark = Long.MIN_VALUE;
@@ -55,10 +57,26 @@ final class MemoryOps implements OpsStore {
             });
             groups.forEach((k, c) -> rollups.add(new Rolled((Long) k.get(0), (String) k.get(1), (String) k.get(2),
                     (String) k.get(3), (String) k.get(4), (String) k.get(5), (Integer) k.get(6), c[0], c[1])));
+            rollHours(SliPlan.floor(from, SliPlan.HOUR_NANOS), SliPlan.floor(upTo, SliPlan.HOUR_NANOS));
             from = upTo;
         }
         watermark = from;
         return from;
+    }
+
+    /** Hourly rows of the hours in [from, to) from their 5-minute rows. */
+    private void rollHours(long from, long to) {
+        Map<List<Object>, long[]> groups = new TreeMap<>(Comparator.comparing(Object::toString));
+        for (Rolled r : rollups) {
+            if (r.bucket() >= from && r.bucket() < to) {
+                long[] c = groups.computeIfAbsent(List.of(SliPlan.floor(r.bucket(), SliPlan.HOUR_NANOS), r.service(),
+                        r.name(), r.kind(), r.tool(), r.model(), r.le()), k -> new long[2]);
+                c[0] += r.calls();
+                c[1] += r.errors();
+            }
+        }
+        groups.forEach((k, c) -> hourly.add(new Rolled((Long) k.get(0), (String) k.get(1), (String) k.get(2),
+                (String) k.get(3), (String) k.get(4), (String) k.get(5), (Integer) k.get(6), c[0], c[1])));
     }
 
     private static String orEmpty(String s) {
@@ -76,26 +94,28 @@ final class MemoryOps implements OpsStore {
 
     @Override
     public synchronized SliCounts sli(SliQuery q) {
-        long first = Math.ceilDiv(q.fromNanos(), BUCKET_NANOS) * BUCKET_NANOS;
-        long last = Math.min(Math.floorDiv(q.toNanos(), BUCKET_NANOS) * BUCKET_NANOS, watermark);
         long[] latency = new long[LatencyBuckets.COUNT];
         long[] totals = new long[2];
         SliSelector sel = q.selector();
-        if (watermark == Long.MIN_VALUE || first >= last) {
-            raw(sel, q.fromNanos(), q.toNanos(), latency, totals);
-        } else {
-            for (Rolled r : rollups) {
-                if (r.bucket() >= first && r.bucket() < last && matches(sel, r.service(), r.name(), r.kind(), r.tool(),
-                        r.model())) {
-                    latency[r.le()] += r.calls();
-                    totals[0] += r.calls();
-                    totals[1] += r.errors();
-                }
+        for (SliPlan.Part p : SliPlan.of(q.fromNanos(), q.toNanos(), watermark)) {
+            switch (p.tier()) {
+                case RAW -> raw(sel, p.from(), p.to(), latency, totals);
+                case FIVE_MINUTES -> rolled(rollups, sel, p, latency, totals);
+                case HOURLY -> rolled(hourly, sel, p, latency, totals);
             }
-            raw(sel, q.fromNanos(), first, latency, totals);
-            raw(sel, last, q.toNanos(), latency, totals);
         }
         return new SliCounts(totals[0], totals[1], latency);
+    }
+
+    private static void rolled(List<Rolled> rows, SliSelector sel, SliPlan.Part p, long[] latency, long[] totals) {
+        for (Rolled r : rows) {
+            if (r.bucket() >= p.from() && r.bucket() < p.to()
+                    && matches(sel, r.service(), r.name(), r.kind(), r.tool(), r.model())) {
+                latency[r.le()] += r.calls();
+                totals[0] += r.calls();
+                totals[1] += r.errors();
+            }
+        }
     }
 
     private void raw(SliSelector sel, long from, long to, long[] latency, long[] totals) {
