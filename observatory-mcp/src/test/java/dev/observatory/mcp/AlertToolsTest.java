@@ -72,9 +72,9 @@ class AlertToolsTest {
     }
 
     private void rules() {
-        ok("create_alert_rule", Map.of("name", "p99-over-5s", "signal", "trace_metric", "params",
-                Map.of("metric", "p99_latency_ms"), "threshold", 5000, "severity", "critical", "labels",
-                Map.of("team", "ml")));
+        ok("create_alert_rule",
+                Map.of("name", "p99-over-5s", "signal", "trace_metric", "params", Map.of("metric", "p99_latency_ms"),
+                        "threshold", 5000, "severity", "critical", "labels", Map.of("team", "ml")));
         ok("create_alert_rule", Map.of("name", "errors", "signal", "trace_metric", "params",
                 Map.of("metric", "error_rate"), "threshold", 0.1, "severity", "info"));
         new Alerts(data.tracking).evaluate();
@@ -91,8 +91,7 @@ class AlertToolsTest {
         rules();
         Map<String, Object> listed = ok("list_alert_rules", Map.of());
         assertThat(list(listed, "rules")).extracting(r -> r.get("name")).containsExactly("errors", "p99-over-5s");
-        assertThat((Map<String, Object>) listed.get("signals")).containsKeys("trace_metric", "slo_burn",
-                "run_metric");
+        assertThat((Map<String, Object>) listed.get("signals")).containsKeys("trace_metric", "slo_burn", "run_metric");
         List<Map<String, Object>> firing = list(ok("list_alerts", Map.of("state", "firing")), "alerts");
         assertThat(firing).extracting(a -> a.get("rule")).containsExactly("p99-over-5s", "errors");
         assertThat((Map<String, Object>) firing.get(0).get("labels")).containsEntry("service", "api")
@@ -104,8 +103,8 @@ class AlertToolsTest {
         rules();
         Map<String, Object> r = ok("alert_routing", Map.of("service", "api", "sink", "file", "destination",
                 "api-alerts.jsonl", "min_severity", "warning", "include_context", true));
-        assertThat(r).containsEntry("routed_count", 1).containsEntry("suppressed_count", 1)
-                .containsEntry("destination", "api-alerts.jsonl");
+        assertThat(r).containsEntry("routed_count", 1).containsEntry("suppressed_count", 1).containsEntry("destination",
+                "api-alerts.jsonl");
         assertThat(Files.readAllLines(dir.resolve("api-alerts.jsonl"))).singleElement()
                 .satisfies(l -> assertThat(l).contains("p99-over-5s"));
     }
@@ -113,12 +112,13 @@ class AlertToolsTest {
     @Test
     void alertRoutingRefusesMetadataUrlsAndPathsOutsideTheAlertDirectory() {
         rules();
-        ToolOutcome ssrf = tools.invoke("alert_routing", Map.of("service", "api", "sink", "webhook", "destination",
-                "http://169.254.169.254/latest"), TestData.ACTOR, OPS);
+        ToolOutcome ssrf = tools.invoke("alert_routing",
+                Map.of("service", "api", "sink", "webhook", "destination", "http://169.254.169.254/latest"),
+                TestData.ACTOR, OPS);
         assertThat(ssrf.ok()).isFalse();
         assertThat(ssrf.errorMessage()).contains("link-local");
-        ToolOutcome escape = tools.invoke("alert_routing", Map.of("service", "api", "sink", "file", "destination",
-                "/etc/cron.d/x"), TestData.ACTOR, OPS);
+        ToolOutcome escape = tools.invoke("alert_routing",
+                Map.of("service", "api", "sink", "file", "destination", "/etc/cron.d/x"), TestData.ACTOR, OPS);
         assertThat(escape.errorMessage()).contains("alert_file_dir");
         ToolOutcome none = tools.invoke("alert_routing", Map.of("sink", "file", "destination", "x.jsonl"),
                 TestData.ACTOR, OPS);
@@ -128,19 +128,19 @@ class AlertToolsTest {
     @Test
     void silenceAlertMutesMatchingAlerts() {
         rules();
-        Map<String, Object> s = ok("silence_alert", Map.of("matchers", Map.of("alertname", "errors"), "minutes", 30,
-                "comment", "known"));
+        Map<String, Object> s = ok("silence_alert",
+                Map.of("matchers", Map.of("alertname", "errors"), "minutes", 30, "comment", "known"));
         assertThat(s.get("matching_alerts")).isEqualTo(1L);
         assertThat((String) s.get("until")).isEqualTo(TestData.NOW.plusSeconds(1800).toString());
-        Map<String, Object> r = ok("alert_routing", Map.of("service", "api", "sink", "file", "destination",
-                "a.jsonl", "min_severity", "info"));
+        Map<String, Object> r = ok("alert_routing",
+                Map.of("service", "api", "sink", "file", "destination", "a.jsonl", "min_severity", "info"));
         assertThat(r).containsEntry("routed_count", 1).containsEntry("suppressed_count", 1);
     }
 
     @Test
     void badRulesAreToolErrorsThatSayWhatToFix() {
-        ToolOutcome o = tools.invoke("create_alert_rule", Map.of("name", "x", "signal", "trace_metric", "params",
-                Map.of("metric", "mood")), TestData.ACTOR, OPS);
+        ToolOutcome o = tools.invoke("create_alert_rule",
+                Map.of("name", "x", "signal", "trace_metric", "params", Map.of("metric", "mood")), TestData.ACTOR, OPS);
         assertThat(o.ok()).isFalse();
         assertThat(o.errorMessage()).contains("p99_latency_ms");
     }

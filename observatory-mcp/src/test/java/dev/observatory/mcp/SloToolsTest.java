@@ -106,8 +106,8 @@ class SloToolsTest {
 
     @Test
     void configuredSlosComeFirst() {
-        Slos.configure(data.tracking, List.of(SloSpecs.parse(Map.of("name", "from-file", "selector",
-                Map.of("service", "api")), "config")));
+        Slos.configure(data.tracking,
+                List.of(SloSpecs.parse(Map.of("name", "from-file", "selector", Map.of("service", "api")), "config")));
         assertThat(list(ok("list_slos", Map.of()), "slos")).extracting(m -> m.get("source")).containsExactly("config");
     }
 }

@@ -95,8 +95,8 @@ public record Config(String host, int port, Path dataDir, String storage, String
                 intIn(v, ConfigKey.MLFLOW_MAX_METRICS_PER_BATCH, 1000, 100_000),
                 longIn(v, ConfigKey.OTLP_MAX_BODY_BYTES, 1024, 1L << 31),
                 intIn(v, ConfigKey.OTLP_MAX_CONCURRENT_REQUESTS, 1, 1024), bool(v, ConfigKey.SELF_TRACING),
-                v.get(ConfigKey.OTLP_EXPORT_ENDPOINT).trim(), v.get(ConfigKey.OTLP_EXPORT_API_KEY), blobs(v),
-                traces(v), ops(v));
+                v.get(ConfigKey.OTLP_EXPORT_ENDPOINT).trim(), v.get(ConfigKey.OTLP_EXPORT_API_KEY), blobs(v), traces(v),
+                ops(v));
     }
 
     /** The base URL for deep links: configured, else derived from host and the actual port. */
@@ -124,8 +124,9 @@ public record Config(String host, int port, Path dataDir, String storage, String
 
     /** slo_definitions and the alert_* keys. */
     private static OpsConfig ops(Map<ConfigKey, String> v) {
-        return OpsConfig.of(v.get(ConfigKey.SLO_DEFINITIONS), intIn(v, ConfigKey.ALERT_EVAL_INTERVAL_SECONDS, 0, 86_400),
-                v.get(ConfigKey.ALERT_SINKS), v.get(ConfigKey.ALERT_FILE_DIR), Path.of(v.get(ConfigKey.DATA_DIR).trim()),
+        return OpsConfig.of(v.get(ConfigKey.SLO_DEFINITIONS),
+                intIn(v, ConfigKey.ALERT_EVAL_INTERVAL_SECONDS, 0, 86_400), v.get(ConfigKey.ALERT_SINKS),
+                v.get(ConfigKey.ALERT_FILE_DIR), Path.of(v.get(ConfigKey.DATA_DIR).trim()),
                 bool(v, ConfigKey.ALERT_WEBHOOK_ALLOW_PRIVATE), bool(v, ConfigKey.ALERT_WEBHOOK_ALLOW_LOOPBACK),
                 bool(v, ConfigKey.ALERT_WEBHOOK_ALLOW_LINK_LOCAL));
     }

@@ -67,13 +67,16 @@ public enum ConfigKey {
     TRACE_MODEL_PRICES("",
             "Model prices overriding or adding to the built-in table (USD per million tokens),"
                     + " comma list of model=input/output, e.g. my-model=1.0/2.0,gpt-4o=2.5/10."),
-    TRACE_ALERT_THRESHOLDS("", "Alert thresholds of get_active_alerts overriding the defaults, comma list of"
-            + " metric=value, e.g. fallback_rate=0.2,p95_latency_ms=3000,error_rate=0.01."),
-    SLO_DEFINITIONS("", "A YAML file, or a directory of *.yaml files, of SLO definitions (slos: list; see"
-            + " docs/slo-and-alerts.md); empty: only SLOs created with create_slo."),
+    TRACE_ALERT_THRESHOLDS("",
+            "Alert thresholds of get_active_alerts overriding the defaults, comma list of"
+                    + " metric=value, e.g. fallback_rate=0.2,p95_latency_ms=3000,error_rate=0.01."),
+    SLO_DEFINITIONS("",
+            "A YAML file, or a directory of *.yaml files, of SLO definitions (slos: list; see"
+                    + " docs/slo-and-alerts.md); empty: only SLOs created with create_slo."),
     ALERT_EVAL_INTERVAL_SECONDS("15", "How often alert rules are evaluated, in seconds; 0 turns the evaluator off."),
-    ALERT_SINKS("", "A YAML file of alert sinks (sinks: list of file / webhook / slack / alertmanager with"
-            + " min_severity, matchers, group_by, per_minute, retries, secret_env); empty: none."),
+    ALERT_SINKS("",
+            "A YAML file of alert sinks (sinks: list of file / webhook / slack / alertmanager with"
+                    + " min_severity, matchers, group_by, per_minute, retries, secret_env); empty: none."),
     ALERT_FILE_DIR("", "Directory that file sinks and alert_routing write JSON lines in (empty: <data_dir>/alerts)."),
     ALERT_WEBHOOK_ALLOW_PRIVATE("false",
             "true lets webhooks reach private addresses (10/8, 172.16/12, 192.168/16, fc00::/7, 100.64/10)."),

@@ -53,8 +53,8 @@ class OpsConfigTest {
                     min_severity: critical
                 """);
         OpsConfig ops = config(Map.of(ConfigKey.SLO_DEFINITIONS, dir.resolve("slos.yaml").toString(),
-                ConfigKey.ALERT_SINKS, dir.resolve("sinks.yaml").toString(), ConfigKey.ALERT_EVAL_INTERVAL_SECONDS,
-                "0", ConfigKey.ALERT_WEBHOOK_ALLOW_LOOPBACK, "true", ConfigKey.DATA_DIR, dir.toString())).ops();
+                ConfigKey.ALERT_SINKS, dir.resolve("sinks.yaml").toString(), ConfigKey.ALERT_EVAL_INTERVAL_SECONDS, "0",
+                ConfigKey.ALERT_WEBHOOK_ALLOW_LOOPBACK, "true", ConfigKey.DATA_DIR, dir.toString())).ops();
         try (AlertEngine engine = ops.start(tracking, Map.of("HOOK_SECRET", "s3cret"))) {
             assertThat(new Slos(tracking).list()).extracting(d -> d.source()).containsExactly("config");
             assertThat(new Alerts(tracking).sinks()).extracting(s -> s.name()).containsExactly("log", "hook");
@@ -65,13 +65,13 @@ class OpsConfigTest {
 
     @Test
     void badFilesAndRefusedWebhooksStopTheStartWithWhatToFix() throws Exception {
-        Files.writeString(dir.resolve("slos.yaml"), "slos:\n  - name: api\n    target: 100\n"
-                + "    selector: {service: api}\n");
+        Files.writeString(dir.resolve("slos.yaml"),
+                "slos:\n  - name: api\n    target: 100\n" + "    selector: {service: api}\n");
         OpsConfig bad = config(Map.of(ConfigKey.SLO_DEFINITIONS, dir.resolve("slos.yaml").toString())).ops();
         assertThatThrownBy(() -> bad.start(tracking, Map.of())).hasMessageContaining("slos.yaml")
                 .hasMessageContaining("impossible target");
-        Files.writeString(dir.resolve("sinks.yaml"), "sinks:\n  - name: meta\n    type: webhook\n"
-                + "    destination: http://169.254.169.254/\n");
+        Files.writeString(dir.resolve("sinks.yaml"),
+                "sinks:\n  - name: meta\n    type: webhook\n" + "    destination: http://169.254.169.254/\n");
         OpsConfig ssrf = config(Map.of(ConfigKey.ALERT_SINKS, dir.resolve("sinks.yaml").toString())).ops();
         assertThatThrownBy(() -> ssrf.start(tracking, Map.of())).hasMessageContaining("link-local");
         assertThatThrownBy(() -> config(Map.of(ConfigKey.ALERT_EVAL_INTERVAL_SECONDS, "-1")))

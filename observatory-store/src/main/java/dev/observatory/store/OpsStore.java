@@ -15,8 +15,8 @@ import java.util.Optional;
  * SLI rollups: spans are rolled up into {@link #BUCKET_NANOS} buckets per (service, span name, kind, tool, model) with
  * their count, failures and a latency histogram. {@link #rollUp} moves the watermark forward; {@link #sli} reads the
  * rollups for whole buckets below the watermark and the raw spans for the rest of the window, so its result does not
- * depend on how far the rollups have got. A span that arrives with a start time below the watermark after the rollup
- * is not counted (callers roll up with a lag behind the clock).
+ * depend on how far the rollups have got. A span that arrives with a start time below the watermark after the rollup is
+ * not counted (callers roll up with a lag behind the clock).
  */
 public interface OpsStore {
 

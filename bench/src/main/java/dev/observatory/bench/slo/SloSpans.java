@@ -26,8 +26,8 @@ final class SloSpans {
 
     /**
      * Writes the same shape of spans with one SQL statement straight into a DuckDB file that {@code DuckDbStorage}
-     * created and closed (seconds instead of many minutes through the Appender on a busy machine): deterministic
-     * hashes of the span number replace the random generator. Returns the seconds it took.
+     * created and closed (seconds instead of many minutes through the Appender on a busy machine): deterministic hashes
+     * of the span number replace the random generator. Returns the seconds it took.
      */
     static double writeSql(java.nio.file.Path db, long total, int days) throws java.sql.SQLException {
         long t0 = System.nanoTime();

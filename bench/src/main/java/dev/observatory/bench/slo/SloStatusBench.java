@@ -78,17 +78,17 @@ public class SloStatusBench {
         System.out.printf("%n[slo-bench] wrote %,d spans in %.1f s; first roll-up %.2f s (%s)%n", spans, seconds,
                 rollup, source);
         slos = new Slos(tracking, src);
-        availability = SloSpecs.parse(Map.of("name", "checkout-availability", "selector",
-                Map.of("service", "checkout-api")), "api");
+        availability = SloSpecs
+                .parse(Map.of("name", "checkout-availability", "selector", Map.of("service", "checkout-api")), "api");
         latency = SloSpecs.parse(Map.of("name", "checkout-p95", "type", "latency", "percentile", 95, "threshold_ms",
                 2000, "selector", Map.of("service", "checkout-api", "route", "GET /api/v1/r3")), "api");
     }
 
     /** Reads the spans only: the store's rollups are never brought up to date. */
     private static SliSource rawSpans(DuckDbStorage store) {
-        return (selector, from, to) -> store.ops().sli(new SliQuery(selector,
-                from.getEpochSecond() * 1_000_000_000L + from.getNano(),
-                to.getEpochSecond() * 1_000_000_000L + to.getNano()));
+        return (selector, from, to) -> store.ops()
+                .sli(new SliQuery(selector, from.getEpochSecond() * 1_000_000_000L + from.getNano(),
+                        to.getEpochSecond() * 1_000_000_000L + to.getNano()));
     }
 
     @Benchmark

@@ -25,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The alerting state of one tracking: rules (cached, reloaded when changed through {@link Alerts}), alert states
- * (kept in memory, stored on every change of state), the evaluator (on its own scheduled thread when an interval is
+ * The alerting state of one tracking: rules (cached, reloaded when changed through {@link Alerts}), alert states (kept
+ * in memory, stored on every change of state), the evaluator (on its own scheduled thread when an interval is
  * configured) and the sink workers.
  */
 public final class AlertEngine implements AutoCloseable {
@@ -164,8 +164,8 @@ public final class AlertEngine implements AutoCloseable {
             }
         }
         for (AlertState a : List.copyOf(current.values())) {
-            boolean gone = !seen.contains(a.fingerprint())
-                    && (evaluatedRules.contains(a.rule()) || rules().stream().noneMatch(r -> r.name().equals(a.rule())));
+            boolean gone = !seen.contains(a.fingerprint()) && (evaluatedRules.contains(a.rule())
+                    || rules().stream().noneMatch(r -> r.name().equals(a.rule())));
             if (gone && !a.state().equals(AlertState.RESOLVED)) {
                 stop(a, a.value(), now, out);
             } else if (a.state().equals(AlertState.RESOLVED)

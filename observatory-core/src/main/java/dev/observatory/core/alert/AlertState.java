@@ -36,7 +36,7 @@ public record AlertState(String fingerprint, String rule, Map<String, String> la
     }
 
     AlertState withValue(double newValue, Map<String, Object> newContext) {
-        return new AlertState(fingerprint, rule, labels, severity, state, newValue, threshold, activeSince,
-                firingSince, resolvedAt, newContext, description);
+        return new AlertState(fingerprint, rule, labels, severity, state, newValue, threshold, activeSince, firingSince,
+                resolvedAt, newContext, description);
     }
 }

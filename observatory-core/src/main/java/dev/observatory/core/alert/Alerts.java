@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Alert rules, alerts, silences, routing and the delivery log of a tracking: the facade every surface (MCP, REST)
- * uses. Long-lived state (alert states, the evaluator thread, sink queues) is in the tracking's {@link AlertEngine}.
+ * Alert rules, alerts, silences, routing and the delivery log of a tracking: the facade every surface (MCP, REST) uses.
+ * Long-lived state (alert states, the evaluator thread, sink queues) is in the tracking's {@link AlertEngine}.
  */
 public final class Alerts {
     private final Tracking tracking;
@@ -67,8 +67,9 @@ public final class Alerts {
                 }
             }
         }
-        out.sort(Comparator.comparing((AlertState a) -> order(a.state())).thenComparing(
-                (AlertState a) -> a.severity(), Comparator.reverseOrder()).thenComparing(AlertState::activeSince));
+        out.sort(Comparator.comparing((AlertState a) -> order(a.state()))
+                .thenComparing((AlertState a) -> a.severity(), Comparator.reverseOrder())
+                .thenComparing(AlertState::activeSince));
         return out;
     }
 
@@ -97,8 +98,8 @@ public final class Alerts {
             throw new IllegalArgumentException("a silence must end in the future");
         }
         Silence s = new Silence(UUID.randomUUID().toString(), matchers, until, comment, actor.name());
-        tracking.store().ops().put(new OpsDocument(AlertEngine.SILENCE, s.id(), AlertCodec.silence(s),
-                tracking.clock().millis()));
+        tracking.store().ops()
+                .put(new OpsDocument(AlertEngine.SILENCE, s.id(), AlertCodec.silence(s), tracking.clock().millis()));
         engine.changed();
         tracking.auditor().record(actor, "alert.silence", "silence/" + s.id(), matchers.toString());
         return s;
@@ -117,8 +118,8 @@ public final class Alerts {
     }
 
     /**
-     * Sends the alerts matching the labels (firing, and pending when asked) to a sink once, now: those below the
-     * sink's severity or silenced are suppressed. The delivery is logged.
+     * Sends the alerts matching the labels (firing, and pending when asked) to a sink once, now: those below the sink's
+     * severity or silenced are suppressed. The delivery is logged.
      */
     public RoutingResult route(Actor actor, Map<String, String> matchers, SinkConfig sink, boolean includePending) {
         writable("alert.route");
@@ -160,8 +161,8 @@ public final class Alerts {
         }
         tracking.store().ops().logDelivery(lines);
         tracking.auditor().record(actor, "alert.route", "sink/" + sink.name(), sink.type());
-        return new RoutingResult(outcome.equals("delivered") ? send.size() : 0, suppressed, sink.destination(),
-                outcome, detail);
+        return new RoutingResult(outcome.equals("delivered") ? send.size() : 0, suppressed, sink.destination(), outcome,
+                detail);
     }
 
     /** What {@link #route} did. */

@@ -14,9 +14,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * POSTs JSON: the webhook payload (signed with HMAC-SHA256 in {@value #SIGNATURE} as {@code sha256=<hex>} when a
- * secret is set), a Slack-compatible {@code {"text": ...}}, or Alertmanager alerts to {@code /api/v2/alerts}. Retries
- * on I/O errors, 429 and 5xx with exponential backoff (250 ms, 500 ms, ...); every attempt has the sink's timeout.
+ * POSTs JSON: the webhook payload (signed with HMAC-SHA256 in {@value #SIGNATURE} as {@code sha256=<hex>} when a secret
+ * is set), a Slack-compatible {@code {"text": ...}}, or Alertmanager alerts to {@code /api/v2/alerts}. Retries on I/O
+ * errors, 429 and 5xx with exponential backoff (250 ms, 500 ms, ...); every attempt has the sink's timeout.
  */
 final class HttpSink implements Sink {
     static final String SIGNATURE = "X-Observatory-Signature";
@@ -66,8 +66,7 @@ final class HttpSink implements Sink {
             try {
                 URI uri = guard.check(target()); // again: the host may resolve elsewhere now
                 HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(config.timeout())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
                 if (config.secret() != null && format == Format.WEBHOOK) {
                     req.header(SIGNATURE, "sha256=" + hmac(config.secret(), bytes));
                 }

@@ -44,10 +44,10 @@ final class Payloads {
         StringBuilder text = new StringBuilder();
         for (Notification n : group) {
             AlertState a = n.alert();
-            text.append(n.state().equals(AlertState.FIRING) ? ":rotating_light: *FIRING* " : ":white_check_mark: "
-                    + "*RESOLVED* ").append('[').append(a.severity().wire()).append("] ").append(a.rule())
-                    .append(' ').append(a.labels()).append(": value ").append(a.value()).append(" (threshold ")
-                    .append(a.threshold()).append(")\n");
+            text.append(n.state().equals(AlertState.FIRING) ? ":rotating_light: *FIRING* "
+                    : ":white_check_mark: " + "*RESOLVED* ").append('[').append(a.severity().wire()).append("] ")
+                    .append(a.rule()).append(' ').append(a.labels()).append(": value ").append(a.value())
+                    .append(" (threshold ").append(a.threshold()).append(")\n");
         }
         return Map.of("text", text.toString().strip());
     }

@@ -61,8 +61,8 @@ final class RunMetricSignal implements AlertSignal {
             runs = List.of(round.tracking().getRun(p.get("run")));
         } else {
             runs = round.memo(List.of(kind(), p.get("project")),
-                    () -> round.tracking().store().runs().list(new RunQuery(p.get("project"),
-                            Set.of(RunStatus.RUNNING), null, null, null, null, "created_at", true, MAX_RUNS, 0)));
+                    () -> round.tracking().store().runs().list(new RunQuery(p.get("project"), Set.of(RunStatus.RUNNING),
+                            null, null, null, null, "created_at", true, MAX_RUNS, 0)));
         }
         int steps = steps(p);
         List<Sample> out = new ArrayList<>();
@@ -76,8 +76,8 @@ final class RunMetricSignal implements AlertSignal {
             if (s.count() < steps) {
                 continue;
             }
-            List<MetricPoint> last = round.tracking().store().metrics().read(run.id(), p.get("metric"),
-                    Long.MIN_VALUE, Long.MAX_VALUE, s.count() - steps, steps);
+            List<MetricPoint> last = round.tracking().store().metrics().read(run.id(), p.get("metric"), Long.MIN_VALUE,
+                    Long.MAX_VALUE, s.count() - steps, steps);
             double v = rule.above() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
             for (MetricPoint pt : last) {
                 v = rule.above() ? Math.min(v, pt.value()) : Math.max(v, pt.value());

@@ -11,8 +11,8 @@ public record Silence(String id, Map<String, String> matchers, Instant until, St
 
     public Silence {
         if (matchers == null || matchers.isEmpty()) {
-            throw new IllegalArgumentException("a silence needs at least one matcher (label = value), e.g."
-                    + " alertname, service, fingerprint");
+            throw new IllegalArgumentException(
+                    "a silence needs at least one matcher (label = value), e.g." + " alertname, service, fingerprint");
         }
         matchers = Map.copyOf(matchers);
         comment = comment == null ? "" : comment;

@@ -10,8 +10,8 @@ import java.util.Set;
  * A notification sink.
  *
  * @param type
- *            file (JSON lines), webhook (JSON POST, HMAC-signed when a secret is set), slack (Slack-compatible
- *            webhook) or alertmanager (its v2 API)
+ *            file (JSON lines), webhook (JSON POST, HMAC-signed when a secret is set), slack (Slack-compatible webhook)
+ *            or alertmanager (its v2 API)
  * @param destination
  *            the file path, webhook URL, or Alertmanager base URL
  * @param minSeverity
@@ -30,14 +30,14 @@ import java.util.Set;
  *            deliveries waiting for the sink's thread at most; more are dropped and counted
  */
 public record SinkConfig(String name, String type, String destination, Severity minSeverity,
-        Map<String, String> matchers, List<String> groupBy, int perMinute, String secret, Duration timeout,
-        int retries, int queueCapacity, boolean includeContext) {
+        Map<String, String> matchers, List<String> groupBy, int perMinute, String secret, Duration timeout, int retries,
+        int queueCapacity, boolean includeContext) {
     static final Set<String> TYPES = Set.of("file", "webhook", "slack", "alertmanager");
 
     public SinkConfig {
         if (name == null || !name.matches("[a-z0-9][a-z0-9_.-]{0,63}")) {
-            throw new IllegalArgumentException("sink name '" + name + "' is invalid: use lowercase letters, digits,"
-                    + " '_', '.' or '-'");
+            throw new IllegalArgumentException(
+                    "sink name '" + name + "' is invalid: use lowercase letters, digits," + " '_', '.' or '-'");
         }
         type = type == null ? "" : type.toLowerCase(Locale.ROOT);
         if (!TYPES.contains(type)) {
@@ -72,8 +72,8 @@ public record SinkConfig(String name, String type, String destination, Severity 
     }
 
     public SinkConfig withDelivery(String hmacSecret, Duration t, int r, int perMin, int queue) {
-        return new SinkConfig(name, type, destination, minSeverity, matchers, groupBy, perMin, hmacSecret, t, r,
-                queue, includeContext);
+        return new SinkConfig(name, type, destination, minSeverity, matchers, groupBy, perMin, hmacSecret, t, r, queue,
+                includeContext);
     }
 
     public SinkConfig withGroupBy(List<String> labels) {

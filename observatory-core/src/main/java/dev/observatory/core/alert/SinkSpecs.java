@@ -48,8 +48,8 @@ public final class SinkSpecs {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read alert sinks file " + file + ": " + e.getMessage());
         } catch (tools.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException("alert sinks file " + file + " is not valid YAML: "
-                    + e.getOriginalMessage());
+            throw new IllegalArgumentException(
+                    "alert sinks file " + file + " is not valid YAML: " + e.getOriginalMessage());
         }
         Object list = root instanceof Map<?, ?> m ? m.get("sinks") : root;
         if (!(list instanceof List<?> items)) {

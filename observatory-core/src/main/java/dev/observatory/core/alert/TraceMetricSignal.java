@@ -28,16 +28,17 @@ final class TraceMetricSignal implements AlertSignal {
 
     @Override
     public String description() {
-        return "a trace metrics snapshot value per service; params: metric (" + String.join(", ", METRICS.stream()
-                .sorted().toList()) + "), service (optional), window_minutes (default 5)";
+        return "a trace metrics snapshot value per service; params: metric ("
+                + String.join(", ", METRICS.stream().sorted().toList())
+                + "), service (optional), window_minutes (default 5)";
     }
 
     @Override
     public void validate(Map<String, String> params) {
         String metric = params.get("metric");
         if (metric == null || !METRICS.contains(metric)) {
-            throw new IllegalArgumentException("trace_metric needs params.metric, one of " + METRICS.stream().sorted()
-                    .toList() + (metric == null ? "" : "; got '" + metric + "'"));
+            throw new IllegalArgumentException("trace_metric needs params.metric, one of "
+                    + METRICS.stream().sorted().toList() + (metric == null ? "" : "; got '" + metric + "'"));
         }
         window(params);
     }

@@ -17,8 +17,8 @@ import java.util.Set;
 public record UrlGuard(boolean allowPrivate, boolean allowLoopback, boolean allowLinkLocal) {
     /** Public addresses only. */
     public static final UrlGuard STRICT = new UrlGuard(false, false, false);
-    private static final Set<String> METADATA_HOSTS = Set.of("metadata.google.internal", "metadata",
-            "instance-data", "metadata.azure.internal");
+    private static final Set<String> METADATA_HOSTS = Set.of("metadata.google.internal", "metadata", "instance-data",
+            "metadata.azure.internal");
 
     /** The URI, checked; IllegalArgumentException saying why it is refused. */
     public URI check(String url) {

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param name
  *            unique, [a-z0-9][a-z0-9_.-]{0,63}
  * @param targetPercent
- *            the share of good events promised, in (0, 100): availability target, latency percentile, or 100 minus
- *            the highest error rate
+ *            the share of good events promised, in (0, 100): availability target, latency percentile, or 100 minus the
+ *            highest error rate
  * @param thresholdMs
  *            latency SLOs: the duration a good span stays within; 0 otherwise
  * @param source
@@ -25,20 +25,20 @@ public record SloDefinition(String name, SloKind kind, SliSelector selector, dou
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(window, "window");
         if (name == null || !name.matches("[a-z0-9][a-z0-9_.-]{0,63}")) {
-            throw new IllegalArgumentException("SLO name '" + name
-                    + "' is invalid: use 1-64 lowercase letters, digits, '_', '.' or '-'");
+            throw new IllegalArgumentException(
+                    "SLO name '" + name + "' is invalid: use 1-64 lowercase letters, digits, '_', '.' or '-'");
         }
         if (selector == null || selector.isEmpty()) {
-            throw new IllegalArgumentException("SLO " + name
-                    + " has an empty selector: set at least one of service, route, kind, tool or model");
+            throw new IllegalArgumentException(
+                    "SLO " + name + " has an empty selector: set at least one of service, route, kind, tool or model");
         }
         if (!(targetPercent > 0 && targetPercent < 100)) {
             throw new IllegalArgumentException("SLO " + name + " has an impossible target " + targetPercent
                     + "%: it must be above 0% and below 100% (100% leaves no error budget)");
         }
         if (kind == SloKind.LATENCY && !(thresholdMs > 0 && thresholdMs < 3_600_000)) {
-            throw new IllegalArgumentException("latency SLO " + name
-                    + " needs threshold_ms above 0 and below one hour, got " + thresholdMs);
+            throw new IllegalArgumentException(
+                    "latency SLO " + name + " needs threshold_ms above 0 and below one hour, got " + thresholdMs);
         }
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         description = description == null ? "" : description;

@@ -22,7 +22,6 @@ public enum SloKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException(
-                "unknown SLO type '" + s + "': use availability, latency or error_rate");
+        throw new IllegalArgumentException("unknown SLO type '" + s + "': use availability, latency or error_rate");
     }
 }

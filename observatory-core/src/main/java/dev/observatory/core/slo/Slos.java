@@ -21,8 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * SLOs: definitions from the configuration file (read-only here) and created through the API (stored as documents of
- * kind {@code slo}), their status and period reports, computed from an {@link SliSource} (the stored spans by
- * default).
+ * kind {@code slo}), their status and period reports, computed from an {@link SliSource} (the stored spans by default).
  */
 public final class Slos {
     static final String KIND = "slo";
@@ -154,8 +153,8 @@ public final class Slos {
             case ERROR_RATE -> c.total() == 0 ? null : 100.0 * c.errors() / c.total();
             case LATENCY -> SloMath.quantileMs(c, slo.target());
         };
-        return new SloStatus(slo, from, to, c.total(), SloMath.round(bad, 3), value, 100 * good,
-                good >= slo.target(), remaining, allowed, rates, alerts);
+        return new SloStatus(slo, from, to, c.total(), SloMath.round(bad, 3), value, 100 * good, good >= slo.target(),
+                remaining, allowed, rates, alerts);
     }
 
     /**
@@ -167,7 +166,8 @@ public final class Slos {
             throw new IllegalArgumentException("the report period must end after it starts");
         }
         if (Duration.between(from, to).dividedBy(step) > 200) {
-            throw new IllegalArgumentException("a report has at most 200 points: use a larger step or a shorter period");
+            throw new IllegalArgumentException(
+                    "a report has at most 200 points: use a larger step or a shorter period");
         }
         refresh(tracking.clock().instant());
         List<SloReport.Point> points = new ArrayList<>();

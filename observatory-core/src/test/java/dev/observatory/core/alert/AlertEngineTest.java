@@ -42,11 +42,12 @@ class AlertEngineTest {
         for (int i = 0; i < 10; i++) {
             ids++;
             long start = now - 60_000_000_000L + i * 1_000_000_000L;
-            store.traces().append(List.of(new Span(String.format("%032x", ids), String.format("%016x", ids), null,
-                    service, "chat", SpanKind.CLIENT, start, start + 50_000_000L,
-                    i < failed ? SpanStatus.ERROR : SpanStatus.OK, null,
-                    Map.of("gen_ai.operation.name", "chat", "gen_ai.request.model", "gpt-4o"), Map.of(), "", "",
-                    List.of(), List.of())));
+            store.traces()
+                    .append(List.of(new Span(String.format("%032x", ids), String.format("%016x", ids), null, service,
+                            "chat", SpanKind.CLIENT, start, start + 50_000_000L,
+                            i < failed ? SpanStatus.ERROR : SpanStatus.OK, null,
+                            Map.of("gen_ai.operation.name", "chat", "gen_ai.request.model", "gpt-4o"), Map.of(), "", "",
+                            List.of(), List.of())));
         }
     }
 
@@ -113,9 +114,10 @@ class AlertEngineTest {
     void runMetricRuleNeedsEveryOneOfTheLastStepsBeyondTheThreshold() {
         Run run = tracking.createRun(actor, new NewRun("vision", "r1", RunStatus.RUNNING, "ada", List.of(), Map.of(),
                 null, clock.instant(), null, null));
-        alerts.createRule(actor, new AlertRule("loss-diverging", "run_metric",
-                Map.of("project", "vision", "metric", "loss", "steps", "3"), true, 5.0, Duration.ZERO,
-                Severity.WARNING, Map.of(), null));
+        alerts.createRule(actor,
+                new AlertRule("loss-diverging", "run_metric",
+                        Map.of("project", "vision", "metric", "loss", "steps", "3"), true, 5.0, Duration.ZERO,
+                        Severity.WARNING, Map.of(), null));
         log(run, 1, 9.0);
         log(run, 2, 9.0);
         log(run, 3, 1.0);
@@ -128,7 +130,8 @@ class AlertEngineTest {
     }
 
     private void log(Run run, long step, double v) {
-        tracking.logMetrics(actor, run.id(), Map.of("loss", new MetricColumns(new long[] { step }, new double[] { v }, new long[] { clock.millis() })));
+        tracking.logMetrics(actor, run.id(), Map.of("loss",
+                new MetricColumns(new long[] { step }, new double[] { v }, new long[] { clock.millis() })));
     }
 
     @Test
@@ -155,14 +158,18 @@ class AlertEngineTest {
 
     @Test
     void badRulesAreRejectedWithWhatToFix() {
-        assertThatThrownBy(() -> alerts.createRule(actor, new AlertRule("x", "nope", Map.of(), true, 1, null,
-                Severity.INFO, null, null))).hasMessageContaining("unknown signal 'nope'");
-        assertThatThrownBy(() -> alerts.createRule(actor, new AlertRule("x", "trace_metric", Map.of("metric", "mood"),
-                true, 1, null, Severity.INFO, null, null))).hasMessageContaining("error_rate");
-        assertThatThrownBy(() -> alerts.createRule(actor, new AlertRule("x", "run_metric", Map.of("metric", "loss"),
-                true, 1, null, Severity.INFO, null, null))).hasMessageContaining("params.run");
-        assertThatThrownBy(() -> new AlertRule("Bad Name", "trace_metric", Map.of(), true, 1, null, Severity.INFO,
-                null, null)).hasMessageContaining("rule name");
+        assertThatThrownBy(() -> alerts.createRule(actor,
+                new AlertRule("x", "nope", Map.of(), true, 1, null, Severity.INFO, null, null)))
+                        .hasMessageContaining("unknown signal 'nope'");
+        assertThatThrownBy(() -> alerts.createRule(actor,
+                new AlertRule("x", "trace_metric", Map.of("metric", "mood"), true, 1, null, Severity.INFO, null, null)))
+                        .hasMessageContaining("error_rate");
+        assertThatThrownBy(() -> alerts.createRule(actor,
+                new AlertRule("x", "run_metric", Map.of("metric", "loss"), true, 1, null, Severity.INFO, null, null)))
+                        .hasMessageContaining("params.run");
+        assertThatThrownBy(
+                () -> new AlertRule("Bad Name", "trace_metric", Map.of(), true, 1, null, Severity.INFO, null, null))
+                        .hasMessageContaining("rule name");
         assertThatThrownBy(() -> Severity.parse("urgent")).hasMessageContaining("info, warning, error or critical");
     }
 }

@@ -42,8 +42,8 @@ class AlertmanagerSinkTest {
         base = "http://127.0.0.1:" + port;
         alertmanager = new ProcessBuilder(BINARY.toString(), "--config.file=" + dir.resolve("am.yml"),
                 "--storage.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
-                "--cluster.listen-address=").redirectErrorStream(true)
-                .redirectOutput(dir.resolve("am.log").toFile()).start();
+                "--cluster.listen-address=").redirectErrorStream(true).redirectOutput(dir.resolve("am.log").toFile())
+                        .start();
         awaitReady();
     }
 

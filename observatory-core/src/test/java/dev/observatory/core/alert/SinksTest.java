@@ -46,9 +46,10 @@ class SinksTest {
         for (int i = 0; i < 4; i++) {
             ids++;
             long start = now - 30_000_000_000L + i;
-            store.traces().append(List.of(new Span(String.format("%032x", ids), String.format("%016x", ids), null,
-                    service, "chat", SpanKind.CLIENT, start, start + 1_000_000L, SpanStatus.ERROR, null,
-                    Map.of("gen_ai.operation.name", "chat"), Map.of(), "", "", List.of(), List.of())));
+            store.traces()
+                    .append(List.of(new Span(String.format("%032x", ids), String.format("%016x", ids), null, service,
+                            "chat", SpanKind.CLIENT, start, start + 1_000_000L, SpanStatus.ERROR, null,
+                            Map.of("gen_ai.operation.name", "chat"), Map.of(), "", "", List.of(), List.of())));
         }
     }
 
@@ -76,8 +77,8 @@ class SinksTest {
     @Test
     void webhookPostsJsonSignedWithHmacSha256() throws Exception {
         try (Receiver hook = new Receiver()) {
-            Alerts alerts = engine(SinkConfig.of("hook", "webhook", hook.url("/hook"))
-                    .withDelivery("s3cret", Duration.ofSeconds(2), 0, 60, 10));
+            Alerts alerts = engine(SinkConfig.of("hook", "webhook", hook.url("/hook")).withDelivery("s3cret",
+                    Duration.ofSeconds(2), 0, 60, 10));
             failingCalls("a");
             alerts.evaluate();
             Receiver.Request r = hook.await(1).requests.getFirst();
@@ -116,13 +117,14 @@ class SinksTest {
         try (ServerSocket s = new ServerSocket(0)) {
             deadPort = s.getLocalPort();
         }
-        try (Receiver slow = new Receiver(); Receiver fast = new Receiver()) {
+        try (Receiver slow = new Receiver();
+                Receiver fast = new Receiver()) {
             slow.hold = true;
             Alerts alerts = engine(
                     SinkConfig.of("dead", "webhook", "http://127.0.0.1:" + deadPort + "/").withDelivery(null,
                             Duration.ofSeconds(1), 3, 60, 10),
-                    SinkConfig.of("slow", "webhook", slow.url("/")).withDelivery(null, Duration.ofSeconds(30), 0,
-                            60, 10),
+                    SinkConfig.of("slow", "webhook", slow.url("/")).withDelivery(null, Duration.ofSeconds(30), 0, 60,
+                            10),
                     SinkConfig.of("fast", "webhook", fast.url("/")), SinkConfig.of("file", "file", "alerts.jsonl"));
             failingCalls("a");
             failingCalls("b");
@@ -200,8 +202,8 @@ class SinksTest {
         assertThat(new UrlGuard(true, false, false).check("http://10.1.2.3/").getHost()).isEqualTo("10.1.2.3");
         assertThat(LOOPBACK.check("http://127.0.0.1:9/x").getPort()).isEqualTo(9);
         assertThat(UrlGuard.STRICT.check("https://93.184.215.14/hook").getScheme()).isEqualTo("https");
-        assertThatThrownBy(() -> new HttpSink(SinkConfig.of("h", "webhook", "http://169.254.169.254/"),
-                UrlGuard.STRICT, HttpSink.Format.WEBHOOK)).hasMessageContaining("refused");
+        assertThatThrownBy(() -> new HttpSink(SinkConfig.of("h", "webhook", "http://169.254.169.254/"), UrlGuard.STRICT,
+                HttpSink.Format.WEBHOOK)).hasMessageContaining("refused");
     }
 
     @Test
@@ -226,8 +228,8 @@ class SinksTest {
     @Test
     void routeSendsTheMatchingFiringAlertsOnceAndCountsTheSuppressed() throws Exception {
         Alerts alerts = engine();
-        alerts.createRule(actor, new AlertRule("errors-info", "trace_metric", Map.of("metric", "error_rate"), true,
-                0.5, Duration.ZERO, Severity.INFO, Map.of(), null));
+        alerts.createRule(actor, new AlertRule("errors-info", "trace_metric", Map.of("metric", "error_rate"), true, 0.5,
+                Duration.ZERO, Severity.INFO, Map.of(), null));
         failingCalls("a");
         failingCalls("b");
         alerts.evaluate();

@@ -34,15 +34,15 @@ class SlosTest {
     private void span(String service, Instant start, long durationMs, boolean failed) {
         long s = start.getEpochSecond() * 1_000_000_000L;
         ids++;
-        store.traces().append(List.of(new Span(String.format("%032x", ids), String.format("%016x", ids), null,
-                service, "GET /predict", SpanKind.SERVER, s, s + durationMs * 1_000_000,
+        store.traces().append(List.of(new Span(String.format("%032x", ids), String.format("%016x", ids), null, service,
+                "GET /predict", SpanKind.SERVER, s, s + durationMs * 1_000_000,
                 failed ? SpanStatus.ERROR : SpanStatus.OK, null, Map.of(), Map.of(), "", "", List.of(), List.of())));
     }
 
     /** 3,888 good 100 ms spans from 30 to 3 days ago; 60 spans of 3 s in the last hour, the last 6 failed. */
     private void burningService() {
-        for (Instant t = NOW.minus(Duration.ofDays(30)); t.isBefore(NOW.minus(Duration.ofDays(3))); t = t
-                .plus(Duration.ofMinutes(10))) {
+        for (Instant t = NOW.minus(Duration.ofDays(30)); t
+                .isBefore(NOW.minus(Duration.ofDays(3))); t = t.plus(Duration.ofMinutes(10))) {
             span("api", t, 100, false);
         }
         for (int m = 0; m < 60; m++) {
@@ -126,9 +126,9 @@ class SlosTest {
                 .hasMessageContaining("calendar_month");
         assertThatThrownBy(() -> SloSpecs.parse(Map.of("name", "a", "type", "speed", "selector", sel), "api"))
                 .hasMessageContaining("availability, latency or error_rate");
-        assertThatThrownBy(() -> SloSpecs.parse(
-                Map.of("name", "a", "type", "latency", "threshold_ms", -1, "selector", sel), "api"))
-                .hasMessageContaining("threshold_ms");
+        assertThatThrownBy(() -> SloSpecs
+                .parse(Map.of("name", "a", "type", "latency", "threshold_ms", -1, "selector", sel), "api"))
+                        .hasMessageContaining("threshold_ms");
         assertThatThrownBy(() -> SloSpecs.parse(Map.of("name", "a", "selector", sel, "colour", "red"), "api"))
                 .hasMessageContaining("unknown SLO field 'colour'");
     }
@@ -138,8 +138,8 @@ class SlosTest {
         List<SloDefinition> d = SloDefinition.defaults("api");
         assertThat(d).extracting(SloDefinition::targetPercent).containsExactly(99.9, 95.0, 99.0, 99.9);
         assertThat(d).extracting(SloDefinition::thresholdMs).containsExactly(0.0, 2000.0, 5000.0, 0.0);
-        SloDefinition p99 = SloSpecs.parse(Map.of("name", "x", "type", "latency", "percentile", 99, "selector",
-                Map.of("service", "api")), "api");
+        SloDefinition p99 = SloSpecs.parse(
+                Map.of("name", "x", "type", "latency", "percentile", 99, "selector", Map.of("service", "api")), "api");
         assertThat(p99.thresholdMs()).isEqualTo(5000);
     }
 
@@ -164,8 +164,9 @@ class SlosTest {
         assertThat(slos.delete(actor, "api-p99")).isTrue();
         assertThatThrownBy(() -> slos.get("api-p99")).isInstanceOf(NotFoundException.class);
         Tracking readOnly = new Tracking(store, clock, true, tracking.auditor());
-        assertThatThrownBy(() -> new Slos(readOnly).create(actor, Map.of("name", "b", "selector", Map.of("service",
-                "x")))).isInstanceOf(ReadOnlyException.class);
+        assertThatThrownBy(
+                () -> new Slos(readOnly).create(actor, Map.of("name", "b", "selector", Map.of("service", "x"))))
+                        .isInstanceOf(ReadOnlyException.class);
     }
 
     @Test
@@ -202,8 +203,8 @@ class SlosTest {
         assertThat(d).extracting(SloDefinition::name).containsExactly("api-availability", "api-p95");
         assertThat(d.get(0).window().calendarMonth()).isTrue();
         assertThat(d.get(1).source()).isEqualTo("config");
-        java.nio.file.Files.writeString(dir.resolve("b.yml"), "slos:\n  - name: bad\n    target: 100\n"
-                + "    selector: {service: api}\n");
+        java.nio.file.Files.writeString(dir.resolve("b.yml"),
+                "slos:\n  - name: bad\n    target: 100\n" + "    selector: {service: api}\n");
         assertThatThrownBy(() -> SloSpecs.load(dir)).hasMessageStartingWith("b.yml: ")
                 .hasMessageContaining("impossible target");
     }

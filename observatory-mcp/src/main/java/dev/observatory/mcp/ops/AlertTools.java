@@ -45,16 +45,17 @@ final class AlertTools {
                     Map<String, Object> signals = new LinkedHashMap<>();
                     AlertSignals.kinds().forEach(k -> signals.put(k, AlertSignals.get(k).description()));
                     int n = ctx.budget().fit(Obj.of(), rows);
-                    return Obj.of().with("rules", rows.subList(0, n)).with("signals", signals)
-                            .with("truncated", n < rows.size() ? Boolean.TRUE : null);
+                    return Obj.of().with("rules", rows.subList(0, n)).with("signals", signals).with("truncated",
+                            n < rows.size() ? Boolean.TRUE : null);
                 });
     }
 
     static ToolDef createRule() {
         InputSchema in = InputSchema.of(
                 Param.string("name", "Rule name: lowercase letters, digits, '_', '.', '-'.").required().between(1, 64),
-                Param.string("signal", "trace_metric (a trace metrics snapshot value per service), slo_burn (an"
-                        + " SLO's burn-rate conditions) or run_metric (a training metric of a run or project).")
+                Param.string("signal",
+                        "trace_metric (a trace metrics snapshot value per service), slo_burn (an"
+                                + " SLO's burn-rate conditions) or run_metric (a training metric of a run or project).")
                         .required().between(1, 64),
                 Param.scalarMap("params", "The signal's parameters, e.g. {\"metric\": \"p99_latency_ms\", \"service\":"
                         + " \"api\"}, {\"slo\": \"api-availability\", \"level\": \"page\"}, {\"project\": \"vision\","
@@ -68,8 +69,7 @@ final class AlertTools {
                         .oneOf(List.of("info", "warning", "error", "critical")).defaultsTo("warning"),
                 Param.scalarMap("labels", "Labels added to the alerts (team, runbook ...)."),
                 Param.string("description", "What the alert means and what to do.").between(0, 1000));
-        Map<String, Object> out = Schemas.object("the rule stored").prop("rule", AlertViews.ruleSchema(), true)
-                .build();
+        Map<String, Object> out = Schemas.object("the rule stored").prop("rule", AlertViews.ruleSchema(), true).build();
         return new ToolDef("create_alert_rule", "ops", "Create an alert rule",
                 "Creates or replaces an alert rule. Rules are evaluated every alert_eval_interval_seconds: an alert"
                         + " is pending while the condition holds for less than for_seconds, then firing (sent to"
@@ -95,8 +95,8 @@ final class AlertTools {
                         .oneOf(List.of("pending", "firing", "resolved")),
                 Param.scalarMap("labels", "Only alerts with these labels, e.g. {\"service\": \"api\"}."),
                 Param.integer("limit", "Most alerts (1-200).").between(1, 200).defaultsTo(50));
-        Map<String, Object> out = Schemas.object("alerts").prop("alerts", array(AlertViews.alertSchema(),
-                "firing first, then pending, then resolved in the last day"), true)
+        Map<String, Object> out = Schemas.object("alerts").prop("alerts",
+                array(AlertViews.alertSchema(), "firing first, then pending, then resolved in the last day"), true)
                 .prop("total", integer("alerts matching"), true).build();
         return new ToolDef("list_alerts", "ops", "List alerts",
                 "The alerts of the alert rules: firing, pending and those resolved in the last day, with labels,"
@@ -110,15 +110,17 @@ final class AlertTools {
                         rows.add(AlertViews.alert(a));
                     }
                     int n = ctx.budget().fit(Obj.of(), rows);
-                    return Obj.of().with("alerts", rows.subList(0, n)).with("total", all.size())
-                            .with("truncated", n < all.size() ? Boolean.TRUE : null);
+                    return Obj.of().with("alerts", rows.subList(0, n)).with("total", all.size()).with("truncated",
+                            n < all.size() ? Boolean.TRUE : null);
                 }).listedAlsoIn("core");
     }
 
     static ToolDef silence() {
         InputSchema in = InputSchema.of(
-                Param.scalarMap("matchers", "Labels the silenced alerts have, e.g. {\"alertname\": \"high-latency\","
-                        + " \"service\": \"api\"} or {\"fingerprint\": \"...\"} from list_alerts.").required(),
+                Param.scalarMap("matchers",
+                        "Labels the silenced alerts have, e.g. {\"alertname\": \"high-latency\","
+                                + " \"service\": \"api\"} or {\"fingerprint\": \"...\"} from list_alerts.")
+                        .required(),
                 Param.integer("minutes", "How long (1-43200 minutes).").between(1, 43_200).defaultsTo(60),
                 Param.string("comment", "Why (maintenance, known issue ...).").between(0, 500));
         Map<String, Object> out = Schemas.object("the silence").prop("id", string(null), true)
@@ -130,8 +132,9 @@ final class AlertTools {
                         + " log as silenced.",
                 in, out, SloTools.WRITE, (args, ctx) -> {
                     Alerts alerts = new Alerts(ctx.tracking());
-                    Silence s = alerts.silence(ctx.actor(), args.scalarMap("matchers"), ctx.tracking().clock()
-                            .instant().plus(Duration.ofMinutes(args.intValue("minutes"))), args.string("comment"));
+                    Silence s = alerts.silence(ctx.actor(), args.scalarMap("matchers"),
+                            ctx.tracking().clock().instant().plus(Duration.ofMinutes(args.intValue("minutes"))),
+                            args.string("comment"));
                     long matching = alerts.alerts(null, Map.of()).stream()
                             .filter(a -> s.mutes(a, ctx.tracking().clock().instant())).count();
                     return Obj.of().with("id", s.id()).with("matchers", s.matchers())

@@ -23,8 +23,8 @@ final class AlertViews {
                 .prop("condition", string("above or below"), true).prop("threshold", number(null), true)
                 .prop("for_seconds", Schemas.integer("how long the condition holds before firing"), true)
                 .prop("severity", string("info, warning, error, critical"), true)
-                .prop("labels", mapOf(string(null), "added to the alerts"), true)
-                .prop("description", string(null)).prop("error", string("why the last evaluation failed")).build();
+                .prop("labels", mapOf(string(null), "added to the alerts"), true).prop("description", string(null))
+                .prop("error", string("why the last evaluation failed")).build();
     }
 
     static Obj rule(AlertRule r, String error) {
@@ -39,10 +39,9 @@ final class AlertViews {
         return Schemas.object("an alert").prop("fingerprint", string("pass to silence_alert"), true)
                 .prop("rule", string(null), true).prop("state", string("pending, firing or resolved"), true)
                 .prop("severity", string(null), true).prop("labels", mapOf(string(null), null), true)
-                .prop("value", number("the value at the last evaluation"), true)
-                .prop("threshold", number(null), true).prop("active_since", string("ISO-8601"), true)
-                .prop("firing_since", string("ISO-8601")).prop("resolved_at", string("ISO-8601"))
-                .prop("description", string(null)).build();
+                .prop("value", number("the value at the last evaluation"), true).prop("threshold", number(null), true)
+                .prop("active_since", string("ISO-8601"), true).prop("firing_since", string("ISO-8601"))
+                .prop("resolved_at", string("ISO-8601")).prop("description", string(null)).build();
     }
 
     static Obj alert(AlertState a) {

@@ -12,8 +12,7 @@ public final class OpsTools {
     }
 
     public static List<ToolDef> all() {
-        return List.of(SloTools.list(), SloTools.status(), SloTools.report(), SloTools.create(),
-                AlertTools.listRules(), AlertTools.createRule(), AlertTools.listAlerts(), RoutingTool.definition(),
-                AlertTools.silence());
+        return List.of(SloTools.list(), SloTools.status(), SloTools.report(), SloTools.create(), AlertTools.listRules(),
+                AlertTools.createRule(), AlertTools.listAlerts(), RoutingTool.definition(), AlertTools.silence());
     }
 }

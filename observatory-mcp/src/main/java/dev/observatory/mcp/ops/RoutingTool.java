@@ -23,15 +23,17 @@ final class RoutingTool {
     }
 
     static ToolDef definition() {
-        InputSchema in = InputSchema.of(
-                Param.string("job_id", "Only alerts labelled with this job.").between(1, 128),
+        InputSchema in = InputSchema.of(Param.string("job_id", "Only alerts labelled with this job.").between(1, 128),
                 Param.string("run_id", "Only alerts of this run.").between(1, 128),
-                Param.string("service", "Only alerts of this service.").between(1, 256),
-                Param.string("sink", "file (JSON lines under alert_file_dir), webhook (JSON POST), slack or"
-                        + " alertmanager.").oneOf(List.of("file", "webhook", "slack", "alertmanager")).required(),
-                Param.string("destination", "A file name inside alert_file_dir, or the http(s) URL (private,"
-                        + " loopback and link-local addresses are refused unless configured).").required()
-                        .between(1, 2048),
+                Param.string("service", "Only alerts of this service.").between(1, 256), Param
+                        .string("sink",
+                                "file (JSON lines under alert_file_dir), webhook (JSON POST), slack or"
+                                        + " alertmanager.")
+                        .oneOf(List.of("file", "webhook", "slack", "alertmanager")).required(),
+                Param.string("destination",
+                        "A file name inside alert_file_dir, or the http(s) URL (private,"
+                                + " loopback and link-local addresses are refused unless configured).")
+                        .required().between(1, 2048),
                 Param.string("min_severity", "Alerts below are suppressed: info, warning, error, critical.")
                         .oneOf(List.of("info", "warning", "error", "critical")).defaultsTo("warning"),
                 Param.bool("include_context", "Add each alert's context (trace ids, burn rates, run name).")

@@ -39,8 +39,9 @@ final class SloTools {
     }
 
     static ToolDef list() {
-        Map<String, Object> out = Schemas.object("SLOs").prop("slos", array(SloViews.definitionSchema(), "by name"),
-                true).prop("hint", string("what to do when none is defined")).build();
+        Map<String, Object> out = Schemas.object("SLOs")
+                .prop("slos", array(SloViews.definitionSchema(), "by name"), true)
+                .prop("hint", string("what to do when none is defined")).build();
         return new ToolDef("list_slos", "ops", "List SLOs",
                 "The SLOs defined in the configuration file (slo_definitions) and created with create_slo: type"
                         + " (availability, latency, error_rate), span selector, target, latency threshold and window"
@@ -55,9 +56,10 @@ final class SloTools {
     }
 
     static ToolDef status() {
-        InputSchema in = InputSchema.of(name(), Param.string("service",
-                "Instead of a name: every SLO selecting this service, or the seed defaults (99.9% availability,"
-                        + " P95 < 2 s, P99 < 5 s, error rate < 0.1% over 30 days) when none is defined.")
+        InputSchema in = InputSchema.of(name(), Param
+                .string("service",
+                        "Instead of a name: every SLO selecting this service, or the seed defaults (99.9% availability,"
+                                + " P95 < 2 s, P99 < 5 s, error rate < 0.1% over 30 days) when none is defined.")
                 .between(1, 256));
         Map<String, Object> out = Schemas.object("SLO statuses")
                 .prop("statuses", array(SloViews.statusSchema(), "one per SLO"), true)
@@ -151,10 +153,11 @@ final class SloTools {
         InputSchema in = InputSchema.of(name().required(),
                 Param.string("type", "availability, latency or error_rate.")
                         .oneOf(List.of("availability", "latency", "error_rate")).defaultsTo("availability"),
-                Param.scalarMap("selector", "Which spans count: service, route (span name), kind, tool, model; at"
-                        + " least one.").required().example("{\"service\": \"api\"}"),
-                Param.number("target", "Availability target in percent (default 99.9); for latency the percentile"
-                        + " (default 95)."),
+                Param.scalarMap("selector",
+                        "Which spans count: service, route (span name), kind, tool, model; at" + " least one.")
+                        .required().example("{\"service\": \"api\"}"),
+                Param.number("target",
+                        "Availability target in percent (default 99.9); for latency the percentile" + " (default 95)."),
                 Param.number("threshold_ms", "Latency SLOs: the duration (default 2000 for P95, 5000 for P99)."),
                 Param.number("max_error_rate", "Error-rate SLOs: the highest error rate in percent (default 0.1)."),
                 Param.string("window", "rolling_28d, rolling_30d (default) or calendar_month.").between(2, 20),

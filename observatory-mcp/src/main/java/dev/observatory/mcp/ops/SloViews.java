@@ -54,8 +54,8 @@ final class SloViews {
                 .prop("value", number("the SLI: percent (availability, error rate) or ms (latency percentile)"))
                 .prop("value_unit", string("percent or ms"), true).prop("target_percent", number(null), true)
                 .prop("compliance_percent", number("share of good events over the window"), true)
-                .prop("meeting", bool("compliance at or above the target"), true)
-                .prop("events", integer(null), true).prop("bad_events", number(null), true)
+                .prop("meeting", bool("compliance at or above the target"), true).prop("events", integer(null), true)
+                .prop("bad_events", number(null), true)
                 .prop("error_budget_remaining_percent", number("100 untouched, 0 used up, negative overspent"), true)
                 .prop("burn_rates", mapOf(number(null), "1h, 6h, 24h, 3d"), true)
                 .prop("alerts", array(alert, "the four workbook conditions"), true)
@@ -71,8 +71,8 @@ final class SloViews {
                     .with("firing", a.firing()));
         }
         boolean latency = s.slo().kind() == SloKind.LATENCY;
-        return Obj.of().with("slo", definition(s.slo())).with("from", s.from().toString())
-                .with("to", s.to().toString()).with("value", s.value() == null ? null : round(s.value()))
+        return Obj.of().with("slo", definition(s.slo())).with("from", s.from().toString()).with("to", s.to().toString())
+                .with("value", s.value() == null ? null : round(s.value()))
                 .with("value_unit", latency ? "ms" : "percent").with("target_percent", s.slo().targetPercent())
                 .with("compliance_percent", round(s.compliancePercent())).with("meeting", s.meeting())
                 .with("events", s.events()).with("bad_events", s.badEvents())

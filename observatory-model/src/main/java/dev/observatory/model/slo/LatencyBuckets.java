@@ -2,8 +2,8 @@ package dev.observatory.model.slo;
 
 /**
  * The fixed latency buckets of SLI histograms and rollups: upper bounds (inclusive) of 1, 1.5, 2, 2.5, 3, 4, 5, 6 and
- * 7.5 times each power of ten from 100 µs to 750 s, then one overflow bucket. Round thresholds (100 ms, 250 ms, 2 s,
- * 5 s, ...) fall on a bound, so "faster than the threshold" is counted exactly; a threshold between bounds is
+ * 7.5 times each power of ten from 100 µs to 750 s, then one overflow bucket. Round thresholds (100 ms, 250 ms, 2 s, 5
+ * s, ...) fall on a bound, so "faster than the threshold" is counted exactly; a threshold between bounds is
  * interpolated inside its bucket.
  */
 public final class LatencyBuckets {

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * SLOs and alerts over REST: {@code GET|POST /api/v1/slos}, {@code DELETE /api/v1/slos/{name}},
- * {@code GET /api/v1/slos/{name}/status}, {@code GET /api/v1/alerts} (query state), {@code GET /api/v1/alerts/rules}
- * and {@code GET /api/v1/alerts/deliveries} (query sink, outcome, limit).
+ * SLOs and alerts over REST: {@code GET|POST /api/v1/slos}, {@code DELETE /api/v1/slos/{name}}, {@code GET
+ * /api/v1/slos/{name}/status}, {@code GET /api/v1/alerts} (query state), {@code GET /api/v1/alerts/rules} and
+ * {@code GET /api/v1/alerts/deliveries} (query sink, outcome, limit).
  */
 final class OpsRoutes {
     private final Tracking tracking;
@@ -55,8 +55,8 @@ final class OpsRoutes {
 
     private void deleteSlo(Call call) throws IOException {
         if (!new Slos(tracking).delete(call.actor(), call.path("name"))) {
-            throw new dev.observatory.store.NotFoundException("no SLO created with the API is named '"
-                    + call.path("name") + "'");
+            throw new dev.observatory.store.NotFoundException(
+                    "no SLO created with the API is named '" + call.path("name") + "'");
         }
         send(call, 200, Map.of("deleted", call.path("name")));
     }
@@ -77,9 +77,9 @@ final class OpsRoutes {
         m.put("burn_rates", s.burnRates());
         List<Map<String, Object>> alerts = new java.util.ArrayList<>();
         for (BurnAlert a : s.alerts()) {
-            alerts.add(Map.of("severity", a.severity(), "factor", a.factor(), "long_window",
-                    a.longWindow().toString(), "short_window", a.shortWindow().toString(), "long_burn_rate",
-                    a.longBurn(), "short_burn_rate", a.shortBurn(), "firing", a.firing()));
+            alerts.add(Map.of("severity", a.severity(), "factor", a.factor(), "long_window", a.longWindow().toString(),
+                    "short_window", a.shortWindow().toString(), "long_burn_rate", a.longBurn(), "short_burn_rate",
+                    a.shortBurn(), "firing", a.firing()));
         }
         m.put("alerts", alerts);
         m.put("firing", s.firingSeverity());

@@ -32,8 +32,7 @@ class OpsRoutesTest {
                     "{\"name\":\"api\",\"target\":100,\"selector\":{\"service\":\"api\"}}");
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.body()).contains("impossible target");
-            assertThat(s.post("/api/v1/slos", "{\"name\":\"api\",\"selector\":{}}").body())
-                    .contains("empty selector");
+            assertThat(s.post("/api/v1/slos", "{\"name\":\"api\",\"selector\":{}}").body()).contains("empty selector");
         }
     }
 

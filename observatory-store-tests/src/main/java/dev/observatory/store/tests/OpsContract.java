@@ -52,8 +52,8 @@ abstract class OpsContract extends StorageFixture {
         Span s = new Span(String.format("%032x", n + 1), String.format("%016x", n + 1), null, service, name,
                 SpanKind.SERVER, start, start + duration, status, null, Map.of(), Map.of(), "", "", List.of(),
                 List.of());
-        return new TracedSpan(s, new SpanFacts(null, null, model, null, null, null, null, false, null, null, null,
-                null));
+        return new TracedSpan(s,
+                new SpanFacts(null, null, model, null, null, null, null, false, null, null, null, null));
     }
 
     private SliCounts api(long from, long to) {
@@ -70,8 +70,9 @@ abstract class OpsContract extends StorageFixture {
         assertThat(all.bucket(LatencyBuckets.index(3_000 * MS))).isEqualTo(30);
         assertThat(ops.sli(new SliQuery(new SliSelector("api", "GET /a", "SERVER", null, null), T0, T0 + 120 * MINUTE))
                 .total()).isEqualTo(60);
-        assertThat(ops.sli(new SliQuery(new SliSelector(null, null, null, null, "gpt-4o"), T0, T0 + 120 * MINUTE))
-                .total()).isEqualTo(40);
+        assertThat(
+                ops.sli(new SliQuery(new SliSelector(null, null, null, null, "gpt-4o"), T0, T0 + 120 * MINUTE)).total())
+                        .isEqualTo(40);
         assertThat(ops.sli(new SliQuery(new SliSelector("api", null, "CLIENT", null, null), T0, T0 + 120 * MINUTE))
                 .total()).isZero();
     }
@@ -126,8 +127,7 @@ abstract class OpsContract extends StorageFixture {
         ops.rollUp(T0 + 60 * MINUTE);
         storage.traces().write(List.of(span(5000, "api", "late", T0 + 30 * MINUTE, MS, SpanStatus.OK, null)));
         assertThat(api(T0, T0 + 60 * MINUTE).total()).as("late span below the watermark").isEqualTo(60);
-        assertThat(api(T0 + 30 * MINUTE, T0 + 30 * MINUTE + 1).total()).as("raw window of the late span")
-                .isEqualTo(2);
+        assertThat(api(T0 + 30 * MINUTE, T0 + 30 * MINUTE + 1).total()).as("raw window of the late span").isEqualTo(2);
     }
 
     @Test
@@ -156,8 +156,8 @@ abstract class OpsContract extends StorageFixture {
         ops.logDelivery(List.of(new Delivery(10, "file", "k1", "r", "firing", "delivered", 1, null),
                 new Delivery(20, "hook", "k1", "r", "firing", "failed", 3, "HTTP 500"),
                 new Delivery(30, "hook", "k2", "r", "resolved", "delivered", 1, "HTTP 200")));
-        assertThat(ops.deliveries(new DeliveryQuery(0, null, null, 10))).extracting(Delivery::atMs)
-                .containsExactly(30L, 20L, 10L);
+        assertThat(ops.deliveries(new DeliveryQuery(0, null, null, 10))).extracting(Delivery::atMs).containsExactly(30L,
+                20L, 10L);
         assertThat(ops.deliveries(new DeliveryQuery(0, "hook", "failed", 10))).singleElement()
                 .isEqualTo(new Delivery(20, "hook", "k1", "r", "firing", "failed", 3, "HTTP 500"));
         assertThat(ops.deliveries(new DeliveryQuery(15, null, null, 1))).extracting(Delivery::atMs)

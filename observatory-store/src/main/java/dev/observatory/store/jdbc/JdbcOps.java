@@ -121,8 +121,9 @@ final class JdbcOps implements OpsStore {
 
     @Override
     public List<OpsDocument> list(String kind) {
-        return tx.read(c -> query(c, "SELECT " + DOC_COLUMNS + " FROM ops_documents WHERE kind = ? ORDER BY "
-                + tx.byCodePoint("id"), List.of(kind), JdbcOps::document));
+        return tx.read(c -> query(c,
+                "SELECT " + DOC_COLUMNS + " FROM ops_documents WHERE kind = ? ORDER BY " + tx.byCodePoint("id"),
+                List.of(kind), JdbcOps::document));
     }
 
     private static OpsDocument document(java.sql.ResultSet rs) throws SQLException {
@@ -141,9 +142,10 @@ final class JdbcOps implements OpsStore {
         }
         tx.write(c -> {
             for (Delivery d : lines) {
-                update(c, "INSERT INTO alert_deliveries (at_ms, sink, alert, rule, state, outcome, attempts, detail) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", d.atMs(), d.sink(), d.alert(), d.rule(), d.state(),
-                        d.outcome(), d.attempts(), d.detail());
+                update(c,
+                        "INSERT INTO alert_deliveries (at_ms, sink, alert, rule, state, outcome, attempts, detail) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        d.atMs(), d.sink(), d.alert(), d.rule(), d.state(), d.outcome(), d.attempts(), d.detail());
             }
             return null;
         });

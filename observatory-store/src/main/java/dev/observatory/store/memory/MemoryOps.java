@@ -120,8 +120,8 @@ final class MemoryOps implements OpsStore {
 
     private void raw(SliSelector sel, long from, long to, long[] latency, long[] totals) {
         traces.forEachStartedIn(from, to, s -> {
-            if (matches(sel, s.span().service(), s.span().name(), s.span().kind().name(),
-                    orEmpty(s.facts().toolName()), orEmpty(s.facts().model()))) {
+            if (matches(sel, s.span().service(), s.span().name(), s.span().kind().name(), orEmpty(s.facts().toolName()),
+                    orEmpty(s.facts().model()))) {
                 latency[LatencyBuckets.index(s.span().durationNanos())]++;
                 totals[0]++;
                 totals[1] += failed(s) ? 1 : 0;
@@ -129,8 +129,7 @@ final class MemoryOps implements OpsStore {
         });
     }
 
-    private static boolean matches(SliSelector s, String service, String name, String kind, String tool,
-            String model) {
+    private static boolean matches(SliSelector s, String service, String name, String kind, String tool, String model) {
         return eq(s.service(), service) && eq(s.route(), name) && eq(s.kind(), kind) && eq(s.tool(), tool)
                 && eq(s.model(), model);
     }
