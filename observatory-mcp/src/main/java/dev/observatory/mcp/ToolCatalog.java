@@ -38,6 +38,7 @@ public final class ToolCatalog {
         all.addAll(dev.observatory.mcp.metrics.MetricsTools.all());
         all.addAll(DatasetToolset.all());
         all.addAll(ApmTools.all());
+        all.addAll(dev.observatory.mcp.ops.OpsTools.all());
         check(all);
         return List.copyOf(all);
     }

@@ -1,7 +1,7 @@
 package dev.observatory.server;
 
-import dev.observatory.core.opsmetrics.OpsMetricsSettings;
 import dev.observatory.core.dataset.DatasetSettings;
+import dev.observatory.core.opsmetrics.OpsMetricsSettings;
 import dev.observatory.core.trace.TraceSettings;
 import dev.observatory.store.blob.BlobSettings;
 import java.io.IOException;
@@ -27,7 +27,7 @@ public record Config(String host, int port, Path dataDir, String storage, String
         long maxBodyBytes, Duration requestTimeout, Duration toolTimeout, List<String> allowedHosts,
         List<String> allowedOrigins, String baseUrl, boolean demo, int mlflowMaxMetricsPerBatch, long otlpMaxBodyBytes,
         int otlpMaxConcurrentRequests, boolean selfTracing, String otlpExportEndpoint, String otlpExportApiKey,
-        BlobSettings blobs, TraceSettings traces, OpsMetricsSettings opsMetrics, long metricsMaxBodyBytes, DatasetSettings datasets) {
+        BlobSettings blobs, TraceSettings traces, OpsMetricsSettings opsMetrics, long metricsMaxBodyBytes, DatasetSettings datasets, OpsConfig ops) {
     /** Variables read by the launcher script, not by the server. */
     private static final Set<String> LAUNCHER_ENV = Set.of("OBSERVATORY_JAVA_OPTS", "OBSERVATORY_JAVA_HOME",
             "OBSERVATORY_NO_AOT");
@@ -98,7 +98,7 @@ public record Config(String host, int port, Path dataDir, String storage, String
                 intIn(v, ConfigKey.OTLP_MAX_CONCURRENT_REQUESTS, 1, 1024), bool(v, ConfigKey.SELF_TRACING),
                 v.get(ConfigKey.OTLP_EXPORT_ENDPOINT).trim(), v.get(ConfigKey.OTLP_EXPORT_API_KEY), blobs(v), traces(v),
                 opsMetrics(v), longIn(v, ConfigKey.METRICS_MAX_BODY_BYTES, 1024, 1L << 31),
-                datasets(v));
+                datasets(v), ops(v));
     }
 
     /** prometheus_url, prometheus_timeout_seconds and metrics_retention_days. */
@@ -122,7 +122,7 @@ public record Config(String host, int port, Path dataDir, String storage, String
         return new Config(host, p, dataDir, storage, postgresUrl, postgresUser, postgresPassword, apiKeys, readOnly,
                 toolsets, outputBudgetTokens, maxBodyBytes, requestTimeout, toolTimeout, allowedHosts, allowedOrigins,
                 baseUrl, demo, mlflowMaxMetricsPerBatch, otlpMaxBodyBytes, otlpMaxConcurrentRequests, selfTracing,
-                otlpExportEndpoint, otlpExportApiKey, blobs, traces, opsMetrics, metricsMaxBodyBytes, datasets);
+                otlpExportEndpoint, otlpExportApiKey, blobs, traces, opsMetrics, metricsMaxBodyBytes, datasets, ops);
     }
 
     /** trace_retention_days, trace_model_prices and trace_alert_thresholds (checked here, at start-up). */
@@ -139,6 +139,15 @@ public record Config(String host, int port, Path dataDir, String storage, String
         DatasetSettings defaults = DatasetSettings.under(dataDir);
         return new DatasetSettings(data.isEmpty() ? defaults.datasetRoots() : data,
                 models.isEmpty() ? defaults.modelRoots() : models);
+    }
+
+    /** slo_definitions and the alert_* keys. */
+    private static OpsConfig ops(Map<ConfigKey, String> v) {
+        return OpsConfig.of(v.get(ConfigKey.SLO_DEFINITIONS),
+                intIn(v, ConfigKey.ALERT_EVAL_INTERVAL_SECONDS, 0, 86_400), v.get(ConfigKey.ALERT_SINKS),
+                v.get(ConfigKey.ALERT_FILE_DIR), Path.of(v.get(ConfigKey.DATA_DIR).trim()),
+                bool(v, ConfigKey.ALERT_WEBHOOK_ALLOW_PRIVATE), bool(v, ConfigKey.ALERT_WEBHOOK_ALLOW_LOOPBACK),
+                bool(v, ConfigKey.ALERT_WEBHOOK_ALLOW_LINK_LOCAL));
     }
 
     /** blob_store and the s3_* keys; the filesystem store lives under {@code <data_dir>/blobs}. */

@@ -82,7 +82,20 @@ public enum ConfigKey {
             "Comma-separated folders that datasets may live in (register_dataset, diagnose_dataset,"
                     + " auto_improve_dataset); other paths are refused. Empty: <data_dir>/datasets."),
     MODEL_ROOTS("", "Comma-separated folders list_local_models scans for .safetensors, .gguf, .ckpt and .pt files."
-            + " Empty: <data_dir>/models.");
+            + " Empty: <data_dir>/models."),
+    SLO_DEFINITIONS("",
+            "A YAML file, or a directory of *.yaml files, of SLO definitions (slos: list; see"
+                    + " docs/slo-and-alerts.md); empty: only SLOs created with create_slo."),
+    ALERT_EVAL_INTERVAL_SECONDS("15", "How often alert rules are evaluated, in seconds; 0 turns the evaluator off."),
+    ALERT_SINKS("",
+            "A YAML file of alert sinks (sinks: list of file / webhook / slack / alertmanager with"
+                    + " min_severity, matchers, group_by, per_minute, retries, secret_env); empty: none."),
+    ALERT_FILE_DIR("", "Directory that file sinks and alert_routing write JSON lines in (empty: <data_dir>/alerts)."),
+    ALERT_WEBHOOK_ALLOW_PRIVATE("false",
+            "true lets webhooks reach private addresses (10/8, 172.16/12, 192.168/16, fc00::/7, 100.64/10)."),
+    ALERT_WEBHOOK_ALLOW_LOOPBACK("false", "true lets webhooks reach loopback addresses (127.0.0.0/8, ::1)."),
+    ALERT_WEBHOOK_ALLOW_LINK_LOCAL("false",
+            "true lets webhooks reach link-local and cloud metadata addresses (169.254/16, fe80::/10); keep false.");
 
     private final String defaultValue;
     private final String doc;

@@ -124,6 +124,8 @@ final class LazyStorage implements StorageComponent {
     @Override
     public dev.observatory.store.DatasetStore datasets() {
         return get().datasets();
+    public dev.observatory.store.OpsStore ops() {
+        return get().ops();
     }
 
     @Override

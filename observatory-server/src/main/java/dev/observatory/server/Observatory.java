@@ -47,6 +47,7 @@ final class Observatory implements AutoCloseable {
         Traces.configure(tracking, config.traces());
         dev.observatory.core.opsmetrics.OpsMetrics.configure(tracking, config.opsMetrics());
         dev.observatory.core.dataset.Datasets.configure(tracking, config.datasets());
+        config.ops().start(tracking, System.getenv());
         meters.gauge("observatory_store_points", "Metric points stored.", () -> store.metrics().pointCount());
         meters.gauge("observatory_store_size_bytes", "Bytes used by the store on disk (-1 unknown).",
                 () -> store.sizeBytes());
@@ -121,6 +122,7 @@ final class Observatory implements AutoCloseable {
             meters.tracer(SelfTracer.NONE);
             selfTracing.close();
         }
+        dev.observatory.core.alert.AlertEngine.of(tracking).close();
         auditor.close();
         blobs.close();
         store.close();

@@ -51,6 +51,10 @@ public interface StorageComponent extends AutoCloseable {
 
     /** Registered datasets. */
     DatasetStore datasets();
+    /** SLI rollups, SLO and alerting documents and the alert delivery log. */
+    default OpsStore ops() {
+        throw new UnsupportedOperationException(kind() + " storage has no SLO and alerting store");
+    }
 
     /** Cheap health check (e.g. {@code SELECT 1}); never throws. */
     Health check();

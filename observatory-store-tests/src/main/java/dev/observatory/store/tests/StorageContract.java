@@ -150,6 +150,7 @@ public abstract class StorageContract {
     @Nested
     class Datasets extends DatasetContract {
     class Apm extends ApmContract {
+    class Ops extends OpsContract {
         @Override
         StorageComponent newStorage() {
             return StorageContract.this.newStorage();

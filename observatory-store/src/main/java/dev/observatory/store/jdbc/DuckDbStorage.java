@@ -52,6 +52,7 @@ public final class DuckDbStorage implements StorageComponent {
     private final JdbcDatasets datasets;
     private final DuckDbTraces traces;
     private final DuckDbOpsMetrics opsMetrics;
+    private final JdbcOps ops;
     private boolean closed;
 
     private DuckDbStorage(Path file, DuckDBConnection root, Clock clock) throws SQLException {
@@ -74,6 +75,7 @@ public final class DuckDbStorage implements StorageComponent {
         this.datasets = new JdbcDatasets(tx);
         this.traces = new DuckDbTraces(db, writer);
         this.opsMetrics = new DuckDbOpsMetrics(db, writer);
+        this.ops = new JdbcOps(tx);
     }
 
     /** Opens (creating it and its parent directories when absent) and migrates the database file. */
@@ -169,6 +171,8 @@ public final class DuckDbStorage implements StorageComponent {
     @Override
     public dev.observatory.store.DatasetStore datasets() {
         return datasets;
+    public dev.observatory.store.OpsStore ops() {
+        return ops;
     }
 
     @Override

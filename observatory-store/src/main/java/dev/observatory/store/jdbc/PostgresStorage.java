@@ -57,6 +57,7 @@ public final class PostgresStorage implements StorageComponent {
     private final JdbcDatasets datasets;
     private final PgTraces traces;
     private final PgOpsMetrics opsMetrics;
+    private final JdbcOps ops;
 
     private PostgresStorage(HikariDataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
@@ -75,6 +76,7 @@ public final class PostgresStorage implements StorageComponent {
         this.datasets = new JdbcDatasets(JdbcTx.postgres(db, "datasets"));
         this.traces = new PgTraces(db);
         this.opsMetrics = new PgOpsMetrics(db);
+        this.ops = new JdbcOps(JdbcTx.postgres(db, "ops"));
     }
 
     /**
@@ -196,6 +198,8 @@ public final class PostgresStorage implements StorageComponent {
     @Override
     public dev.observatory.store.DatasetStore datasets() {
         return datasets;
+    public dev.observatory.store.OpsStore ops() {
+        return ops;
     }
 
     @Override

@@ -37,6 +37,7 @@ public final class InMemoryStorage implements StorageComponent {
     private final MemoryDatasets datasets;
     private final MemoryTraces traces = new MemoryTraces();
     private final MemoryOpsMetrics opsMetrics = new MemoryOpsMetrics();
+    private final MemoryOps ops = new MemoryOps(traces);
 
     /** An empty storage on the system clock. */
     public InMemoryStorage() {
@@ -133,6 +134,8 @@ public final class InMemoryStorage implements StorageComponent {
     @Override
     public dev.observatory.store.DatasetStore datasets() {
         return datasets;
+    public dev.observatory.store.OpsStore ops() {
+        return ops;
     }
 
     @Override

@@ -198,4 +198,21 @@ final class MemoryTraces implements TraceStore {
     public synchronized List<SpanBucket> spanBuckets(ApmQuery query, long bucketNanos) {
         return MemoryApm.spanBuckets(traces.values(), query, bucketNanos);
     }
+
+    /** Calls the action with every span that started in [from, to) (for the SLI rollups). */
+    synchronized void forEachStartedIn(long from, long to, java.util.function.Consumer<TracedSpan> action) {
+        for (Map<String, TracedSpan> t : traces.values()) {
+            for (TracedSpan s : t.values()) {
+                if (s.span().startNanos() >= from && s.span().startNanos() < to) {
+                    action.accept(s);
+                }
+            }
+        }
+    }
+
+    /** The earliest span start, or null when no span is stored. */
+    synchronized Long firstStart() {
+        return traces.values().stream().flatMap(t -> t.values().stream()).mapToLong(s -> s.span().startNanos()).min()
+                .stream().boxed().findFirst().orElse(null);
+    }
 }

@@ -1,0 +1,113 @@
+package dev.observatory.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.observatory.core.slo.Slos;
+import dev.observatory.core.slo.SloSpecs;
+import dev.observatory.mcp.tool.Json;
+import dev.observatory.model.trace.Span;
+import dev.observatory.model.trace.SpanKind;
+import dev.observatory.model.trace.SpanStatus;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SloToolsTest {
+    static final Set<String> OPS = Set.of("ops");
+    static final long NOW_NS = TestData.NOW.getEpochSecond() * 1_000_000_000L;
+    static final long MINUTE = 60_000_000_000L;
+
+    final TestData data = new TestData();
+    final ToolRegistry tools = data.registry();
+
+    SloToolsTest() {
+        List<Span> spans = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) { // last 100 minutes, one failure in ten, durations 100 ms or 3 s
+            long start = NOW_NS - i * MINUTE;
+            spans.add(new Span(String.format("%032x", i), String.format("%016x", i), null, "api", "GET /predict",
+                    SpanKind.SERVER, start, start + (i % 5 == 0 ? 3000 : 100) * 1_000_000L,
+                    i % 10 == 0 ? SpanStatus.ERROR : SpanStatus.OK, null, Map.of(), Map.of(), "", "", List.of(),
+                    List.of()));
+        }
+        data.tracking.store().traces().append(spans);
+    }
+
+    @AfterEach
+    void close() {
+        data.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> ok(String tool, Map<String, Object> args) {
+        ToolOutcome o = tools.invoke(tool, args, TestData.ACTOR, OPS);
+        assertThat(o.ok()).as("%s failed: %s", tool, o.errorMessage()).isTrue();
+        assertThat(((TextContent) o.result().content().getFirst()).text()).isEqualTo(Json.write(o.data()));
+        var check = McpJsonDefaults.getSchemaValidator().validate(tools.find(tool).orElseThrow().outputSchema(),
+                o.data());
+        assertThat(check.valid()).as("%s output does not match its schema: %s", tool, check.errorMessage()).isTrue();
+        return (Map<String, Object>) o.data();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Map<String, Object> answer, String field) {
+        return (List<Map<String, Object>>) answer.get(field);
+    }
+
+    @Test
+    void coreOffersSloStatus() {
+        assertThat(tools.tools(Set.of("core"))).extracting(McpSchema.Tool::name).contains("get_slo_status")
+                .doesNotContain("list_slos", "get_slo_report");
+    }
+
+    @Test
+    void aServiceWithoutSlosGetsTheSeedDefaults() {
+        assertThat(list(ok("list_slos", Map.of()), "slos")).isEmpty();
+        Map<String, Object> s = ok("get_slo_status", Map.of("service", "api"));
+        assertThat(s.get("defaults")).isEqualTo(true);
+        List<Map<String, Object>> statuses = list(s, "statuses");
+        assertThat(statuses).hasSize(4);
+        Map<String, Object> availability = statuses.get(0);
+        assertThat(availability.get("compliance_percent")).isEqualTo(90.0);
+        assertThat(availability.get("meeting")).isEqualTo(false);
+        assertThat(availability.get("firing")).isEqualTo("page");
+        assertThat(statuses.get(1).get("compliance_percent")).as("P95 < 2 s: 20 of 100 slower").isEqualTo(80.0);
+    }
+
+    @Test
+    void createdSloIsListedWithItsStatusAndReport() {
+        Map<String, Object> created = ok("create_slo", Map.of("name", "api-p99", "type", "latency", "target", 99,
+                "selector", Map.of("service", "api", "route", "GET /predict"), "window", "rolling_28d"));
+        assertThat(((Map<?, ?>) created.get("slo")).get("threshold_ms")).isEqualTo(5000.0);
+        assertThat(list(ok("list_slos", Map.of()), "slos")).extracting(m -> m.get("name")).containsExactly("api-p99");
+        Map<String, Object> st = list(ok("get_slo_status", Map.of("name", "api-p99")), "statuses").get(0);
+        assertThat(st.get("events")).isEqualTo(100L);
+        assertThat(st.get("bad_events")).isEqualTo(0.0);
+        Map<String, Object> report = ok("get_slo_report", Map.of("name", "api-p99", "step", "1d"));
+        assertThat(list(report, "points")).hasSize(28);
+    }
+
+    @Test
+    void impossibleTargetsAndUnknownSlosAreToolErrors() {
+        ToolOutcome bad = tools.invoke("create_slo",
+                Map.of("name", "x", "target", 100, "selector", Map.of("service", "api")), TestData.ACTOR, OPS);
+        assertThat(bad.ok()).isFalse();
+        assertThat(bad.errorMessage()).contains("impossible target");
+        ToolOutcome empty = tools.invoke("create_slo", Map.of("name", "x", "selector", Map.of()), TestData.ACTOR, OPS);
+        assertThat(empty.errorMessage()).contains("empty selector");
+        ToolOutcome missing = tools.invoke("get_slo_status", Map.of("name", "nope"), TestData.ACTOR, OPS);
+        assertThat(missing.errorMessage()).contains("list_slos");
+    }
+
+    @Test
+    void configuredSlosComeFirst() {
+        Slos.configure(data.tracking,
+                List.of(SloSpecs.parse(Map.of("name", "from-file", "selector", Map.of("service", "api")), "config")));
+        assertThat(list(ok("list_slos", Map.of()), "slos")).extracting(m -> m.get("source")).containsExactly("config");
+    }
+}

@@ -1,0 +1,71 @@
+package dev.observatory.store.jdbc;
+
+import dev.observatory.model.slo.LatencyBuckets;
+import dev.observatory.model.slo.SliSelector;
+import dev.observatory.store.OpsStore;
+import java.util.List;
+
+/** SQL of the SLI rollups, the same on DuckDB and PostgreSQL. */
+final class JdbcSliSql {
+    /** A span counts as failed when its status is ERROR or it carries an error type (as in errorGroups). */
+    static final String FAILED = "CASE WHEN status = 'ERROR' OR error_type IS NOT NULL THEN 1 ELSE 0 END";
+    static final String LE = latencyBucket("duration_ns");
+
+    /** Rolls [?, ?) of spans into the rollups (a bucket is the start floored to 5 minutes). */
+    static final String ROLL_UP = "INSERT INTO sli_rollups (bucket_ns, service, name, kind, tool, model, le, calls, "
+            + "errors) SELECT start_ns - (start_ns % " + OpsStore.BUCKET_NANOS + "), service, name, kind, "
+            + "coalesce(tool_name, ''), coalesce(model, ''), " + LE + ", count(*), sum(" + FAILED + ") FROM spans "
+            + "WHERE start_ns >= ? AND start_ns < ? GROUP BY 1, 2, 3, 4, 5, 6, 7";
+
+    /** Builds the hourly rows of the hours in [?, ?) from their 5-minute rows. */
+    static final String ROLL_UP_HOURLY = "INSERT INTO sli_rollups_hourly (bucket_ns, service, name, kind, tool, model, "
+            + "le, calls, errors) SELECT bucket_ns - (bucket_ns % 3600000000000), service, name, kind, tool, model, le, "
+            + "sum(calls), sum(errors) FROM sli_rollups WHERE bucket_ns >= ? AND bucket_ns < ? "
+            + "GROUP BY 1, 2, 3, 4, 5, 6, 7";
+
+    private JdbcSliSql() {
+    }
+
+    /** CASE expression giving the {@link LatencyBuckets} index of a duration column. */
+    static String latencyBucket(String column) {
+        StringBuilder sb = new StringBuilder("CASE");
+        for (int i = 0; i < LatencyBuckets.COUNT - 1; i++) {
+            sb.append(" WHEN ").append(column).append(" <= ").append(LatencyBuckets.upperNanos(i)).append(" THEN ")
+                    .append(i);
+        }
+        return sb.append(" ELSE ").append(LatencyBuckets.COUNT - 1).append(" END").toString();
+    }
+
+    /** Histogram of raw spans in [?, ?) matching the selector; rows (le, calls, errors). */
+    static String raw(SliSelector s, List<Object> args, long from, long to) {
+        args.add(from);
+        args.add(to);
+        return "SELECT " + LE + ", count(*), sum(" + FAILED + ") FROM spans WHERE start_ns >= ? AND start_ns < ?"
+                + where(s, args, "name", "tool_name", "model") + " GROUP BY 1";
+    }
+
+    /** Histogram of the rollups of buckets in [?, ?) matching the selector; rows (le, calls, errors). */
+    static String rolled(String table, SliSelector s, List<Object> args, long from, long to) {
+        args.add(from);
+        args.add(to);
+        return "SELECT le, sum(calls), sum(errors) FROM " + table + " WHERE bucket_ns >= ? AND bucket_ns < ?"
+                + where(s, args, "name", "tool", "model") + " GROUP BY 1";
+    }
+
+    private static String where(SliSelector s, List<Object> args, String name, String tool, String model) {
+        StringBuilder sb = new StringBuilder();
+        eq(sb, args, "service", s.service());
+        eq(sb, args, name, s.route());
+        eq(sb, args, "kind", s.kind());
+        eq(sb, args, tool, s.tool());
+        eq(sb, args, model, s.model());
+        return sb.toString();
+    }
+
+    private static void eq(StringBuilder sb, List<Object> args, String column, String value) {
+        if (value != null) {
+            sb.append(" AND ").append(column).append(" = ?");
+            args.add(value);
+        }
+    }
+}
