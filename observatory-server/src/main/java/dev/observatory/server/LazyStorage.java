@@ -124,6 +124,9 @@ final class LazyStorage implements StorageComponent {
     @Override
     public dev.observatory.store.DatasetStore datasets() {
         return get().datasets();
+    }
+
+    @Override
     public dev.observatory.store.OpsStore ops() {
         return get().ops();
     }

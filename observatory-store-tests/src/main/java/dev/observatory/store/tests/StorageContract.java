@@ -149,7 +149,21 @@ public abstract class StorageContract {
 
     @Nested
     class Datasets extends DatasetContract {
+        @Override
+        StorageComponent newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
+    @Nested
     class Apm extends ApmContract {
+        @Override
+        StorageComponent newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
+
+    @Nested
     class Ops extends OpsContract {
         @Override
         StorageComponent newStorage() {

@@ -171,6 +171,9 @@ public final class DuckDbStorage implements StorageComponent {
     @Override
     public dev.observatory.store.DatasetStore datasets() {
         return datasets;
+    }
+
+    @Override
     public dev.observatory.store.OpsStore ops() {
         return ops;
     }

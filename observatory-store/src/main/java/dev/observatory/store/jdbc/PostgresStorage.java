@@ -198,6 +198,9 @@ public final class PostgresStorage implements StorageComponent {
     @Override
     public dev.observatory.store.DatasetStore datasets() {
         return datasets;
+    }
+
+    @Override
     public dev.observatory.store.OpsStore ops() {
         return ops;
     }

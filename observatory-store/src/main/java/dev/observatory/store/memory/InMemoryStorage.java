@@ -134,6 +134,9 @@ public final class InMemoryStorage implements StorageComponent {
     @Override
     public dev.observatory.store.DatasetStore datasets() {
         return datasets;
+    }
+
+    @Override
     public dev.observatory.store.OpsStore ops() {
         return ops;
     }
