@@ -33,6 +33,7 @@ public final class InMemoryStorage implements StorageComponent {
     private final MemoryMlflow mlflow;
     private final MemoryArtifacts artifacts;
     private final MemoryLineage lineage = new MemoryLineage();
+    private final MemoryJobs jobs;
     private final MemoryTraces traces = new MemoryTraces();
 
     /** An empty storage on the system clock. */
@@ -54,6 +55,7 @@ public final class InMemoryStorage implements StorageComponent {
         this.registry = new MemoryRegistry(now);
         this.mlflow = new MemoryMlflow(now, projects, runs);
         this.artifacts = new MemoryArtifacts(now, runs);
+        this.jobs = new MemoryJobs(now, runs);
     }
 
     static Instant truncate(Instant t) {
@@ -113,6 +115,11 @@ public final class InMemoryStorage implements StorageComponent {
     @Override
     public LineageStore lineage() {
         return lineage;
+    }
+
+    @Override
+    public dev.observatory.store.JobStore jobs() {
+        return jobs;
     }
 
     @Override
