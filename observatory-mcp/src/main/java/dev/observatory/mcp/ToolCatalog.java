@@ -33,6 +33,7 @@ public final class ToolCatalog {
         all.addAll(ArtifactToolset.all());
         all.addAll(AnalysisTools.all());
         all.addAll(TraceTools.all());
+        all.addAll(dev.observatory.mcp.job.JobToolset.all());
         check(all);
         return List.copyOf(all);
     }
