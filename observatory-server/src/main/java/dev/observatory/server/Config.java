@@ -1,5 +1,7 @@
 package dev.observatory.server;
 
+import dev.observatory.core.job.JobSettings;
+import dev.observatory.core.job.PriceTable;
 import dev.observatory.core.trace.TraceSettings;
 import dev.observatory.store.blob.BlobSettings;
 import java.io.IOException;
@@ -25,7 +27,7 @@ public record Config(String host, int port, Path dataDir, String storage, String
         long maxBodyBytes, Duration requestTimeout, Duration toolTimeout, List<String> allowedHosts,
         List<String> allowedOrigins, String baseUrl, boolean demo, int mlflowMaxMetricsPerBatch, long otlpMaxBodyBytes,
         int otlpMaxConcurrentRequests, boolean selfTracing, String otlpExportEndpoint, String otlpExportApiKey,
-        BlobSettings blobs, TraceSettings traces) {
+        BlobSettings blobs, TraceSettings traces, JobSettings jobs) {
 
     /** Variables read by the launcher script, not by the server. */
     private static final Set<String> LAUNCHER_ENV = Set.of("OBSERVATORY_JAVA_OPTS", "OBSERVATORY_JAVA_HOME",
@@ -95,8 +97,8 @@ public record Config(String host, int port, Path dataDir, String storage, String
                 intIn(v, ConfigKey.MLFLOW_MAX_METRICS_PER_BATCH, 1000, 100_000),
                 longIn(v, ConfigKey.OTLP_MAX_BODY_BYTES, 1024, 1L << 31),
                 intIn(v, ConfigKey.OTLP_MAX_CONCURRENT_REQUESTS, 1, 1024), bool(v, ConfigKey.SELF_TRACING),
-                v.get(ConfigKey.OTLP_EXPORT_ENDPOINT).trim(), v.get(ConfigKey.OTLP_EXPORT_API_KEY), blobs(v),
-                traces(v));
+                v.get(ConfigKey.OTLP_EXPORT_ENDPOINT).trim(), v.get(ConfigKey.OTLP_EXPORT_API_KEY), blobs(v), traces(v),
+                jobs(v));
     }
 
     /** The base URL for deep links: configured, else derived from host and the actual port. */
@@ -113,13 +115,28 @@ public record Config(String host, int port, Path dataDir, String storage, String
         return new Config(host, p, dataDir, storage, postgresUrl, postgresUser, postgresPassword, apiKeys, readOnly,
                 toolsets, outputBudgetTokens, maxBodyBytes, requestTimeout, toolTimeout, allowedHosts, allowedOrigins,
                 baseUrl, demo, mlflowMaxMetricsPerBatch, otlpMaxBodyBytes, otlpMaxConcurrentRequests, selfTracing,
-                otlpExportEndpoint, otlpExportApiKey, blobs, traces);
+                otlpExportEndpoint, otlpExportApiKey, blobs, traces, jobs);
     }
 
     /** trace_retention_days, trace_model_prices and trace_alert_thresholds (checked here, at start-up). */
     private static TraceSettings traces(Map<ConfigKey, String> v) {
         return TraceSettings.of(v.get(ConfigKey.TRACE_MODEL_PRICES), v.get(ConfigKey.TRACE_ALERT_THRESHOLDS),
                 intIn(v, ConfigKey.TRACE_RETENTION_DAYS, 0, 36_500));
+    }
+
+    /**
+     * job_roots, job_max_concurrent, job_grace_seconds, job_log_max_mb, job_log_files, job_sample_seconds, job_prices.
+     */
+    private static JobSettings jobs(Map<ConfigKey, String> v) {
+        Path dataDir = Path.of(v.get(ConfigKey.DATA_DIR).trim());
+        JobSettings d = JobSettings.defaults(dataDir);
+        List<Path> roots = list(v.get(ConfigKey.JOB_ROOTS)).stream().map(r -> Path.of(r).toAbsolutePath()).toList();
+        return new JobSettings(roots.isEmpty() ? d.roots() : roots, d.logDir(),
+                intIn(v, ConfigKey.JOB_MAX_CONCURRENT, 1, 1024),
+                Duration.ofSeconds(intIn(v, ConfigKey.JOB_GRACE_SECONDS, 0, 86_400)),
+                longIn(v, ConfigKey.JOB_LOG_MAX_MB, 1, 1 << 20) << 20, intIn(v, ConfigKey.JOB_LOG_FILES, 0, 64),
+                Duration.ofSeconds(intIn(v, ConfigKey.JOB_SAMPLE_SECONDS, 1, 3_600)), d.tick(),
+                PriceTable.parse(v.get(ConfigKey.JOB_PRICES)));
     }
 
     /** blob_store and the s3_* keys; the filesystem store lives under {@code <data_dir>/blobs}. */

@@ -67,8 +67,19 @@ public enum ConfigKey {
     TRACE_MODEL_PRICES("",
             "Model prices overriding or adding to the built-in table (USD per million tokens),"
                     + " comma list of model=input/output, e.g. my-model=1.0/2.0,gpt-4o=2.5/10."),
-    TRACE_ALERT_THRESHOLDS("", "Alert thresholds of get_active_alerts overriding the defaults, comma list of"
-            + " metric=value, e.g. fallback_rate=0.2,p95_latency_ms=3000,error_rate=0.01.");
+    TRACE_ALERT_THRESHOLDS("",
+            "Alert thresholds of get_active_alerts overriding the defaults, comma list of"
+                    + " metric=value, e.g. fallback_rate=0.2,p95_latency_ms=3000,error_rate=0.01."),
+    JOB_ROOTS("",
+            "Comma list of directories training jobs may run in (working_dir must lie under one);"
+                    + " empty: only <data_dir>/jobs. The current directory is not allowed unless listed."),
+    JOB_MAX_CONCURRENT("4", "Training jobs running at once; more wait as pending."),
+    JOB_GRACE_SECONDS("30", "Seconds between SIGTERM and SIGKILL when a job is stopped."),
+    JOB_LOG_MAX_MB("64", "Size in MiB at which a job's log file rotates."),
+    JOB_LOG_FILES("3", "Rotated log files kept per job (older ones are deleted)."),
+    JOB_SAMPLE_SECONDS("10", "Seconds between resource samples (CPU, RSS, I/O, GPU) of running jobs."),
+    JOB_PRICES("", "Job cost prices overriding the built-in table (USD per hour), comma list of name=price:"
+            + " GPU types per GPU-hour, cpu per core-hour, memory_gb per GB-hour, e.g. h100=2.5,cpu=0.03.");
 
     private final String defaultValue;
     private final String doc;

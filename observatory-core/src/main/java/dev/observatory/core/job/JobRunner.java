@@ -41,7 +41,10 @@ import org.slf4j.LoggerFactory;
 public final class JobRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
     static final Actor ACTOR = new Actor("jobs", "executor");
-    private static final int FLUSH_POINTS = 10_000;
+    /** Buffered points that make the reader hand a batch to the metric writer thread. */
+    private static final int FLUSH_POINTS = 20_000;
+    /** Buffered points at which the reader writes itself (back-pressure; below Tracking's batch limit). */
+    private static final int MAX_BUFFERED = 90_000;
     private static final int MAX_LINE = 32_768;
 
     private final Tracking tracking;
@@ -51,6 +54,8 @@ public final class JobRunner implements AutoCloseable {
     private final Map<String, LiveJob> live = new ConcurrentHashMap<>();
     private final Deque<String> queue = new ArrayDeque<>();
     private final ScheduledExecutorService ticker;
+    /** Writes metric batches so that a job's reader thread never waits for the store in the common case. */
+    private final java.util.concurrent.ExecutorService metricWriter;
     private volatile boolean started;
 
     public JobRunner(Tracking tracking, JobSettings settings) {
@@ -60,6 +65,11 @@ public final class JobRunner implements AutoCloseable {
         this.executors = Map.of("local", new LocalProcessExecutor());
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "job-ticker");
+            t.setDaemon(true);
+            return t;
+        });
+        this.metricWriter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "job-metric-writer");
             t.setDaemon(true);
             return t;
         });
@@ -150,8 +160,19 @@ public final class JobRunner implements AutoCloseable {
                 if (!r.ready()) {
                     lj.log.flush();
                 }
-                if (lp.buffer().points() >= FLUSH_POINTS) {
+                int buffered = lp.buffer().points();
+                if (buffered >= MAX_BUFFERED) {
                     flushMetrics(lj);
+                } else if (buffered >= FLUSH_POINTS && lj.flushQueued.compareAndSet(false, true)) {
+                    metricWriter.execute(() -> {
+                        try {
+                            flushMetrics(lj);
+                        } catch (RuntimeException e) {
+                            LOG.warn("job {}: metrics not written: {}", lj.id, e.toString());
+                        } finally {
+                            lj.flushQueued.set(false);
+                        }
+                    });
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -384,6 +405,7 @@ public final class JobRunner implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        metricWriter.shutdown();
         for (LiveJob lj : live.values()) {
             try {
                 flushMetrics(lj);

@@ -81,6 +81,11 @@ public final class LineProcessor {
         return guardrails;
     }
 
+    /** Drops the buffered points, returning how many there were (benchmarks, which have no store). */
+    public int drainPoints() {
+        return buffer.drain().values().stream().mapToInt(dev.observatory.model.MetricColumns::size).sum();
+    }
+
     MetricBuffer buffer() {
         return buffer;
     }

@@ -22,6 +22,8 @@ final class LiveJob {
     volatile long termSentMs;
     volatile boolean killSent;
     volatile ScheduledFuture<?> pendingTerm;
+    /** A metric batch is queued on the writer thread. */
+    final java.util.concurrent.atomic.AtomicBoolean flushQueued = new java.util.concurrent.atomic.AtomicBoolean();
     long sampleCount;
     long lastSampleMs;
 
