@@ -55,7 +55,7 @@ public final class Jobs {
     public JobRunner runner() {
         JobRunner r = RUNNERS.get(tracking);
         if (r == null || !r.started()) {
-            throw new IllegalStateException("this server does not run jobs: start it with `observatory serve` or"
+            throw new ConflictException("this server does not run jobs: start it with `observatory serve` or"
                     + " `observatory mcp` (the job executor starts with them)");
         }
         return r;
