@@ -163,7 +163,8 @@ public final class JobRunner implements AutoCloseable {
                 int buffered = lp.buffer().points();
                 if (buffered >= MAX_BUFFERED) {
                     flushMetrics(lj);
-                } else if (buffered >= FLUSH_POINTS && lj.flushQueued.compareAndSet(false, true)) {
+                } else if (buffered >= FLUSH_POINTS && !metricWriter.isShutdown()
+                        && lj.flushQueued.compareAndSet(false, true)) {
                     metricWriter.execute(() -> {
                         try {
                             flushMetrics(lj);
@@ -178,8 +179,11 @@ public final class JobRunner implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.warn("job {}: reading its output failed: {}", lj.id, e.toString());
         }
-        Integer code = lj.process.exit().join();
-        finish(lj, code);
+        try {
+            finish(lj, lj.process.exit().join());
+        } catch (RuntimeException e) {
+            LOG.warn("job {}: its end was not recorded: {}", lj.id, e.toString());
+        }
     }
 
     private void onGuardrail(LiveJob lj, GuardrailEvent fired) {
@@ -264,33 +268,10 @@ public final class JobRunner implements AutoCloseable {
 
     private void sample(LiveJob lj) {
         ResourceSample s = lj.sampler.sample(lj.process.pid(), tracking.clock().instant());
-        if (s == null) {
-            return;
+        if (s != null) {
+            lj.addSample(s);
+            tracking.logMetrics(ACTOR, lj.runId, ResourceSample.asMetrics(s, lj.sampleCount++));
         }
-        lj.addSample(s);
-        long step = lj.sampleCount++;
-        long t = s.at().toEpochMilli();
-        Map<String, MetricColumns> batch = new java.util.LinkedHashMap<>();
-        put(batch, "sys/rss_mb", step, s.rssBytes() / 1048576.0, t);
-        put(batch, "sys/processes", step, s.processes(), t);
-        if (s.cpuPercent() != null) {
-            put(batch, "sys/cpu_percent", step, s.cpuPercent(), t);
-        }
-        if (s.readBytes() != null) {
-            put(batch, "sys/io_read_mb", step, s.readBytes() / 1048576.0, t);
-            put(batch, "sys/io_write_mb", step, s.writeBytes() / 1048576.0, t);
-        }
-        if (s.gpus() != null) {
-            for (ResourceSample.GpuSample g : s.gpus()) {
-                put(batch, "sys/gpu" + g.index() + "_util_percent", step, g.utilizationPercent(), t);
-                put(batch, "sys/gpu" + g.index() + "_memory_mb", step, g.memoryUsedMb(), t);
-            }
-        }
-        tracking.logMetrics(ACTOR, lj.runId, batch);
-    }
-
-    private static void put(Map<String, MetricColumns> batch, String key, long step, double value, long t) {
-        batch.put(key, new MetricColumns(new long[] { step }, new double[] { value }, new long[] { t }));
     }
 
     private void flushMetrics(LiveJob lj) {

@@ -7,6 +7,9 @@ import dev.observatory.model.Ids;
 import dev.observatory.model.NewRun;
 import dev.observatory.model.Run;
 import dev.observatory.model.RunStatus;
+import dev.observatory.model.artifact.EntityKind;
+import dev.observatory.model.artifact.EntityRef;
+import dev.observatory.model.artifact.LineageEdge;
 import dev.observatory.model.job.Job;
 import dev.observatory.model.job.JobEvent;
 import dev.observatory.model.job.JobQuery;
@@ -99,6 +102,9 @@ public final class Jobs {
                     RunStatus.QUEUED, actor.name(), List.of("job"), params, null, null, null, null));
         }
         Job job = tracking.store().jobs().create(new NewJob(run.project(), run.id(), name, resolved));
+        tracking.store().lineage()
+                .link(new LineageEdge(new EntityRef(EntityKind.JOB, job.id()), new EntityRef(EntityKind.RUN, run.id()),
+                        LineageEdge.PRODUCED, tracking.clock().instant(), LineageEdge.Source.INGEST));
         tracking.auditor().record(actor, "job.start", "job/" + job.id(), String.join(" ", spec.argv()));
         runner.submit(job);
         return get(job.id());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.observatory.model.MetricSummary;
 import dev.observatory.model.RunStatus;
+import dev.observatory.model.artifact.EntityKind;
+import dev.observatory.model.artifact.EntityRef;
 import dev.observatory.model.job.GuardrailEvent;
 import dev.observatory.model.job.Job;
 import dev.observatory.model.job.JobEvent;
@@ -56,6 +58,8 @@ class GuardrailProcessTest {
         assertThat(loss.count()).isGreaterThanOrEqualTo(400);
         assertThat(loss.lastStep()).isGreaterThanOrEqualTo(400);
         assertThat(f.tracking.getRun(learned.runId()).status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(f.store.lineage().edgesOf(List.of(new EntityRef(EntityKind.JOB, learned.id())), 10))
+                .extracting(e -> e.to()).containsExactly(new EntityRef(EntityKind.RUN, learned.runId()));
 
         Job nanEnded = f.awaitEnd(nan.id());
         assertThat(nanEnded.status()).isEqualTo(JobStatus.GUARDRAIL_STOPPED);
