@@ -195,8 +195,11 @@ public final class JobRunner implements AutoCloseable {
                 lj.process.signal("USR1");
                 event(lj.id, "signal", "warning",
                         "SIGUSR1 sent (save a final checkpoint); SIGTERM follows in " + g.checkpointSignalMs() + " ms");
-                lj.pendingTerm = ticker.schedule(() -> terminate(lj, "guardrail"), g.checkpointSignalMs(),
-                        TimeUnit.MILLISECONDS);
+                lj.pendingTerm = ticker.schedule(() -> {
+                    // recorded first: the job may end (and be read as ended) as soon as the signal lands
+                    store.update(lj.id, JobUpdate.guardrail(fired.signalled(tracking.clock().instant())));
+                    terminate(lj, "guardrail, after SIGUSR1");
+                }, g.checkpointSignalMs(), TimeUnit.MILLISECONDS);
             } else {
                 terminate(lj, null);
                 recorded = fired.signalled(Instant.ofEpochMilli(lj.termSentMs));

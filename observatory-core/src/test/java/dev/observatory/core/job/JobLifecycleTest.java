@@ -117,6 +117,28 @@ class JobLifecycleTest {
         }
     }
 
+    @Test
+    void sendsSigusr1FirstWhenAskedSoTheProgramCanSaveACheckpointThenSigterm() {
+        try (JobFixture f = new JobFixture(tmp, 2)) {
+            GuardrailSpec g = new GuardrailSpec(List.of(), true, 0, 0, 0, "loss", 0, List.of(), true, 300);
+            JobSpec spec = new JobSpec(
+                    List.of("/bin/sh", "-c",
+                            "trap 'echo saved checkpoint on USR1' USR1;"
+                                    + " echo step 1 loss 0.5; echo step 2 loss nan; while true; do sleep 0.05; done"),
+                    f.workDir("usr1").toString(), Map.of(), "local", null, false, null, null, g);
+            Job job = f.jobs.start(JobFixture.ALICE, new Jobs.StartRequest("vision", null, "usr1", spec));
+            Job ended = f.awaitEnd(job.id());
+
+            assertThat(ended.status()).isEqualTo(JobStatus.GUARDRAIL_STOPPED);
+            assertThat(ended.guardrail().guardrail()).isEqualTo("nan");
+            assertThat(ended.guardrail().signalledAt()).isAfterOrEqualTo(ended.guardrail().firedAt().plusMillis(300));
+            assertThat(f.jobs.logs(job.id(), 10, "USR1").lines()).containsExactly("saved checkpoint on USR1");
+            assertThat(f.jobs.events(job.id(), 20)).extracting(JobEvent::message)
+                    .anySatisfy(m -> assertThat(m).startsWith("SIGUSR1 sent"))
+                    .anySatisfy(m -> assertThat(m).startsWith("SIGTERM sent (guardrail, after SIGUSR1)"));
+        }
+    }
+
     private static Job recordRunning(JobFixture f, long pid, Instant processStart) {
         Run run = f.tracking.createRun(JobFixture.ALICE, NewRun.of("vision", "old-" + pid));
         JobSpec spec = new JobSpec(List.of("sleep", "30"), f.workDir("old").toString(), Map.of(), "local", null, false,
