@@ -85,8 +85,11 @@ class JobToolsTest {
     @Test
     @SuppressWarnings("unchecked")
     void startsAJobWatchesItToTheEndAndShowsItWithSecretsRedacted() {
-        Map<String, Object> started = ok("start_job", startArgs(
-                "for i in 1 2 3 4 5; do echo \"step $i loss 0.$((9 - i))\"; done; echo \"key $API_KEY\"", Map.of()));
+        Map<String, Object> started = ok("start_job",
+                startArgs(
+                        "for i in 1 2 3 4 5; do echo \"step $i loss 0.$((9 - i))\"; done; echo \"run $MLFLOW_RUN_ID\";"
+                                + " echo \"key $API_KEY\"",
+                        Map.of()));
         String id = (String) job(started).get("job_id");
         assertThat(((Map<String, Object>) ((Map<String, Object>) started.get("spec")).get("env")))
                 .containsEntry("API_KEY", "***").containsEntry("EPOCHS", "2");
@@ -100,6 +103,8 @@ class JobToolsTest {
         assertThat(((List<Map<String, Object>>) status.get("events"))).extracting(e -> e.get("kind"))
                 .containsSequence("started", "ended");
         String runId = (String) job(status).get("run_id");
+        assertThat(ok("get_job_logs", Map.of("job_id", id, "grep", "^run")).get("lines"))
+                .isEqualTo(List.of("run " + runId));
         assertThat(tracking.metricSummary(runId, "loss").count()).isEqualTo(5);
         assertThat(ok("get_job_logs", Map.of("job_id", id, "grep", "step [45]")).get("lines"))
                 .isEqualTo(List.of("step 4 loss 0.5", "step 5 loss 0.4"));

@@ -10,6 +10,7 @@ import dev.observatory.model.job.GuardrailSpec;
 import dev.observatory.model.job.Job;
 import dev.observatory.model.job.JobEvent;
 import dev.observatory.model.job.JobQuery;
+import dev.observatory.model.job.JobSpec;
 import dev.observatory.model.job.JobStatus;
 import dev.observatory.model.job.JobUpdate;
 import dev.observatory.store.JobStore;
@@ -124,7 +125,7 @@ public final class JobRunner implements AutoCloseable {
         try {
             Path workDir = settings.checkWorkingDir(job.spec().workingDir());
             log = new JobLog(logFile, settings.logMaxBytes(), settings.logFiles());
-            process = executor(job.spec().executor()).launch(job.spec(), workDir);
+            process = executor(job.spec().executor()).launch(withRunEnv(job), workDir);
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
             store.update(job.id(), JobUpdate.ended(JobStatus.FAILED, null, now, "error",
@@ -142,6 +143,20 @@ public final class JobRunner implements AutoCloseable {
                 + (LocalProcessExecutor.ownProcessGroups() ? " (own process group)" : ""));
         runStatus(job.runId(), RunStatus.RUNNING);
         Thread.ofPlatform().daemon().name("job-" + job.id()).start(() -> read(lj));
+    }
+
+    /**
+     * The spec with OBSERVATORY_JOB_ID, OBSERVATORY_RUN_ID and MLFLOW_RUN_ID added (unless set), so that a program
+     * logging through the REST or MLflow API writes into the job's run.
+     */
+    static JobSpec withRunEnv(Job job) {
+        JobSpec s = job.spec();
+        Map<String, String> env = new java.util.LinkedHashMap<>(s.env());
+        env.putIfAbsent("OBSERVATORY_JOB_ID", job.id());
+        env.putIfAbsent("OBSERVATORY_RUN_ID", job.runId());
+        env.putIfAbsent("MLFLOW_RUN_ID", job.runId());
+        return new JobSpec(s.argv(), s.workingDir(), env, s.executor(), s.resources(), s.shell(), s.targetSteps(),
+                s.params(), s.guardrails());
     }
 
     private void read(LiveJob lj) {
