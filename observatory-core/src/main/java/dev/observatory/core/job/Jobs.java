@@ -14,7 +14,6 @@ import dev.observatory.model.job.Job;
 import dev.observatory.model.job.JobEvent;
 import dev.observatory.model.job.JobQuery;
 import dev.observatory.model.job.JobSpec;
-import dev.observatory.model.job.JobStatus;
 import dev.observatory.model.job.NewJob;
 import dev.observatory.store.ConflictException;
 import dev.observatory.store.NotFoundException;
@@ -189,10 +188,5 @@ public final class Jobs {
      */
     public record LiveView(long pid, long lines, long points, Long lastStep, Map<String, Double> latest,
             List<ResourceSample> samples, String stopReason) {
-    }
-
-    /** Jobs started by this runner whose status is one of these (for tools that need all of them, bounded). */
-    public List<Job> recent(int limit, JobStatus... statuses) {
-        return list(new JobQuery(null, null, java.util.Set.of(statuses), Math.min(limit, 10_000), 0));
     }
 }
