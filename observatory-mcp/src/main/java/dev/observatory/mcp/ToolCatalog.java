@@ -39,6 +39,7 @@ public final class ToolCatalog {
         all.addAll(DatasetToolset.all());
         all.addAll(ApmTools.all());
         all.addAll(dev.observatory.mcp.ops.OpsTools.all());
+        all.addAll(dev.observatory.mcp.job.JobToolset.all());
         check(all);
         return List.copyOf(all);
     }

@@ -2,6 +2,8 @@ package dev.observatory.server;
 
 import dev.observatory.core.dataset.DatasetSettings;
 import dev.observatory.core.opsmetrics.OpsMetricsSettings;
+import dev.observatory.core.job.JobSettings;
+import dev.observatory.core.job.PriceTable;
 import dev.observatory.core.trace.TraceSettings;
 import dev.observatory.store.blob.BlobSettings;
 import java.io.IOException;
@@ -27,7 +29,7 @@ public record Config(String host, int port, Path dataDir, String storage, String
         long maxBodyBytes, Duration requestTimeout, Duration toolTimeout, List<String> allowedHosts,
         List<String> allowedOrigins, String baseUrl, boolean demo, int mlflowMaxMetricsPerBatch, long otlpMaxBodyBytes,
         int otlpMaxConcurrentRequests, boolean selfTracing, String otlpExportEndpoint, String otlpExportApiKey,
-        BlobSettings blobs, TraceSettings traces, OpsMetricsSettings opsMetrics, long metricsMaxBodyBytes, DatasetSettings datasets, OpsConfig ops) {
+        BlobSettings blobs, TraceSettings traces, OpsMetricsSettings opsMetrics, long metricsMaxBodyBytes, DatasetSettings datasets, OpsConfig ops, JobSettings jobs) {
     /** Variables read by the launcher script, not by the server. */
     private static final Set<String> LAUNCHER_ENV = Set.of("OBSERVATORY_JAVA_OPTS", "OBSERVATORY_JAVA_HOME",
             "OBSERVATORY_NO_AOT");
@@ -98,7 +100,7 @@ public record Config(String host, int port, Path dataDir, String storage, String
                 intIn(v, ConfigKey.OTLP_MAX_CONCURRENT_REQUESTS, 1, 1024), bool(v, ConfigKey.SELF_TRACING),
                 v.get(ConfigKey.OTLP_EXPORT_ENDPOINT).trim(), v.get(ConfigKey.OTLP_EXPORT_API_KEY), blobs(v), traces(v),
                 opsMetrics(v), longIn(v, ConfigKey.METRICS_MAX_BODY_BYTES, 1024, 1L << 31),
-                datasets(v), ops(v));
+                datasets(v), ops(v), jobs(v));
     }
 
     /** prometheus_url, prometheus_timeout_seconds and metrics_retention_days. */
@@ -122,7 +124,7 @@ public record Config(String host, int port, Path dataDir, String storage, String
         return new Config(host, p, dataDir, storage, postgresUrl, postgresUser, postgresPassword, apiKeys, readOnly,
                 toolsets, outputBudgetTokens, maxBodyBytes, requestTimeout, toolTimeout, allowedHosts, allowedOrigins,
                 baseUrl, demo, mlflowMaxMetricsPerBatch, otlpMaxBodyBytes, otlpMaxConcurrentRequests, selfTracing,
-                otlpExportEndpoint, otlpExportApiKey, blobs, traces, opsMetrics, metricsMaxBodyBytes, datasets, ops);
+                otlpExportEndpoint, otlpExportApiKey, blobs, traces, opsMetrics, metricsMaxBodyBytes, datasets, ops, jobs);
     }
 
     /** trace_retention_days, trace_model_prices and trace_alert_thresholds (checked here, at start-up). */
@@ -148,6 +150,21 @@ public record Config(String host, int port, Path dataDir, String storage, String
                 v.get(ConfigKey.ALERT_FILE_DIR), Path.of(v.get(ConfigKey.DATA_DIR).trim()),
                 bool(v, ConfigKey.ALERT_WEBHOOK_ALLOW_PRIVATE), bool(v, ConfigKey.ALERT_WEBHOOK_ALLOW_LOOPBACK),
                 bool(v, ConfigKey.ALERT_WEBHOOK_ALLOW_LINK_LOCAL));
+    }
+
+    /**
+     * job_roots, job_max_concurrent, job_grace_seconds, job_log_max_mb, job_log_files, job_sample_seconds, job_prices.
+     */
+    private static JobSettings jobs(Map<ConfigKey, String> v) {
+        Path dataDir = Path.of(v.get(ConfigKey.DATA_DIR).trim());
+        JobSettings d = JobSettings.defaults(dataDir);
+        List<Path> roots = list(v.get(ConfigKey.JOB_ROOTS)).stream().map(r -> Path.of(r).toAbsolutePath()).toList();
+        return new JobSettings(roots.isEmpty() ? d.roots() : roots, d.logDir(),
+                intIn(v, ConfigKey.JOB_MAX_CONCURRENT, 1, 1024),
+                Duration.ofSeconds(intIn(v, ConfigKey.JOB_GRACE_SECONDS, 0, 86_400)),
+                longIn(v, ConfigKey.JOB_LOG_MAX_MB, 1, 1 << 20) << 20, intIn(v, ConfigKey.JOB_LOG_FILES, 0, 64),
+                Duration.ofSeconds(intIn(v, ConfigKey.JOB_SAMPLE_SECONDS, 1, 3_600)), d.tick(),
+                PriceTable.parse(v.get(ConfigKey.JOB_PRICES)));
     }
 
     /** blob_store and the s3_* keys; the filesystem store lives under {@code <data_dir>/blobs}. */

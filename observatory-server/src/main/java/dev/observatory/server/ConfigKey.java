@@ -95,7 +95,17 @@ public enum ConfigKey {
             "true lets webhooks reach private addresses (10/8, 172.16/12, 192.168/16, fc00::/7, 100.64/10)."),
     ALERT_WEBHOOK_ALLOW_LOOPBACK("false", "true lets webhooks reach loopback addresses (127.0.0.0/8, ::1)."),
     ALERT_WEBHOOK_ALLOW_LINK_LOCAL("false",
-            "true lets webhooks reach link-local and cloud metadata addresses (169.254/16, fe80::/10); keep false.");
+            "true lets webhooks reach link-local and cloud metadata addresses (169.254/16, fe80::/10); keep false."),
+    JOB_ROOTS("",
+            "Comma list of directories training jobs may run in (working_dir must lie under one);"
+                    + " empty: only <data_dir>/jobs. The current directory is not allowed unless listed."),
+    JOB_MAX_CONCURRENT("4", "Training jobs running at once; more wait as pending."),
+    JOB_GRACE_SECONDS("30", "Seconds between SIGTERM and SIGKILL when a job is stopped."),
+    JOB_LOG_MAX_MB("64", "Size in MiB at which a job's log file rotates."),
+    JOB_LOG_FILES("3", "Rotated log files kept per job (older ones are deleted)."),
+    JOB_SAMPLE_SECONDS("10", "Seconds between resource samples (CPU, RSS, I/O, GPU) of running jobs."),
+    JOB_PRICES("", "Job cost prices overriding the built-in table (USD per hour), comma list of name=price:"
+            + " GPU types per GPU-hour, cpu per core-hour, memory_gb per GB-hour, e.g. h100=2.5,cpu=0.03.");
 
     private final String defaultValue;
     private final String doc;

@@ -112,6 +112,11 @@ final class LazyStorage implements StorageComponent {
     }
 
     @Override
+    public dev.observatory.store.JobStore jobs() {
+        return get().jobs();
+    }
+
+    @Override
     public dev.observatory.store.LineageStore lineage() {
         return get().lineage();
     }

@@ -35,6 +35,7 @@ final class McpCommand implements Callable<Integer> {
             if (c.demo()) {
                 o.loadDemoIfEmpty();
             }
+            o.startJobs();
             McpStdio.serveStandardStreams(o.tracking, o.meters, settings);
         }
         return 0;

@@ -4,6 +4,8 @@ import dev.observatory.core.Auditor;
 import dev.observatory.core.Tracking;
 import dev.observatory.core.demo.DemoData;
 import dev.observatory.core.demo.DemoSummary;
+import dev.observatory.core.job.JobRunner;
+import dev.observatory.core.job.Jobs;
 import dev.observatory.core.telemetry.Meters;
 import dev.observatory.core.telemetry.SelfTracer;
 import dev.observatory.core.telemetry.SelfTracing;
@@ -35,12 +37,17 @@ final class Observatory implements AutoCloseable {
     /** Records Observatory's own tool calls and requests as spans; null when self_tracing is off or read-only. */
     final SelfTracing selfTracing;
 
+    /** Runs training jobs; null until {@link #startJobs()} (serve and mcp) and in read-only mode. */
+    private JobRunner jobRunner;
+    private final boolean lazyStore;
+
     /** The port the HTTP server really listens on (set once started; matters with port 0) for blob links. */
     private volatile int actualPort;
 
     private Observatory(Config config, StorageComponent store, Clock clock, boolean lazyBlobs) {
         this.config = config;
         this.store = store;
+        this.lazyStore = lazyBlobs;
         this.auditor = new Auditor(store.audit(), clock);
         this.blobs = lazyBlobs ? new LazyBlobStore(config.blobs().kind(), () -> openBlobs(config)) : openBlobs(config);
         this.tracking = new Tracking(store, clock, config.readOnly(), auditor, blobs);
@@ -116,8 +123,34 @@ final class Observatory implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Starts the job runner (serve and mcp): recovers jobs of a previous life (re-attached or marked lost) and accepts
+     * new ones. With a store opening in the background it starts there too. Not in read-only mode.
+     */
+    void startJobs() {
+        if (config.readOnly() || jobRunner != null) {
+            return;
+        }
+        jobRunner = Jobs.configure(tracking, config.jobs());
+        JobRunner runner = jobRunner;
+        if (lazyStore) {
+            Thread.ofVirtual().name("job-runner-start").start(() -> {
+                try {
+                    runner.start();
+                } catch (RuntimeException e) {
+                    LOG.error("jobs: the runner did not start: {}", e.getMessage());
+                }
+            });
+        } else {
+            runner.start();
+        }
+    }
+
     @Override
     public void close() {
+        if (jobRunner != null) {
+            jobRunner.close();
+        }
         if (selfTracing != null) {
             meters.tracer(SelfTracer.NONE);
             selfTracing.close();

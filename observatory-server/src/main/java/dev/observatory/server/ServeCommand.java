@@ -64,6 +64,7 @@ final class ServeCommand implements Callable<Integer> {
             if (c.demo()) {
                 o.loadDemoIfEmpty();
             }
+            o.startJobs();
             ApiKeyAuth auth = new ApiKeyAuth(o.store.keys(), c.apiKeys());
             HttpSettings hs = new HttpSettings(c.maxBodyBytes(), c.requestTimeout(), false, c.allowedOrigins(),
                     c.allowedHosts());

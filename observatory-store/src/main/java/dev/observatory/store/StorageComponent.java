@@ -55,6 +55,8 @@ public interface StorageComponent extends AutoCloseable {
     default OpsStore ops() {
         throw new UnsupportedOperationException(kind() + " storage has no SLO and alerting store");
     }
+    /** Training jobs and their event history. */
+    JobStore jobs();
 
     /** Cheap health check (e.g. {@code SELECT 1}); never throws. */
     Health check();

@@ -65,6 +65,7 @@ public final class HttpServer {
         new LogRoutes(b.tracking, metrics).register(router);
         new ArtifactRoutes(b.tracking).register(router);
         new OpsRoutes(b.tracking).register(router);
+        new JobRoutes(b.tracking).register(router);
 
         QueuedThreadPool pool = new QueuedThreadPool(200, 4, 60_000);
         pool.setName("http");

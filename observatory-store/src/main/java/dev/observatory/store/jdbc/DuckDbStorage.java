@@ -50,6 +50,7 @@ public final class DuckDbStorage implements StorageComponent {
     private final JdbcLineage lineage;
     private final JdbcTrainingConfigs trainingConfigs;
     private final JdbcDatasets datasets;
+    private final JdbcJobs jobs;
     private final DuckDbTraces traces;
     private final DuckDbOpsMetrics opsMetrics;
     private final JdbcOps ops;
@@ -73,6 +74,7 @@ public final class DuckDbStorage implements StorageComponent {
         this.lineage = new JdbcLineage(tx);
         this.trainingConfigs = new JdbcTrainingConfigs(tx);
         this.datasets = new JdbcDatasets(tx);
+        this.jobs = new JdbcJobs(tx);
         this.traces = new DuckDbTraces(db, writer);
         this.opsMetrics = new DuckDbOpsMetrics(db, writer);
         this.ops = new JdbcOps(tx);
@@ -176,6 +178,11 @@ public final class DuckDbStorage implements StorageComponent {
     @Override
     public dev.observatory.store.OpsStore ops() {
         return ops;
+    }
+
+    @Override
+    public dev.observatory.store.JobStore jobs() {
+        return jobs;
     }
 
     @Override

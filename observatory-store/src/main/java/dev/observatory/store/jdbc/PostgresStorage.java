@@ -55,6 +55,7 @@ public final class PostgresStorage implements StorageComponent {
     private final JdbcLineage lineage;
     private final JdbcTrainingConfigs trainingConfigs;
     private final JdbcDatasets datasets;
+    private final JdbcJobs jobs;
     private final PgTraces traces;
     private final PgOpsMetrics opsMetrics;
     private final JdbcOps ops;
@@ -74,6 +75,7 @@ public final class PostgresStorage implements StorageComponent {
         this.lineage = new JdbcLineage(JdbcTx.postgres(db, "lineage"));
         this.trainingConfigs = new JdbcTrainingConfigs(JdbcTx.postgres(db, "training configs"));
         this.datasets = new JdbcDatasets(JdbcTx.postgres(db, "datasets"));
+        this.jobs = new JdbcJobs(JdbcTx.postgres(db, "jobs"));
         this.traces = new PgTraces(db);
         this.opsMetrics = new PgOpsMetrics(db);
         this.ops = new JdbcOps(JdbcTx.postgres(db, "ops"));
@@ -203,6 +205,11 @@ public final class PostgresStorage implements StorageComponent {
     @Override
     public dev.observatory.store.OpsStore ops() {
         return ops;
+    }
+
+    @Override
+    public dev.observatory.store.JobStore jobs() {
+        return jobs;
     }
 
     @Override

@@ -35,6 +35,7 @@ public final class InMemoryStorage implements StorageComponent {
     private final MemoryLineage lineage = new MemoryLineage();
     private final MemoryTrainingConfigs trainingConfigs;
     private final MemoryDatasets datasets;
+    private final MemoryJobs jobs;
     private final MemoryTraces traces = new MemoryTraces();
     private final MemoryOpsMetrics opsMetrics = new MemoryOpsMetrics();
     private final MemoryOps ops = new MemoryOps(traces);
@@ -60,6 +61,7 @@ public final class InMemoryStorage implements StorageComponent {
         this.artifacts = new MemoryArtifacts(now, runs);
         this.trainingConfigs = new MemoryTrainingConfigs(now);
         this.datasets = new MemoryDatasets(now);
+        this.jobs = new MemoryJobs(now, runs);
     }
 
     static Instant truncate(Instant t) {
@@ -139,6 +141,11 @@ public final class InMemoryStorage implements StorageComponent {
     @Override
     public dev.observatory.store.OpsStore ops() {
         return ops;
+    }
+
+    @Override
+    public dev.observatory.store.JobStore jobs() {
+        return jobs;
     }
 
     @Override
