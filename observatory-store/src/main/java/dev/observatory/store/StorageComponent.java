@@ -39,6 +39,9 @@ public interface StorageComponent extends AutoCloseable {
     /** The lineage graph linking runs, jobs, artifacts, data sets, model versions, deployments and traces. */
     LineageStore lineage();
 
+    /** Benchmark results of serving endpoints and deployments, with the model version each measured. */
+    BenchmarkStore benchmarks();
+
     /** Cheap health check (e.g. {@code SELECT 1}); never throws. */
     Health check();
 

@@ -48,6 +48,7 @@ public final class DuckDbStorage implements StorageComponent {
     private final DuckDbMlflow mlflow;
     private final JdbcArtifacts artifacts;
     private final JdbcLineage lineage;
+    private final JdbcBenchmarks benchmarks;
     private final DuckDbTraces traces;
     private boolean closed;
 
@@ -67,6 +68,7 @@ public final class DuckDbStorage implements StorageComponent {
         JdbcTx tx = JdbcTx.duckDb(db, writer, clock);
         this.artifacts = new JdbcArtifacts(tx);
         this.lineage = new JdbcLineage(tx);
+        this.benchmarks = new JdbcBenchmarks(tx);
         this.traces = new DuckDbTraces(db, writer);
     }
 
@@ -148,6 +150,11 @@ public final class DuckDbStorage implements StorageComponent {
     @Override
     public LineageStore lineage() {
         return lineage;
+    }
+
+    @Override
+    public dev.observatory.store.BenchmarkStore benchmarks() {
+        return benchmarks;
     }
 
     @Override

@@ -53,6 +53,7 @@ public final class PostgresStorage implements StorageComponent {
     private final PgMlflowStore mlflow;
     private final JdbcArtifacts artifacts;
     private final JdbcLineage lineage;
+    private final JdbcBenchmarks benchmarks;
     private final PgTraces traces;
 
     private PostgresStorage(HikariDataSource dataSource, Clock clock) {
@@ -68,6 +69,7 @@ public final class PostgresStorage implements StorageComponent {
         this.mlflow = new PgMlflowStore(db);
         this.artifacts = new JdbcArtifacts(JdbcTx.postgres(db, "artifacts"));
         this.lineage = new JdbcLineage(JdbcTx.postgres(db, "lineage"));
+        this.benchmarks = new JdbcBenchmarks(JdbcTx.postgres(db, "benchmarks"));
         this.traces = new PgTraces(db);
     }
 
@@ -175,6 +177,11 @@ public final class PostgresStorage implements StorageComponent {
     @Override
     public LineageStore lineage() {
         return lineage;
+    }
+
+    @Override
+    public dev.observatory.store.BenchmarkStore benchmarks() {
+        return benchmarks;
     }
 
     @Override

@@ -33,6 +33,7 @@ public final class InMemoryStorage implements StorageComponent {
     private final MemoryMlflow mlflow;
     private final MemoryArtifacts artifacts;
     private final MemoryLineage lineage = new MemoryLineage();
+    private final MemoryBenchmarks benchmarks = new MemoryBenchmarks();
     private final MemoryTraces traces = new MemoryTraces();
 
     /** An empty storage on the system clock. */
@@ -113,6 +114,11 @@ public final class InMemoryStorage implements StorageComponent {
     @Override
     public LineageStore lineage() {
         return lineage;
+    }
+
+    @Override
+    public dev.observatory.store.BenchmarkStore benchmarks() {
+        return benchmarks;
     }
 
     @Override
