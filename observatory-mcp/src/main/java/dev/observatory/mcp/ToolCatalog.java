@@ -33,6 +33,8 @@ public final class ToolCatalog {
         all.addAll(ArtifactToolset.all());
         all.addAll(AnalysisTools.all());
         all.addAll(TraceTools.all());
+        all.addAll(dev.observatory.mcp.release.ReleaseTools.all());
+        all.addAll(dev.observatory.mcp.deploy.DeployTools.all());
         check(all);
         return List.copyOf(all);
     }

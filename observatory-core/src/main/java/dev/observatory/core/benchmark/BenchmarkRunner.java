@@ -15,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Runs the levels of one benchmark in order and reports progress about twice a second. */
 final class BenchmarkRunner {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** System property that sends plain http through the JDK HttpClient too (bench/ compares the two transports). */
+    static final String JDK_CLIENT_PROPERTY = "observatory.benchmark.jdkClient";
 
     private BenchmarkRunner() {
     }
@@ -23,7 +25,9 @@ final class BenchmarkRunner {
             throws InterruptedException {
         List<byte[]> bodies = bodies(req);
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, req.timeout().toMillis());
-        HttpClient https = target.scheme().equals("https") ? JdkTransport.client(req.timeout()) : null;
+        HttpClient https = target.scheme().equals("https") || Boolean.getBoolean(JDK_CLIENT_PROPERTY)
+                ? JdkTransport.client(req.timeout())
+                : null;
         List<BenchmarkLevel> out = new ArrayList<>();
         int levels = req.concurrency().size();
         double perLevel = req.requests() != null ? req.requests() : req.duration().toMillis();
