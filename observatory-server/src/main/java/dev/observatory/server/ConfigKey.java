@@ -67,8 +67,31 @@ public enum ConfigKey {
     TRACE_MODEL_PRICES("",
             "Model prices overriding or adding to the built-in table (USD per million tokens),"
                     + " comma list of model=input/output, e.g. my-model=1.0/2.0,gpt-4o=2.5/10."),
-    TRACE_ALERT_THRESHOLDS("", "Alert thresholds of get_active_alerts overriding the defaults, comma list of"
-            + " metric=value, e.g. fallback_rate=0.2,p95_latency_ms=3000,error_rate=0.01.");
+    TRACE_ALERT_THRESHOLDS("",
+            "Alert thresholds of get_active_alerts overriding the defaults, comma list of"
+                    + " metric=value, e.g. fallback_rate=0.2,p95_latency_ms=3000,error_rate=0.01."),
+    RELEASE_REPO("", "Git repository of the production release configs (YAML per machine): a local clone's path, or a"
+            + " Git URL cloned bare into <data_dir>/release-repo and fetched at most once a minute. Empty: the release"
+            + " tools answer that none is configured."),
+    RELEASE_BRANCH("",
+            "Branch of release_repo that describes production (empty: main, or master without main)."
+                    + " Proposals never write it: they commit on a new observatory/<slug>-<timestamp> branch."),
+    RELEASE_PR_PROVIDER("",
+            "Where propose_release_config opens pull requests: github or gitlab (empty: from the"
+                    + " origin URL's host)."),
+    RELEASE_PR_REPO("", "GitHub owner/name or GitLab project path/id for pull requests (empty: from the origin URL)."),
+    GITHUB_API_URL("https://api.github.com", "GitHub REST API base URL (GitHub Enterprise: https://host/api/v3)."),
+    GITLAB_API_URL("https://gitlab.com/api/v4", "GitLab REST API base URL (self-managed: https://host/api/v4)."),
+    GITHUB_TOKEN("", "GitHub token for pushing proposal branches and opening pull requests. Environment only"
+            + " (OBSERVATORY_GITHUB_TOKEN); never logged or returned. Without it proposals return the branch and diff."),
+    GITLAB_TOKEN("",
+            "GitLab token for pushing proposal branches and opening merge requests. Environment only"
+                    + " (OBSERVATORY_GITLAB_TOKEN); never logged or returned."),
+    ALLOW_PRODUCTION_CHANGES("false",
+            "true allows propose_release_config (production changes, always through a pull"
+                    + " request for human review); it also needs write access and is refused in read-only mode."),
+    BENCHMARK_ALLOWED_HOSTS("", "Hosts besides loopback that run_benchmark may send load to, comma list (* for any)."
+            + " Link-local and cloud metadata addresses are refused whatever this says.");
 
     private final String defaultValue;
     private final String doc;
@@ -98,7 +121,12 @@ public enum ConfigKey {
 
     public boolean secret() {
         return this == POSTGRES_PASSWORD || this == API_KEYS || this == OTLP_EXPORT_API_KEY
-                || this == S3_SECRET_ACCESS_KEY;
+                || this == S3_SECRET_ACCESS_KEY || this == GITHUB_TOKEN || this == GITLAB_TOKEN;
+    }
+
+    /** Keys accepted from the environment only (not from a config file), so tokens stay out of files. */
+    public boolean environmentOnly() {
+        return this == GITHUB_TOKEN || this == GITLAB_TOKEN;
     }
 
     static Optional<ConfigKey> fromFileKey(String key) {

@@ -15,6 +15,7 @@ import dev.observatory.store.blob.BlobStore;
 import dev.observatory.store.blob.BlobStores;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -45,6 +46,8 @@ final class Observatory implements AutoCloseable {
         this.blobs = lazyBlobs ? new LazyBlobStore(config.blobs().kind(), () -> openBlobs(config)) : openBlobs(config);
         this.tracking = new Tracking(store, clock, config.readOnly(), auditor, blobs);
         Traces.configure(tracking, config.traces());
+        dev.observatory.core.release.Releases.configure(tracking, config.releases());
+        dev.observatory.core.benchmark.Benchmarks.configure(tracking, Set.copyOf(config.benchmarkAllowedHosts()));
         meters.gauge("observatory_store_points", "Metric points stored.", () -> store.metrics().pointCount());
         meters.gauge("observatory_store_size_bytes", "Bytes used by the store on disk (-1 unknown).",
                 () -> store.sizeBytes());
