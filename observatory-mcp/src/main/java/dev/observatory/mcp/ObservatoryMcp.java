@@ -11,6 +11,7 @@ import dev.observatory.mcp.trace.TraceResources;
 import dev.observatory.mcp.tool.Links;
 import dev.observatory.mcp.tool.TokenCounter;
 import dev.observatory.mcp.tool.ToolDef;
+import dev.observatory.mcp.tool.ToolProgress;
 import dev.observatory.mcp.tracking.TrackingCompletions;
 import dev.observatory.mcp.tracking.TrackingResources;
 import dev.observatory.mcp.tracking.TriageRunPrompt;
@@ -74,6 +75,22 @@ public final class ObservatoryMcp {
         return configure(McpServer.sync(transport), tracking, registry, extras);
     }
 
+    /** Progress notifications to the caller when its request carries a progressToken, else null. */
+    static ToolProgress.Sink progressSink(io.modelcontextprotocol.server.McpSyncServerExchange exchange,
+            McpSchema.CallToolRequest req) {
+        Object token = req.meta() == null ? null : req.meta().get("progressToken");
+        if (token == null) {
+            return null;
+        }
+        return (progress, total, message) -> {
+            try {
+                exchange.progressNotification(new McpSchema.ProgressNotification(token, progress, total, message));
+            } catch (RuntimeException e) {
+                // the client went away; the call itself goes on
+            }
+        };
+    }
+
     private static McpSyncServer configure(McpServer.SyncSpecification<?> spec, Tracking tracking,
             ToolRegistry registry, McpExtras extras) {
         McpSettings settings = registry.settings();
@@ -81,9 +98,10 @@ public final class ObservatoryMcp {
         List<SyncToolSpecification> tools = new ArrayList<>();
         for (ToolDef def : registry.catalog()) {
             tools.add(SyncToolSpecification.builder().tool(def.mcpTool())
-                    .callHandler((exchange, req) -> Confirmations.call(def, req.arguments(), exchange,
-                            args -> registry.invoke(def.name(), args, actor(exchange.transportContext()),
-                                    toolsets(exchange.transportContext(), settings)).result()))
+                    .callHandler((exchange, req) -> ToolProgress.during(progressSink(exchange, req),
+                            () -> Confirmations.call(def, req.arguments(), exchange,
+                                    args -> registry.invoke(def.name(), args, actor(exchange.transportContext()),
+                                            toolsets(exchange.transportContext(), settings)).result())))
                     .build());
         }
         tools.addAll(extras.tools());

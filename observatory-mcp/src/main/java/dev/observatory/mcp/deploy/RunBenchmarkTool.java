@@ -9,6 +9,7 @@ import dev.observatory.mcp.tool.InputSchema;
 import dev.observatory.mcp.tool.Param;
 import dev.observatory.mcp.tool.ToolContext;
 import dev.observatory.mcp.tool.ToolDef;
+import dev.observatory.mcp.tool.ToolProgress;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -65,7 +66,8 @@ final class RunBenchmarkTool {
                         + " p50/p95/p99 (HdrHistogram), throughput, error rate and tokens/s (when the answers report"
                         + " OpenAI-style usage). The result is stored under the model version; get_benchmark_summary"
                         + " compares versions. The call lasts about levels x duration_seconds. Only http/https to"
-                        + " loopback or benchmark_allowed_hosts; link-local and metadata addresses are refused.",
+                        + " loopback or benchmark_allowed_hosts; link-local and metadata addresses are refused. Sends progress"
+                        + " notifications when the request has a progressToken.",
                 in, BenchmarkViews.BENCHMARK, HINTS, RunBenchmarkTool::handle);
     }
 
@@ -81,9 +83,10 @@ final class RunBenchmarkTool {
                 args.strings("payloads"), args.strings("prompts"), args.intValue("max_tokens"), levels, duration,
                 args.longValue("requests"), timeout, args.string("model"), args.string("version"),
                 args.string("deployment_id"));
+        ToolProgress.Sink sink = ToolProgress.current();
+        BenchmarkProgress progress = (done, total, message) -> sink.report(done, total, message);
         try {
-            return BenchmarkViews
-                    .benchmark(new Benchmarks(ctx.tracking()).run(ctx.actor(), req, BenchmarkProgress.NONE));
+            return BenchmarkViews.benchmark(new Benchmarks(ctx.tracking()).run(ctx.actor(), req, progress));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the benchmark was interrupted", e);
