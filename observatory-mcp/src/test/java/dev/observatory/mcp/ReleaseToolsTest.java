@@ -122,4 +122,33 @@ class ReleaseToolsTest {
         assertThat(bad.errorCode()).isEqualTo(ToolOutcome.INVALID_ARGUMENTS);
         assertThat(bad.errorMessage()).startsWith("machines/w3.yaml line ");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void productionResourcesAndThePromptsReadTheReleaseRepository() {
+        var production = dev.observatory.mcp.release.ReleaseResources.resources(data.tracking).get(0);
+        String json = ((io.modelcontextprotocol.spec.McpSchema.TextResourceContents) production.readHandler()
+                .apply(null, new io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest("observatory://production"))
+                .contents().get(0)).text();
+        assertThat(json).contains("\"machine_count\":2").contains("unknown_model_version");
+        var machine = dev.observatory.mcp.release.ReleaseResources.templates(data.tracking).get(0);
+        String w1 = ((io.modelcontextprotocol.spec.McpSchema.TextResourceContents) machine.readHandler()
+                .apply(null,
+                        new io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest("observatory://production/w1"))
+                .contents().get(0)).text();
+        assertThat(w1).contains("\"free_gpus\":[2,3]").contains("machine: w1");
+        org.assertj.core.api.Assertions
+                .assertThatThrownBy(() -> machine.readHandler().apply(null,
+                        new io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest("observatory://production/w9")))
+                .isInstanceOf(io.modelcontextprotocol.spec.McpError.class).hasMessageContaining("w9");
+        var prompts = dev.observatory.mcp.release.ReleasePrompts.specs();
+        var text = prompts.get(0).promptHandler().apply(null,
+                new io.modelcontextprotocol.spec.McpSchema.GetPromptRequest("propose_production_deployment",
+                        Map.of("model", "llama", "machine", "w1")));
+        assertThat(((io.modelcontextprotocol.spec.McpSchema.TextContent) text.messages().get(0).content()).text())
+                .contains("propose_release_config").contains("machine \"w1\"").contains("version champion");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> prompts.get(1).promptHandler().apply(null,
+                new io.modelcontextprotocol.spec.McpSchema.GetPromptRequest("benchmark_model", Map.of("model", "x"))))
+                .hasMessageContaining("version");
+    }
 }
