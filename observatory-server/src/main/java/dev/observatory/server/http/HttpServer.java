@@ -64,6 +64,7 @@ public final class HttpServer {
         new MetricRoutes(b.tracking, metrics).register(router);
         new LogRoutes(b.tracking, metrics).register(router);
         new ArtifactRoutes(b.tracking).register(router);
+        new ReleaseRoutes(b.tracking).register(router);
 
         QueuedThreadPool pool = new QueuedThreadPool(200, 4, 60_000);
         pool.setName("http");
