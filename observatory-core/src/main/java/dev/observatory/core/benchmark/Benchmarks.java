@@ -64,12 +64,12 @@ public final class Benchmarks {
         Instant finished = tracking.clock().instant();
         boolean nothingAnswered = levels.stream().allMatch(l -> l.errors() == l.requests());
         String error = nothingAnswered && !levels.isEmpty() ? levels.get(0).firstError() : null;
-        Benchmark b = new Benchmark(Ids.newId(), req.model(), req.version(), target.url(), req.deploymentId(),
+        Benchmark b = new Benchmark(Ids.newId(), req.model(), req.version(), target.displayUrl(), req.deploymentId(),
                 actor.name(), started, finished, error == null ? Benchmark.COMPLETED : Benchmark.FAILED, error,
                 settings(req), levels);
         store.save(b);
         tracking.auditor().record(actor, "benchmark.run", "benchmark/" + b.id(),
-                req.model() + " " + req.version() + " " + target.url() + " " + b.requests() + " requests");
+                req.model() + " " + req.version() + " " + target.displayUrl() + " " + b.requests() + " requests");
         return store.get(b.id()).orElse(b);
     }
 

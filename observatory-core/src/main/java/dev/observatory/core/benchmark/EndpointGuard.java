@@ -101,5 +101,11 @@ public final class EndpointGuard {
         String url() {
             return scheme + "://" + hostHeader() + path;
         }
+
+        /** The URL without its query string (which may carry a key): what results and the audit log keep. */
+        String displayUrl() {
+            int q = path.indexOf('?');
+            return scheme + "://" + hostHeader() + (q < 0 ? path : path.substring(0, q));
+        }
     }
 }

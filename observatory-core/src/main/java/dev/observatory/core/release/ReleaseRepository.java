@@ -68,7 +68,7 @@ final class ReleaseRepository implements AutoCloseable {
                     + " local clone or a remote URL");
         }
         try {
-            FileRepositoryBuilder b = new FileRepositoryBuilder().readEnvironment();
+            FileRepositoryBuilder b = new FileRepositoryBuilder();
             File dotGit = path.resolve(".git").toFile();
             Repository r = (dotGit.exists() ? b.setGitDir(dotGit) : b.setGitDir(path.toFile())).setMustExist(true)
                     .build();

@@ -91,8 +91,10 @@ class BenchmarksTest {
             closedPort = s.getLocalPort();
         }
         Benchmark b = new Benchmarks(tracking).run(ADA,
-                BenchmarkRequest.of("http://127.0.0.1:" + closedPort, "tiny", "1", List.of("x"), List.of(2), 10),
+                BenchmarkRequest.of("http://127.0.0.1:" + closedPort + "/v1/completions?api_key=s3cret", "tiny", "1",
+                        List.of("x"), List.of(2), 10),
                 BenchmarkProgress.NONE);
+        assertThat(b.endpoint()).isEqualTo("http://127.0.0.1:" + closedPort + "/v1/completions");
         assertThat(b.status()).isEqualTo(Benchmark.FAILED);
         assertThat(b.error()).contains("ConnectException");
         assertThat(b.levels().get(0).errors()).isEqualTo(b.levels().get(0).requests()).isEqualTo(10);
