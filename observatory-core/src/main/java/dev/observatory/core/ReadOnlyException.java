@@ -8,4 +8,9 @@ public class ReadOnlyException extends RuntimeException {
         super("Observatory runs in read-only mode: " + action
                 + " is refused. Restart without --read-only (OBSERVATORY_READ_ONLY=false) to allow writes.");
     }
+
+    /** A refused write whose message is given whole (e.g. a gate other than read-only mode). */
+    protected ReadOnlyException(String message, boolean wholeMessage) {
+        super(message);
+    }
 }

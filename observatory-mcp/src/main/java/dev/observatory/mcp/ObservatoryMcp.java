@@ -93,11 +93,14 @@ public final class ObservatoryMcp {
         templates.addAll(RegistryResources.templates(tracking, links));
         templates.addAll(ArtifactResources.templates(tracking));
         templates.addAll(TraceResources.templates(tracking));
+        templates.addAll(dev.observatory.mcp.release.ReleaseResources.templates(tracking));
         templates.addAll(extras.resourceTemplates());
         List<SyncResourceSpecification> resources = new ArrayList<>(RegistryResources.resources(tracking));
+        resources.addAll(dev.observatory.mcp.release.ReleaseResources.resources(tracking));
         resources.addAll(extras.resources());
         List<SyncPromptSpecification> prompts = new ArrayList<>(List.of(TriageRunPrompt.spec(tracking, links)));
         prompts.add(RegisterModelPrompt.spec(tracking, links));
+        prompts.addAll(dev.observatory.mcp.release.ReleasePrompts.specs());
         prompts.addAll(extras.prompts());
         List<SyncCompletionSpecification> completions = new ArrayList<>(TrackingCompletions.specs(tracking));
         completions.addAll(RegistryCompletions.specs(tracking));

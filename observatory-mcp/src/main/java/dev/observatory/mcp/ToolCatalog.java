@@ -40,6 +40,8 @@ public final class ToolCatalog {
         all.addAll(ApmTools.all());
         all.addAll(dev.observatory.mcp.ops.OpsTools.all());
         all.addAll(dev.observatory.mcp.job.JobToolset.all());
+        all.addAll(dev.observatory.mcp.release.ReleaseTools.all());
+        all.addAll(dev.observatory.mcp.deploy.DeployTools.all());
         check(all);
         return List.copyOf(all);
     }

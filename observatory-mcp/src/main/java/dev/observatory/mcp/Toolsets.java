@@ -35,8 +35,8 @@ public final class Toolsets {
         m.put("jobs", "Training jobs: launch, watch, stop, guardrails.");
         m.put("datasets", "Training configs and plans, datasets (register, diagnose, improve) and local model files.");
         m.put("registry", "Model registry: models, versions, stages.");
-        m.put("deploy", "Deployments of model versions.");
-        m.put("release", "Releases and promotion gates.");
+        m.put("deploy", "Deployments of model versions and benchmarks of serving endpoints.");
+        m.put("release", "GitOps release configs: production GPU topology and changes proposed as pull requests.");
         m.put("traces", "LLM and MCP traces, spans, latency and cost.");
         m.put("ops", "Alerts, SLOs and the server's own health.");
         m.put("query", "Read-only SQL over the store.");

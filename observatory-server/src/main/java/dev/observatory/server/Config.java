@@ -4,6 +4,7 @@ import dev.observatory.core.dataset.DatasetSettings;
 import dev.observatory.core.opsmetrics.OpsMetricsSettings;
 import dev.observatory.core.job.JobSettings;
 import dev.observatory.core.job.PriceTable;
+import dev.observatory.core.release.ReleaseSettings;
 import dev.observatory.core.trace.TraceSettings;
 import dev.observatory.store.blob.BlobSettings;
 import java.io.IOException;
@@ -29,7 +30,9 @@ public record Config(String host, int port, Path dataDir, String storage, String
         long maxBodyBytes, Duration requestTimeout, Duration toolTimeout, List<String> allowedHosts,
         List<String> allowedOrigins, String baseUrl, boolean demo, int mlflowMaxMetricsPerBatch, long otlpMaxBodyBytes,
         int otlpMaxConcurrentRequests, boolean selfTracing, String otlpExportEndpoint, String otlpExportApiKey,
-        BlobSettings blobs, TraceSettings traces, OpsMetricsSettings opsMetrics, long metricsMaxBodyBytes, DatasetSettings datasets, OpsConfig ops, JobSettings jobs) {
+        BlobSettings blobs, TraceSettings traces, OpsMetricsSettings opsMetrics, long metricsMaxBodyBytes,
+        DatasetSettings datasets, OpsConfig ops, JobSettings jobs, ReleaseSettings releases,
+        List<String> benchmarkAllowedHosts) {
     /** Variables read by the launcher script, not by the server. */
     private static final Set<String> LAUNCHER_ENV = Set.of("OBSERVATORY_JAVA_OPTS", "OBSERVATORY_JAVA_HOME",
             "OBSERVATORY_NO_AOT");
@@ -71,6 +74,10 @@ public record Config(String host, int port, Path dataDir, String storage, String
             ConfigKey k = ConfigKey.fromFileKey(name).orElseThrow(() -> new IllegalArgumentException("unknown key '"
                     + name + "' in " + file + ": valid keys are "
                     + Arrays.stream(ConfigKey.values()).map(ConfigKey::fileKey).collect(Collectors.joining(", "))));
+            if (k.environmentOnly()) {
+                throw new IllegalArgumentException("'" + name + "' in " + file
+                        + " is a secret read from the environment" + " only: set " + k.envVar() + " instead");
+            }
             v.put(k, p.getProperty(name).trim());
         }
     }
@@ -99,8 +106,8 @@ public record Config(String host, int port, Path dataDir, String storage, String
                 longIn(v, ConfigKey.OTLP_MAX_BODY_BYTES, 1024, 1L << 31),
                 intIn(v, ConfigKey.OTLP_MAX_CONCURRENT_REQUESTS, 1, 1024), bool(v, ConfigKey.SELF_TRACING),
                 v.get(ConfigKey.OTLP_EXPORT_ENDPOINT).trim(), v.get(ConfigKey.OTLP_EXPORT_API_KEY), blobs(v), traces(v),
-                opsMetrics(v), longIn(v, ConfigKey.METRICS_MAX_BODY_BYTES, 1024, 1L << 31),
-                datasets(v), ops(v), jobs(v));
+                opsMetrics(v), longIn(v, ConfigKey.METRICS_MAX_BODY_BYTES, 1024, 1L << 31), datasets(v), ops(v),
+                jobs(v), releases(v), list(v.get(ConfigKey.BENCHMARK_ALLOWED_HOSTS)));
     }
 
     /** prometheus_url, prometheus_timeout_seconds and metrics_retention_days. */
@@ -124,7 +131,26 @@ public record Config(String host, int port, Path dataDir, String storage, String
         return new Config(host, p, dataDir, storage, postgresUrl, postgresUser, postgresPassword, apiKeys, readOnly,
                 toolsets, outputBudgetTokens, maxBodyBytes, requestTimeout, toolTimeout, allowedHosts, allowedOrigins,
                 baseUrl, demo, mlflowMaxMetricsPerBatch, otlpMaxBodyBytes, otlpMaxConcurrentRequests, selfTracing,
-                otlpExportEndpoint, otlpExportApiKey, blobs, traces, opsMetrics, metricsMaxBodyBytes, datasets, ops, jobs);
+                otlpExportEndpoint, otlpExportApiKey, blobs, traces, opsMetrics, metricsMaxBodyBytes, datasets, ops,
+                jobs, releases, benchmarkAllowedHosts);
+    }
+
+    /** release_repo, release_branch, the pull-request keys and allow_production_changes. */
+    private static ReleaseSettings releases(Map<ConfigKey, String> v) {
+        String provider = v.get(ConfigKey.RELEASE_PR_PROVIDER).trim().toLowerCase(java.util.Locale.ROOT);
+        if (!provider.isEmpty() && !provider.equals("github") && !provider.equals("gitlab")) {
+            throw new IllegalArgumentException("release_pr_provider must be github or gitlab, not '" + provider + "'");
+        }
+        String repo = v.get(ConfigKey.RELEASE_REPO).trim();
+        return new ReleaseSettings(repo.isEmpty() ? null : repo, blankToNull(v.get(ConfigKey.RELEASE_BRANCH)),
+                Path.of(v.get(ConfigKey.DATA_DIR).trim()), bool(v, ConfigKey.ALLOW_PRODUCTION_CHANGES),
+                blankToNull(provider), blankToNull(v.get(ConfigKey.RELEASE_PR_REPO)),
+                v.get(ConfigKey.GITHUB_API_URL).trim(), v.get(ConfigKey.GITLAB_API_URL).trim(),
+                blankToNull(v.get(ConfigKey.GITHUB_TOKEN)), blankToNull(v.get(ConfigKey.GITLAB_TOKEN)), null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** trace_retention_days, trace_model_prices and trace_alert_thresholds (checked here, at start-up). */

@@ -76,13 +76,15 @@ public enum ConfigKey {
     PROMETHEUS_TIMEOUT_SECONDS("10", "Time limit of one request to prometheus_url in seconds."),
     METRICS_RETENTION_DAYS("30", "Service metric samples (OTLP /v1/metrics, remote write /api/v1/write) older than"
             + " this many days are deleted (checked at most hourly while samples arrive); 0 keeps them forever."),
-    METRICS_MAX_BODY_BYTES("16777216", "Largest Prometheus remote-write request (POST /api/v1/write) in bytes,"
-            + " compressed and decompressed (413 above it)."),
+    METRICS_MAX_BODY_BYTES("16777216",
+            "Largest Prometheus remote-write request (POST /api/v1/write) in bytes,"
+                    + " compressed and decompressed (413 above it)."),
     DATASET_ROOTS("",
             "Comma-separated folders that datasets may live in (register_dataset, diagnose_dataset,"
                     + " auto_improve_dataset); other paths are refused. Empty: <data_dir>/datasets."),
-    MODEL_ROOTS("", "Comma-separated folders list_local_models scans for .safetensors, .gguf, .ckpt and .pt files."
-            + " Empty: <data_dir>/models."),
+    MODEL_ROOTS("",
+            "Comma-separated folders list_local_models scans for .safetensors, .gguf, .ckpt and .pt files."
+                    + " Empty: <data_dir>/models."),
     SLO_DEFINITIONS("",
             "A YAML file, or a directory of *.yaml files, of SLO definitions (slos: list; see"
                     + " docs/slo-and-alerts.md); empty: only SLOs created with create_slo."),
@@ -104,8 +106,31 @@ public enum ConfigKey {
     JOB_LOG_MAX_MB("64", "Size in MiB at which a job's log file rotates."),
     JOB_LOG_FILES("3", "Rotated log files kept per job (older ones are deleted)."),
     JOB_SAMPLE_SECONDS("10", "Seconds between resource samples (CPU, RSS, I/O, GPU) of running jobs."),
-    JOB_PRICES("", "Job cost prices overriding the built-in table (USD per hour), comma list of name=price:"
-            + " GPU types per GPU-hour, cpu per core-hour, memory_gb per GB-hour, e.g. h100=2.5,cpu=0.03.");
+    JOB_PRICES("",
+            "Job cost prices overriding the built-in table (USD per hour), comma list of name=price:"
+                    + " GPU types per GPU-hour, cpu per core-hour, memory_gb per GB-hour, e.g. h100=2.5,cpu=0.03."),
+    RELEASE_REPO("", "Git repository of the production release configs (YAML per machine): a local clone's path, or a"
+            + " Git URL cloned bare into <data_dir>/release-repo and fetched at most once a minute. Empty: the release"
+            + " tools answer that none is configured."),
+    RELEASE_BRANCH("",
+            "Branch of release_repo that describes production (empty: main, or master without main)."
+                    + " Proposals never write it: they commit on a new observatory/<slug>-<timestamp> branch."),
+    RELEASE_PR_PROVIDER("",
+            "Where propose_release_config opens pull requests: github or gitlab (empty: from the"
+                    + " origin URL's host)."),
+    RELEASE_PR_REPO("", "GitHub owner/name or GitLab project path/id for pull requests (empty: from the origin URL)."),
+    GITHUB_API_URL("https://api.github.com", "GitHub REST API base URL (GitHub Enterprise: https://host/api/v3)."),
+    GITLAB_API_URL("https://gitlab.com/api/v4", "GitLab REST API base URL (self-managed: https://host/api/v4)."),
+    GITHUB_TOKEN("", "GitHub token for pushing proposal branches and opening pull requests. Environment only"
+            + " (OBSERVATORY_GITHUB_TOKEN); never logged or returned. Without it proposals return the branch and diff."),
+    GITLAB_TOKEN("",
+            "GitLab token for pushing proposal branches and opening merge requests. Environment only"
+                    + " (OBSERVATORY_GITLAB_TOKEN); never logged or returned."),
+    ALLOW_PRODUCTION_CHANGES("false",
+            "true allows propose_release_config (production changes, always through a pull"
+                    + " request for human review); it also needs write access and is refused in read-only mode."),
+    BENCHMARK_ALLOWED_HOSTS("", "Hosts besides loopback that run_benchmark may send load to, comma list (* for any)."
+            + " Link-local and cloud metadata addresses are refused whatever this says.");
 
     private final String defaultValue;
     private final String doc;
@@ -135,7 +160,12 @@ public enum ConfigKey {
 
     public boolean secret() {
         return this == POSTGRES_PASSWORD || this == API_KEYS || this == OTLP_EXPORT_API_KEY
-                || this == S3_SECRET_ACCESS_KEY;
+                || this == S3_SECRET_ACCESS_KEY || this == GITHUB_TOKEN || this == GITLAB_TOKEN;
+    }
+
+    /** Keys accepted from the environment only (not from a config file), so tokens stay out of files. */
+    public boolean environmentOnly() {
+        return this == GITHUB_TOKEN || this == GITLAB_TOKEN;
     }
 
     static Optional<ConfigKey> fromFileKey(String key) {

@@ -137,6 +137,11 @@ final class LazyStorage implements StorageComponent {
     }
 
     @Override
+    public dev.observatory.store.BenchmarkStore benchmarks() {
+        return get().benchmarks();
+    }
+
+    @Override
     public Health check() {
         try {
             return get().check();

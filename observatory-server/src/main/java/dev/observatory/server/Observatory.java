@@ -17,6 +17,7 @@ import dev.observatory.store.blob.BlobStore;
 import dev.observatory.store.blob.BlobStores;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -55,6 +56,8 @@ final class Observatory implements AutoCloseable {
         dev.observatory.core.opsmetrics.OpsMetrics.configure(tracking, config.opsMetrics());
         dev.observatory.core.dataset.Datasets.configure(tracking, config.datasets());
         config.ops().start(tracking, System.getenv());
+        dev.observatory.core.release.Releases.configure(tracking, config.releases());
+        dev.observatory.core.benchmark.Benchmarks.configure(tracking, Set.copyOf(config.benchmarkAllowedHosts()));
         meters.gauge("observatory_store_points", "Metric points stored.", () -> store.metrics().pointCount());
         meters.gauge("observatory_store_size_bytes", "Bytes used by the store on disk (-1 unknown).",
                 () -> store.sizeBytes());

@@ -46,17 +46,23 @@ public interface StorageComponent extends AutoCloseable {
     default OpsMetricStore opsMetrics() {
         throw new UnsupportedOperationException(kind() + " storage keeps no service metrics");
     }
+
     /** Versioned training configurations (append-only). */
     TrainingConfigStore trainingConfigs();
 
     /** Registered datasets. */
     DatasetStore datasets();
+
     /** SLI rollups, SLO and alerting documents and the alert delivery log. */
     default OpsStore ops() {
         throw new UnsupportedOperationException(kind() + " storage has no SLO and alerting store");
     }
+
     /** Training jobs and their event history. */
     JobStore jobs();
+
+    /** Benchmark results of serving endpoints and deployments, with the model version each measured. */
+    BenchmarkStore benchmarks();
 
     /** Cheap health check (e.g. {@code SELECT 1}); never throws. */
     Health check();

@@ -181,7 +181,8 @@ final class DatasetTools {
         }
         ImproveOptions options = new ImproveOptions(args.bool("quarantine_corrupt"), args.bool("dedupe"),
                 args.bool("fill_missing_captions"), args.bool("fill_empty_captions"), args.string("caption_template"));
-        ImprovementPlan p = datasets.improve(ctx.actor(), args.string("dataset"), options, args.bool("apply"), progress(ctx));
+        ImprovementPlan p = datasets.improve(ctx.actor(), args.string("dataset"), options, args.bool("apply"),
+                progress(ctx));
         return Obj.of().with("path", p.path()).with("applied", p.applied()).with("change_count", p.changes().size())
                 .with("counts", p.counts()).with("changes", changes(p.changes(), max)).with("run_id", p.runId())
                 .with("manifest", p.manifest());

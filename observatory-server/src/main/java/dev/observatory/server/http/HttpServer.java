@@ -66,6 +66,7 @@ public final class HttpServer {
         new ArtifactRoutes(b.tracking).register(router);
         new OpsRoutes(b.tracking).register(router);
         new JobRoutes(b.tracking).register(router);
+        new ReleaseRoutes(b.tracking).register(router);
 
         QueuedThreadPool pool = new QueuedThreadPool(200, 4, 60_000);
         pool.setName("http");

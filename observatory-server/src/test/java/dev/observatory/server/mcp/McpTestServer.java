@@ -94,6 +94,18 @@ final class McpTestServer implements AutoCloseable {
         return c;
     }
 
+    /** Like {@link #client(String)}, receiving the server's progress notifications. */
+    McpSyncClient client(String query,
+            java.util.function.Consumer<io.modelcontextprotocol.spec.McpSchema.ProgressNotification> progress) {
+        McpSyncClient c = McpClient
+                .sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + server.port())
+                        .endpoint("/mcp" + query).build())
+                .requestTimeout(Duration.ofSeconds(20)).progressConsumer(progress).build();
+        clients.add(c);
+        c.initialize();
+        return c;
+    }
+
     @Override
     public void close() {
         clients.forEach(McpSyncClient::close);

@@ -178,4 +178,12 @@ public abstract class StorageContract {
             return StorageContract.this.newStorage();
         }
     }
+
+    @Nested
+    class Benchmarks extends BenchmarkContract {
+        @Override
+        StorageComponent newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
 }

@@ -51,6 +51,7 @@ public final class DuckDbStorage implements StorageComponent {
     private final JdbcTrainingConfigs trainingConfigs;
     private final JdbcDatasets datasets;
     private final JdbcJobs jobs;
+    private final JdbcBenchmarks benchmarks;
     private final DuckDbTraces traces;
     private final DuckDbOpsMetrics opsMetrics;
     private final JdbcOps ops;
@@ -75,6 +76,7 @@ public final class DuckDbStorage implements StorageComponent {
         this.trainingConfigs = new JdbcTrainingConfigs(tx);
         this.datasets = new JdbcDatasets(tx);
         this.jobs = new JdbcJobs(tx);
+        this.benchmarks = new JdbcBenchmarks(tx);
         this.traces = new DuckDbTraces(db, writer);
         this.opsMetrics = new DuckDbOpsMetrics(db, writer);
         this.ops = new JdbcOps(tx);
@@ -183,6 +185,11 @@ public final class DuckDbStorage implements StorageComponent {
     @Override
     public dev.observatory.store.JobStore jobs() {
         return jobs;
+    }
+
+    @Override
+    public dev.observatory.store.BenchmarkStore benchmarks() {
+        return benchmarks;
     }
 
     @Override

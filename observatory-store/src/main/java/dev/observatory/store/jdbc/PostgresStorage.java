@@ -56,6 +56,7 @@ public final class PostgresStorage implements StorageComponent {
     private final JdbcTrainingConfigs trainingConfigs;
     private final JdbcDatasets datasets;
     private final JdbcJobs jobs;
+    private final JdbcBenchmarks benchmarks;
     private final PgTraces traces;
     private final PgOpsMetrics opsMetrics;
     private final JdbcOps ops;
@@ -76,6 +77,7 @@ public final class PostgresStorage implements StorageComponent {
         this.trainingConfigs = new JdbcTrainingConfigs(JdbcTx.postgres(db, "training configs"));
         this.datasets = new JdbcDatasets(JdbcTx.postgres(db, "datasets"));
         this.jobs = new JdbcJobs(JdbcTx.postgres(db, "jobs"));
+        this.benchmarks = new JdbcBenchmarks(JdbcTx.postgres(db, "benchmarks"));
         this.traces = new PgTraces(db);
         this.opsMetrics = new PgOpsMetrics(db);
         this.ops = new JdbcOps(JdbcTx.postgres(db, "ops"));
@@ -210,6 +212,11 @@ public final class PostgresStorage implements StorageComponent {
     @Override
     public dev.observatory.store.JobStore jobs() {
         return jobs;
+    }
+
+    @Override
+    public dev.observatory.store.BenchmarkStore benchmarks() {
+        return benchmarks;
     }
 
     @Override

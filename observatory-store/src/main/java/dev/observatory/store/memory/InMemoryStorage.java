@@ -36,6 +36,7 @@ public final class InMemoryStorage implements StorageComponent {
     private final MemoryTrainingConfigs trainingConfigs;
     private final MemoryDatasets datasets;
     private final MemoryJobs jobs;
+    private final MemoryBenchmarks benchmarks = new MemoryBenchmarks();
     private final MemoryTraces traces = new MemoryTraces();
     private final MemoryOpsMetrics opsMetrics = new MemoryOpsMetrics();
     private final MemoryOps ops = new MemoryOps(traces);
@@ -146,6 +147,11 @@ public final class InMemoryStorage implements StorageComponent {
     @Override
     public dev.observatory.store.JobStore jobs() {
         return jobs;
+    }
+
+    @Override
+    public dev.observatory.store.BenchmarkStore benchmarks() {
+        return benchmarks;
     }
 
     @Override
