@@ -77,7 +77,9 @@ class ApmToolsTest {
         List<String> names = ToolCatalog.all().stream().filter(t -> t.in("ops")).map(ToolDef::name).toList();
         assertThat(names).contains("get_service_health", "analyze_latency", "get_service_map", "detect_anomalies",
                 "capacity_forecast");
-        for (McpSchema.Tool t : tools.tools(OPS)) {
+        List<String> apm = List.of("get_service_health", "analyze_latency", "get_service_map", "detect_anomalies",
+                "capacity_forecast");
+        for (McpSchema.Tool t : tools.tools(OPS).stream().filter(t -> apm.contains(t.name())).toList()) {
             assertThat(t.description()).hasSizeGreaterThan(200);
             assertThat(t.annotations().readOnlyHint()).isTrue();
         }
