@@ -17,12 +17,10 @@ import tools.jackson.core.JsonGenerator;
 
 /**
  * MLflow's artifact proxy ({@code /api/2.0/mlflow-artifacts/artifacts}), which MLflow clients use for a run whose
- * {@code artifact_uri} is {@code mlflow-artifacts:/<experiment>/<run>/artifacts}: {@code PUT .../<path>} uploads a file
- * (replacing one at the same path), {@code GET .../<path>} downloads it, {@code DELETE .../<path>} deletes it and
- * {@code GET ...?path=
- * <dir>
- * } lists a directory. The files are the run's Observatory artifacts in the blob store, so they show on every surface
- * (REST, MCP, UI) too.
+ * artifact_uri is {@code mlflow-artifacts:/EXPERIMENT/RUN/artifacts}: PUT of a file path uploads it (replacing a file
+ * at the same path), GET downloads it, DELETE deletes it, and GET with {@code ?path=EXPERIMENT/RUN/artifacts/DIR} lists
+ * a directory. The files are the run's Observatory artifacts in the blob store, so they show on every surface (REST,
+ * MCP, UI) too.
  */
 final class MlflowArtifactServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
