@@ -49,7 +49,6 @@ public final class JobRunner implements AutoCloseable {
     private static final int MAX_LINE = 32_768;
 
     private final Tracking tracking;
-    private final JobStore store;
     private final JobSettings settings;
     private final Map<String, Executor> executors;
     private final Map<String, LiveJob> live = new ConcurrentHashMap<>();
@@ -61,7 +60,6 @@ public final class JobRunner implements AutoCloseable {
 
     public JobRunner(Tracking tracking, JobSettings settings) {
         this.tracking = tracking;
-        this.store = tracking.store().jobs();
         this.settings = settings;
         this.executors = Map.of("local", new LocalProcessExecutor());
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -78,6 +76,11 @@ public final class JobRunner implements AutoCloseable {
 
     public JobSettings settings() {
         return settings;
+    }
+
+    /** The job store, looked up at use: a store still opening in the background is not waited for at start-up. */
+    private JobStore store() {
+        return tracking.store().jobs();
     }
 
     /** Starts the timer and recovers the jobs of a previous server life; idempotent. */
@@ -128,7 +131,7 @@ public final class JobRunner implements AutoCloseable {
             process = executor(job.spec().executor()).launch(withRunEnv(job), workDir);
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
-            store.update(job.id(), JobUpdate.ended(JobStatus.FAILED, null, now, "error",
+            store().update(job.id(), JobUpdate.ended(JobStatus.FAILED, null, now, "error",
                     ErrorSignatures.normalise("cannot start: " + why)));
             event(job.id(), "ended", "critical", "could not start: " + why);
             runStatus(job.runId(), RunStatus.FAILED);
@@ -138,7 +141,7 @@ public final class JobRunner implements AutoCloseable {
                 new Guardrails(job.spec().guardrails(), now.toEpochMilli()), new MetricBuffer());
         LiveJob lj = new LiveJob(job, process, lines, log);
         live.put(job.id(), lj);
-        store.update(job.id(), JobUpdate.started(process.pid(), process.startedAt(), now, logFile.toString()));
+        store().update(job.id(), JobUpdate.started(process.pid(), process.startedAt(), now, logFile.toString()));
         event(job.id(), "started", "info", "pid " + process.pid() + " in " + job.spec().workingDir()
                 + (LocalProcessExecutor.ownProcessGroups() ? " (own process group)" : ""));
         runStatus(job.runId(), RunStatus.RUNNING);
@@ -202,7 +205,7 @@ public final class JobRunner implements AutoCloseable {
     }
 
     private void onGuardrail(LiveJob lj, GuardrailEvent fired) {
-        GuardrailSpec g = store.get(lj.id).map(j -> j.spec().guardrails()).orElse(GuardrailSpec.none());
+        GuardrailSpec g = store().get(lj.id).map(j -> j.spec().guardrails()).orElse(GuardrailSpec.none());
         GuardrailEvent recorded = fired;
         if (g.stopOnTrigger() && lj.stopReason == null) {
             lj.stopReason = "guardrail";
@@ -212,7 +215,7 @@ public final class JobRunner implements AutoCloseable {
                         "SIGUSR1 sent (save a final checkpoint); SIGTERM follows in " + g.checkpointSignalMs() + " ms");
                 lj.pendingTerm = ticker.schedule(() -> {
                     // recorded first: the job may end (and be read as ended) as soon as the signal lands
-                    store.update(lj.id, JobUpdate.guardrail(fired.signalled(tracking.clock().instant())));
+                    store().update(lj.id, JobUpdate.guardrail(fired.signalled(tracking.clock().instant())));
                     terminate(lj, "guardrail, after SIGUSR1");
                 }, g.checkpointSignalMs(), TimeUnit.MILLISECONDS);
             } else {
@@ -220,7 +223,7 @@ public final class JobRunner implements AutoCloseable {
                 recorded = fired.signalled(Instant.ofEpochMilli(lj.termSentMs));
             }
         }
-        store.update(lj.id, JobUpdate.guardrail(recorded));
+        store().update(lj.id, JobUpdate.guardrail(recorded));
         event(lj.id, "alert", "critical", "guardrail " + fired.guardrail() + " fired: " + fired.reason()
                 + (g.stopOnTrigger() ? "; stopping the job" : "; the job keeps running (stop_on_trigger=false)"));
         tracking.auditor().record(ACTOR, "job.guardrail", "job/" + lj.id, fired.guardrail());
@@ -242,10 +245,10 @@ public final class JobRunner implements AutoCloseable {
         if (lj == null) {
             synchronized (this) {
                 if (queue.remove(jobId)) {
-                    store.update(jobId,
+                    store().update(jobId,
                             JobUpdate.ended(JobStatus.STOPPED, null, tracking.clock().instant(), "stopped", null));
                     event(jobId, "ended", "info", "stopped before it started (" + reason + ")");
-                    store.get(jobId).ifPresent(j -> runStatus(j.runId(), RunStatus.KILLED));
+                    store().get(jobId).ifPresent(j -> runStatus(j.runId(), RunStatus.KILLED));
                     return true;
                 }
             }
@@ -313,7 +316,7 @@ public final class JobRunner implements AutoCloseable {
         }
         live.remove(lj.id);
         Outcome o = Outcome.of(lj, code);
-        Job job = store.update(lj.id,
+        Job job = store().update(lj.id,
                 JobUpdate.ended(o.status(), code, tracking.clock().instant(), o.failure(), o.signature()));
         event(lj.id, "ended", o.status() == JobStatus.SUCCEEDED ? "info" : "warning", o.message());
         runStatus(job.runId(), switch (o.status()) {
@@ -328,13 +331,13 @@ public final class JobRunner implements AutoCloseable {
     private synchronized void startQueued() {
         while (!queue.isEmpty() && live.size() < settings.maxConcurrent()) {
             String id = queue.pollFirst();
-            store.get(id).filter(j -> j.status() == JobStatus.PENDING).ifPresent(this::launch);
+            store().get(id).filter(j -> j.status() == JobStatus.PENDING).ifPresent(this::launch);
         }
     }
 
     private void recover() {
         Instant now = tracking.clock().instant();
-        for (Job job : store.list(JobQuery.withStatus(JobStatus.RUNNING, 10_000))) {
+        for (Job job : store().list(JobQuery.withStatus(JobStatus.RUNNING, 10_000))) {
             Optional<JobProcess> p = job.pid() == null ? Optional.empty()
                     : executor(job.spec().executor()).reattach(job.pid(), job.processStart());
             if (p.isPresent()) {
@@ -346,13 +349,13 @@ public final class JobRunner implements AutoCloseable {
                         + " after a restart; its output is no longer captured and its exit code will be unknown");
                 p.get().exit().thenAccept(code -> finish(lj, code));
             } else {
-                store.update(job.id(), JobUpdate.ended(JobStatus.LOST, null, now, "lost", null));
+                store().update(job.id(), JobUpdate.ended(JobStatus.LOST, null, now, "lost", null));
                 event(job.id(), "lost", "critical",
                         "recorded as running but process " + job.pid() + " is gone after a restart");
                 runStatus(job.runId(), RunStatus.CRASHED);
             }
         }
-        List<Job> pending = store.list(JobQuery.withStatus(JobStatus.PENDING, 10_000));
+        List<Job> pending = store().list(JobQuery.withStatus(JobStatus.PENDING, 10_000));
         for (int i = pending.size() - 1; i >= 0; i--) {
             submit(pending.get(i));
         }
@@ -372,7 +375,7 @@ public final class JobRunner implements AutoCloseable {
     }
 
     private void event(String jobId, String kind, String severity, String message) {
-        store.addEvent(new JobEvent(jobId, tracking.clock().instant(), kind, severity, message));
+        store().addEvent(new JobEvent(jobId, tracking.clock().instant(), kind, severity, message));
     }
 
     private void runStatus(String runId, RunStatus status) {
