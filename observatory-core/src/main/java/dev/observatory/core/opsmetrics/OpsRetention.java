@@ -1,10 +1,9 @@
 package dev.observatory.core.opsmetrics;
 
+import dev.observatory.core.BackgroundChore;
 import dev.observatory.store.OpsMetricStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.WeakHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +14,6 @@ import org.slf4j.LoggerFactory;
 final class OpsRetention {
     static final Duration EVERY = Duration.ofHours(1);
     private static final Logger LOG = LoggerFactory.getLogger(OpsRetention.class);
-    private static final Map<OpsMetricStore, Long> LAST_RUN = new WeakHashMap<>();
 
     private OpsRetention() {
     }
@@ -32,23 +30,8 @@ final class OpsRetention {
     }
 
     static void maybeRun(OpsMetricStore store, int retentionDays, Clock clock) {
-        if (retentionDays == 0) {
-            return;
+        if (retentionDays != 0) {
+            BackgroundChore.maybeRun(store, "metrics-retention", EVERY, clock, () -> run(store, retentionDays, clock));
         }
-        long now = clock.millis();
-        synchronized (LAST_RUN) {
-            Long last = LAST_RUN.get(store);
-            if (last != null && now - last < EVERY.toMillis()) {
-                return;
-            }
-            LAST_RUN.put(store, now);
-        }
-        Thread.ofVirtual().name("metrics-retention").start(() -> {
-            try {
-                run(store, retentionDays, clock);
-            } catch (RuntimeException e) {
-                LOG.warn("metrics retention failed: {}", e.getMessage());
-            }
-        });
     }
 }

@@ -1,10 +1,9 @@
 package dev.observatory.core.trace;
 
+import dev.observatory.core.BackgroundChore;
 import dev.observatory.store.TraceStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.WeakHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,8 +15,6 @@ final class TraceRetention {
 
     static final Duration EVERY = Duration.ofHours(1);
     private static final Logger LOG = LoggerFactory.getLogger(TraceRetention.class);
-    /** Last run (epoch millis) per store; weak so that closed stores are forgotten. */
-    private static final Map<TraceStore, Long> LAST_RUN = new WeakHashMap<>();
 
     private TraceRetention() {
     }
@@ -37,23 +34,8 @@ final class TraceRetention {
 
     /** Starts a run in the background when the store's last one is older than {@link #EVERY}. */
     static void maybeRun(TraceStore store, int retentionDays, Clock clock) {
-        if (retentionDays == 0) {
-            return;
+        if (retentionDays != 0) {
+            BackgroundChore.maybeRun(store, "trace-retention", EVERY, clock, () -> run(store, retentionDays, clock));
         }
-        long now = clock.millis();
-        synchronized (LAST_RUN) {
-            Long last = LAST_RUN.get(store);
-            if (last != null && now - last < EVERY.toMillis()) {
-                return;
-            }
-            LAST_RUN.put(store, now);
-        }
-        Thread.ofVirtual().name("trace-retention").start(() -> {
-            try {
-                run(store, retentionDays, clock);
-            } catch (RuntimeException e) {
-                LOG.warn("trace retention failed: {}", e.getMessage());
-            }
-        });
     }
 }
