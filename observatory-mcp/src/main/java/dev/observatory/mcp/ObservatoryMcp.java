@@ -113,6 +113,7 @@ public final class ObservatoryMcp {
         }
         McpSyncServer server = spec.serverInfo("observatory", settings.serverVersion()).instructions(INSTRUCTIONS)
                 .capabilities(caps.build()).validateToolInputs(false)
+                .jsonSchemaValidator(new CatalogueSchemaValidator())
                 .addToolFilter((ctx, tool) -> registry.find(tool.name()).map(d -> d.enabledIn(toolsets(ctx, settings)))
                         .orElse(true))
                 .tools(tools).resources(resources).resourceTemplates(templates).prompts(prompts)

@@ -26,8 +26,17 @@ public final class ToolCatalog {
     private ToolCatalog() {
     }
 
-    /** All tools in catalogue order. */
+    /** All tools in catalogue order (built once: tool definitions are immutable). */
     public static List<ToolDef> all() {
+        return Built.ALL;
+    }
+
+    /** Holder: the catalogue is built on first use, by whichever thread comes first (the stdio warm-up thread). */
+    private static final class Built {
+        static final List<ToolDef> ALL = build();
+    }
+
+    private static List<ToolDef> build() {
         List<ToolDef> all = new ArrayList<>();
         all.add(ListToolsetsTool.definition());
         all.addAll(TrackingTools.all());

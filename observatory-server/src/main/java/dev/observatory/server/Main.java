@@ -17,6 +17,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("mcp")) {
+            dev.observatory.server.mcp.McpStdio.warmUpInBackground();
+        }
         System.exit(run(args));
     }
 

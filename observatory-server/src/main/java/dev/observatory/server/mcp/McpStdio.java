@@ -9,6 +9,7 @@ import dev.observatory.mcp.ToolRegistry;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -53,6 +54,35 @@ public final class McpStdio {
     }
 
     /** Serves on the process's stdin/stdout until stdin closes; afterwards {@code System.out} goes to stderr. */
+    /**
+     * Starts building what every stdio session needs first (the tool catalogue, Jackson and the SDK's JSON mapper) on a
+     * second thread while the main thread parses the command line and opens Observatory, so that the two halves of
+     * start-up run in parallel (docs/decisions/0009-stdio-startup.md, addendum 2). Harmless when repeated.
+     */
+    public static void warmUpInBackground() {
+        Thread.ofPlatform().daemon().name("mcp-warm-up").start(() -> {
+            try {
+                dev.observatory.mcp.ToolCatalog.all();
+                warmUpJson(McpJsonDefaults.getMapper());
+            } catch (IOException | RuntimeException | LinkageError e) {
+                LOG.debug("warm-up failed; the main thread will report the error", e);
+            }
+        });
+    }
+
+    /** The first request's JSON work (Jackson introspecting the SDK's message types), done before it arrives. */
+    private static void warmUpJson(io.modelcontextprotocol.json.McpJsonMapper mapper) throws IOException {
+        var request = (McpSchema.JSONRPCRequest) McpSchema.deserializeJsonRpcMessage(mapper,
+                "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                        + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"warm-up\",\"version\":\"0\"}}}");
+        mapper.convertValue(request.params(), McpSchema.InitializeRequest.class);
+        mapper.writeValueAsString(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, 0,
+                new McpSchema.InitializeResult("2025-06-18",
+                        McpSchema.ServerCapabilities.builder().tools(false).build(),
+                        new McpSchema.Implementation("observatory", "0"), "warm-up"),
+                null));
+    }
+
     public static void serveStandardStreams(Tracking tracking, Meters meters, McpSettings settings) {
         guardStdout();
         OutputStream mcpOut = new FileOutputStream(FileDescriptor.out);
