@@ -3,7 +3,7 @@
 const path = require('path');
 const MLflow = require(path.join(process.argv[2], 'mlflow')).default || require(path.join(process.argv[2], 'mlflow'));
 const client = new MLflow({ endpoint: process.argv[3] });
-const { Experiments, Runs, Metrics } = client;
+const { Experiments, Runs, Metrics, Artifacts } = client;
 console.log = () => {}; // the package prints every request body
 
 (async () => {
@@ -23,6 +23,15 @@ console.log = () => {}; // the package prints every request body
   const history = await Metrics.getHistory({ run_id, metric_key: 'loss' });
   const found = await Runs.search({ experiment_ids: [experiment_id], filter: "params.lr = '0.001' and tags.team = 'js'", order_by: ['metrics.loss ASC'] });
   const listed = await Experiments.list({ view_type: 'ACTIVE_ONLY' });
+  // artifacts: upload and download through the mlflow-artifacts proxy the way MLflow's clients do (the package has no
+  // upload), then list with the package's own Artifacts.list
+  const proxy = process.argv[3] + '/api/2.0/mlflow-artifacts/artifacts'
+    + got.run.info.artifact_uri.replace(/^mlflow-artifacts:/, '') + '/model/weights.txt';
+  const body = 'weights from node ' + run_id;
+  const put = await fetch(proxy, { method: 'PUT', body });
+  if (put.status !== 200) throw new Error('upload answered ' + put.status + ': ' + await put.text());
+  const downloaded = await (await fetch(proxy)).text();
+  const artifacts = await Artifacts.list({ run_id, path: 'model' });
   process.stdout.write(JSON.stringify({
     run_id,
     status: got.run.info.status,
@@ -30,5 +39,8 @@ console.log = () => {}; // the package prints every request body
     history: history.metrics.length,
     found: found.runs.map(r => r.info.run_id),
     experiments: listed.experiments.map(e => e.name),
+    artifact_uri: got.run.info.artifact_uri,
+    artifacts: (artifacts.files || []).map(f => ({ path: f.path, is_dir: f.is_dir, file_size: Number(f.file_size) })),
+    downloaded_matches: downloaded === body,
   }) + '\n');
 })().catch(e => { process.stderr.write(String(e && e.stack || e) + '\n'); process.exit(1); });

@@ -27,7 +27,7 @@ class MlflowNpmClientIT {
     Path dir;
 
     @Test
-    void theNodeClientLogsSearchesAndReadsHistory() throws Exception {
+    void theNodeClientLogsSearchesReadsHistoryAndListsArtifacts() throws Exception {
         assumeTrue(run(List.of("node", "--version"), 30).exit() == 0, "node is not on the PATH");
         Path modules = CACHE.resolve("node_modules");
         if (!Files.exists(modules.resolve("mlflow/package.json"))) {
@@ -40,7 +40,7 @@ class MlflowNpmClientIT {
         try (InputStream in = getClass().getResourceAsStream("/mlflow/npm-smoke.js")) {
             Files.write(script, in.readAllBytes());
         }
-        try (MlflowTestServer server = MlflowTestServer.duckDb(dir)) {
+        try (MlflowTestServer server = MlflowTestServer.duckDbWithBlobs(dir)) {
             Result r = run(List.of("node", script.toString(), modules.toString(), server.uri()), 120);
 
             assertThat(r.exit()).as(r.err()).isZero();
@@ -50,6 +50,13 @@ class MlflowNpmClientIT {
             assertThat(out.path("found").get(0).asString()).isEqualTo(out.path("run_id").asString());
             assertThat(out.path("experiments").toString()).contains("npm-smoke", "Default");
             assertThat(server.tracking.getRun(out.path("run_id").asString()).tags()).contains("team=js", "stage=smoke");
+            String runId = out.path("run_id").asString();
+            assertThat(out.path("downloaded_matches").asBoolean()).isTrue();
+            assertThat(out.path("artifacts").size()).isEqualTo(1);
+            assertThat(out.path("artifacts").get(0).path("path").asString()).isEqualTo("model/weights.txt");
+            assertThat(out.path("artifacts").get(0).path("is_dir").asBoolean()).isFalse();
+            assertThat(out.path("artifacts").get(0).path("file_size").asLong())
+                    .isEqualTo(("weights from node " + runId).length());
         }
     }
 

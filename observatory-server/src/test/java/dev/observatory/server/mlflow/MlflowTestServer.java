@@ -65,6 +65,12 @@ final class MlflowTestServer implements AutoCloseable {
         return new MlflowTestServer(DuckDbStorage.open(dir.resolve("mlflow.duckdb")), 1000);
     }
 
+    /** A DuckDB store with artifacts in a filesystem blob store under {@code dir}/blobs. */
+    static MlflowTestServer duckDbWithBlobs(Path dir) {
+        return new MlflowTestServer(DuckDbStorage.open(dir.resolve("mlflow.duckdb")), 1000, false,
+                FileBlobStore.open(dir.resolve("blobs"), () -> "http://127.0.0.1", Clock.systemUTC()));
+    }
+
     /** A memory store with artifacts in a filesystem blob store under {@code dir}. */
     static MlflowTestServer memoryWithBlobs(Path dir) {
         return new MlflowTestServer(new InMemoryStorage(), 1000, false,
