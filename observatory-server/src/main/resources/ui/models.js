@@ -101,7 +101,7 @@
       Pages.dateTime(v.created_at)]);
     clear(host, rows.length ? Pages.table('versions-table', 'Versions of ' + name, [{ label: 'Version' },
       { label: 'Stage' }, { label: 'Aliases' }, { label: 'Source run' }, { label: 'Source', cls: 'src' },
-      { label: 'Metrics', cls: 'tags' }, { label: 'Status' }, { label: 'By' }, { label: 'Created' }], rows)
+      { label: 'Metrics', cls: 'wrap' }, { label: 'Status' }, { label: 'By' }, { label: 'Created' }], rows)
       : h('p', { class: 'empty', text: 'No versions yet: create_version or POST /api/v1/models/{name}/versions'
         + ' registers one from a run or a checkpoint.' }),
     Pages.pager(data.total, state.page, state.size, go));

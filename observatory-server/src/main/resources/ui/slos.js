@@ -69,7 +69,7 @@
     });
     clear(host, rows.length ? Pages.table('slos-table', 'Service level objectives', [{ label: 'SLO', cls: 'name' },
       { label: 'Type' }, { label: 'Objective' }, { label: 'Selector', cls: 'desc' }, { label: 'Window' },
-      { label: 'Compliance', cls: 'num' }, { label: 'Budget remaining' }, { label: 'Burn rates', cls: 'tags' },
+      { label: 'Compliance', cls: 'num' }, { label: 'Budget remaining' }, { label: 'Burn rates', cls: 'wrap' },
       { label: 'Status' }, { label: 'Events', cls: 'num' }], rows)
       : h('p', { class: 'empty', text: 'No SLOs defined. Add them under slos: in the configuration file, with the'
         + ' MCP tool create_slo or POST /api/v1/slos.' }),
@@ -82,7 +82,7 @@
       Pages.chips(Object.entries(a.labels || {}).map(([k, v]) => k + '=' + v)), Obs.num(a.value),
       Obs.num(a.threshold), Pages.dateTime(a.firing_since)]);
     clear(host, rows.length ? Pages.table('alerts-table', 'Firing alerts', [{ label: 'Rule', cls: 'name' },
-      { label: 'Severity' }, { label: 'Labels', cls: 'tags' }, { label: 'Value', cls: 'num' },
+      { label: 'Severity' }, { label: 'Labels', cls: 'wrap' }, { label: 'Value', cls: 'num' },
       { label: 'Threshold', cls: 'num' }, { label: 'Firing since' }], rows)
       : h('p', { class: 'muted', id: 'no-alerts', text: 'No alerts are firing.' }));
   }

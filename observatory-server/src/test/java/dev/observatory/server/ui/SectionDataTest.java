@@ -9,28 +9,29 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The trace and SLO data of the UI over real HTTP (DuckDB), and the section pages' 404s. */
+/** The trace and SLO data of the UI over real HTTP (DuckDB), and the section pages' 404s (one server, reads only). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SectionDataTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
-    @TempDir
-    Path dir;
     UiServer ui;
     final HttpClient client = HttpClient.newHttpClient();
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    void start() throws java.io.IOException {
+        Path dir = Files.createTempDirectory("obs-section-data");
         ui = new UiServer(dir, List.of());
         long base = Instant.now().minusSeconds(60).toEpochMilli() * 1_000_000L;
         List<Span> spans = new ArrayList<>();
@@ -43,7 +44,7 @@ class SectionDataTest {
         ui.store.traces().append(spans);
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         ui.close();
     }
