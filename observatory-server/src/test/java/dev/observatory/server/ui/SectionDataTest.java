@@ -114,4 +114,26 @@ class SectionDataTest {
         assertThat(missing.body()).contains("There is no registered model named “&lt;b&gt;nope”.")
                 .contains("href=\"/models\"").doesNotContain("<b>nope");
     }
+
+    @Test
+    void withApiKeysThePagesAreShellsThatLookNothingUpAndTheDataNeedsAKey() throws Exception {
+        try (UiServer keyed = new UiServer(Files.createTempDirectory("obs-section-keys"),
+                List.of("obs_test_key_0123456789"))) {
+            HttpResponse<String> shell = client.send(
+                    HttpRequest.newBuilder(URI.create(keyed.url("/models/no-such-model"))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(shell.statusCode()).isEqualTo(200);
+            assertThat(shell.body()).contains("data-model=\"no-such-model\"").contains("/ui/models.js");
+            for (String data : List.of("/ui/data/slos", "/ui/data/traces", "/api/v1/models")) {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(keyed.url(data))).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(data).isEqualTo(401);
+            }
+            HttpResponse<String> withKey = client.send(
+                    HttpRequest.newBuilder(URI.create(keyed.url("/ui/data/slos")))
+                            .header("X-API-Key", "obs_test_key_0123456789").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(withKey.statusCode()).isEqualTo(200);
+        }
+    }
 }
