@@ -25,18 +25,25 @@ final class DataServlet extends HttpServlet {
     static final long COLUMNS_TTL_SECONDS = 30;
     private final transient Tracking tracking;
     private final transient RunsTable table;
+    private final transient SectionData sections;
     private final transient Map<String, CachedColumns> columnCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     DataServlet(Tracking tracking) {
         this.tracking = tracking;
         this.table = new RunsTable(tracking);
+        this.sections = new SectionData(tracking);
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (SectionData.handles(req.getPathInfo())) {
+            send(resp, sections.answer(req));
+            return;
+        }
         if (!"/data/runs".equals(req.getPathInfo())) {
             throw new dev.observatory.store.NotFoundException(
-                    "no UI data at " + req.getRequestURI() + ": the runs table reads /ui/data/runs");
+                    "no UI data at " + req.getRequestURI() + ": the runs table reads /ui/data/runs, the trace pages"
+                            + " /ui/data/traces and the SLO page /ui/data/slos");
         }
         RunsRequest r = RunsRequest.parse(req);
         Columns columns = r.columns() ? columns(r.project()) : null;
@@ -64,6 +71,10 @@ final class DataServlet extends HttpServlet {
         if (columns != null) {
             out.put("columns", columns.toMap());
         }
+        send(resp, out);
+    }
+
+    private static void send(HttpServletResponse resp, Map<String, Object> out) throws IOException {
         Html.securityHeaders(resp);
         resp.setHeader("Cache-Control", "no-store");
         resp.setContentType("application/json");

@@ -66,12 +66,34 @@ final class Html {
         b.append(">\n<a class=\"skip\" href=\"#main\">Skip to content</a>")
                 .append("<header class=\"top\"><a class=\"brand\" href=\"/\">")
                 .append("<img src=\"/ui/favicon.svg\" alt=\"\" width=\"22\" height=\"22\"> Observatory</a>")
+                .append(sections(page))
                 .append("<nav aria-label=\"Breadcrumb\" id=\"crumbs\"></nav><span class=\"grow\"></span>")
                 .append("<button type=\"button\" id=\"key-button\" class=\"ghost\" hidden>API key</button>")
                 .append("<button type=\"button\" id=\"theme-button\" class=\"ghost\"")
                 .append(" aria-label=\"Switch between dark and light theme\">Theme</button></header>\n")
                 .append("<main id=\"main\" tabindex=\"-1\">").append(body).append("</main>\n</body></html>\n");
         return b.toString();
+    }
+
+    /** The top navigation between the sections; the current section carries {@code aria-current="page"}. */
+    static String sections(String page) {
+        String current = switch (page) {
+            case "home", "project", "run", "compare" -> "/";
+            case "models", "model" -> "/models";
+            case "jobs", "job" -> "/jobs";
+            case "traces", "trace" -> "/traces";
+            case "slos" -> "/slos";
+            default -> "";
+        };
+        StringBuilder b = new StringBuilder("<nav aria-label=\"Sections\" class=\"sections\"><ul>");
+        String[][] links = { { "/", "Projects" }, { "/models", "Models" }, { "/jobs", "Jobs" }, { "/traces", "Traces" },
+                { "/slos", "SLOs" } };
+        for (String[] l : links) {
+            b.append("<li><a href=\"").append(l[0]).append('"')
+                    .append(l[0].equals(current) ? " aria-current=\"page\"" : "").append('>').append(l[1])
+                    .append("</a></li>");
+        }
+        return b.append("</ul></nav>").toString();
     }
 
     /** Writes an HTML response with the security headers and no caching. */

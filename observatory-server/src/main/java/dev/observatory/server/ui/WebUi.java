@@ -8,9 +8,10 @@ import java.util.function.BooleanSupplier;
 /**
  * The web UI: HTML pages at {@code /}, {@code /projects/{name}}, {@code /runs/{id}} (also {@code ?metric=<key>} and
  * {@code /runs/{id}/logs}) and {@code /compare?runs=a,b}, static assets at {@code /ui/...} and the runs-table data at
- * {@code /ui/data/runs}. Pages are shells: the browser loads their data from the REST API with plain JavaScript, so
- * that with API keys configured the key (entered once, kept in {@code sessionStorage}) travels as a header and never in
- * a URL or cookie.
+ * {@code /ui/data/runs}; the sections' pages ({@code /models}, {@code /jobs}, {@code /traces}, {@code /slos}, see
+ * {@link SectionPages}) with their data at {@code /ui/data/traces} and {@code /ui/data/slos}. Pages are shells: the
+ * browser loads their data from the REST API with plain JavaScript, so that with API keys configured the key (entered
+ * once, kept in {@code sessionStorage}) travels as a header and never in a URL or cookie.
  *
  * <pre>
  * WebUi.mountOn(HttpServer.builder().tracking(tracking).auth(auth), tracking, auth::enabled).build();
@@ -30,9 +31,12 @@ public final class WebUi {
     public static HttpServer.Builder mountOn(HttpServer.Builder builder, Tracking tracking,
             BooleanSupplier authEnabled) {
         PageServlet pages = new PageServlet(tracking, authEnabled);
+        SectionPages sections = new SectionPages(tracking, authEnabled);
         return builder.addServlet("", pages, false).addServlet("/projects/*", pages, false)
                 .addServlet("/runs/*", pages, false).addServlet("/compare", pages, false)
-                .addServlet("/ui/*", new AssetServlet(new DataServlet(tracking)), false);
+                .addServlet("/ui/*", new AssetServlet(new DataServlet(tracking)), false)
+                .addServlet("/models/*", sections, false).addServlet("/jobs/*", sections, false)
+                .addServlet("/traces/*", sections, false).addServlet("/slos/*", sections, false);
     }
 
     /** Same as {@link #mountOn(HttpServer.Builder, Tracking, BooleanSupplier)} with the server's key check. */
@@ -52,7 +56,13 @@ public final class WebUi {
         if (path.startsWith("/ui/")) {
             return !path.startsWith(DATA_PREFIX);
         }
-        return path.equals("/") || path.equals("/compare") || path.startsWith("/projects/")
-                || path.startsWith("/runs/");
+        return path.equals("/") || path.equals("/compare") || path.startsWith("/projects/") || path.startsWith("/runs/")
+                || isSectionPage(path);
+    }
+
+    /** {@code /models}, {@code /jobs/abc}, ...: the pages of {@link SectionPages}. */
+    private static boolean isSectionPage(String path) {
+        String[] parts = path.substring(1).split("/", 2);
+        return SectionPages.SECTIONS.contains(parts[0]) && (parts.length == 1 || !parts[1].isEmpty());
     }
 }

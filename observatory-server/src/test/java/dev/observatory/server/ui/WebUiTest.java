@@ -26,6 +26,28 @@ class WebUiTest {
     }
 
     @Test
+    void sectionPagesArePublicShellsButTheirDataIsNot() {
+        assertThat(WebUi.isPublicShell("GET", "/models")).isTrue();
+        assertThat(WebUi.isPublicShell("GET", "/models/resnet")).isTrue();
+        assertThat(WebUi.isPublicShell("GET", "/jobs/0123456789abcdef")).isTrue();
+        assertThat(WebUi.isPublicShell("HEAD", "/traces")).isTrue();
+        assertThat(WebUi.isPublicShell("GET", "/slos")).isTrue();
+        assertThat(WebUi.isPublicShell("GET", "/modelsx")).isFalse();
+        assertThat(WebUi.isPublicShell("DELETE", "/models/resnet")).isFalse();
+        assertThat(WebUi.isPublicShell("GET", "/ui/data/traces")).isFalse();
+        assertThat(WebUi.isPublicShell("GET", "/ui/data/slos")).isFalse();
+        assertThat(WebUi.isPublicShell("GET", "/api/v1/models")).isFalse();
+    }
+
+    @Test
+    void theTopNavigationMarksTheCurrentSection() {
+        assertThat(Html.sections("trace")).contains("<a href=\"/traces\" aria-current=\"page\">Traces</a>")
+                .contains("<a href=\"/models\">Models</a>");
+        assertThat(Html.sections("run")).contains("<a href=\"/\" aria-current=\"page\">Projects</a>");
+        assertThat(Html.sections("not-found")).doesNotContain("aria-current");
+    }
+
+    @Test
     void escapesEveryCharacterThatCouldOpenMarkup() {
         assertThat(Html.escape("<a href=\"x\" onclick='y'>&</a>"))
                 .isEqualTo("&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
