@@ -16,6 +16,7 @@ import dev.observatory.store.StorageComponent;
 import dev.observatory.store.blob.BlobStore;
 import dev.observatory.store.blob.BlobStores;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -121,8 +122,9 @@ final class Observatory implements AutoCloseable {
             LOG.info("demo: the store already holds projects; leaving it as it is");
             return false;
         }
-        DemoSummary s = DemoData.write(store, DEMO_SEED, Clock.systemUTC().instant());
-        LOG.info("demo: wrote {}", s);
+        Instant now = Clock.systemUTC().instant();
+        DemoSummary s = DemoData.write(store, DEMO_SEED, now);
+        LOG.info("demo: wrote {}; {}", s, dev.observatory.core.demo.DemoServices.write(tracking, DEMO_SEED, now));
         return true;
     }
 
