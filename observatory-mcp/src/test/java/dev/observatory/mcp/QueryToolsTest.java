@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.observatory.core.Auditor;
 import dev.observatory.core.Tracking;
-import dev.observatory.core.demo.DemoData;
+import dev.observatory.model.LogLine;
+import dev.observatory.model.MetricColumns;
+import dev.observatory.model.NewRun;
+import dev.observatory.model.RunStatus;
 import dev.observatory.core.query.QuerySettings;
 import dev.observatory.core.query.SqlQueries;
 import dev.observatory.core.telemetry.Meters;
@@ -33,7 +36,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The query toolset over a real DuckDB file holding the demo data. */
+/** The query toolset over a real DuckDB file holding a few runs. */
 class QueryToolsTest {
     @TempDir
     static Path dir;
@@ -48,13 +51,38 @@ class QueryToolsTest {
     static void demo() {
         Clock clock = Clock.fixed(TestData.NOW, ZoneOffset.UTC);
         store = DuckDbStorage.open(dir.resolve("observatory.duckdb"), clock);
-        DemoData.write(store, 7, TestData.NOW);
         auditor = new Auditor(store.audit(), clock);
         tracking = new Tracking(store, clock, false, auditor);
+        someRuns();
         tools = new ToolRegistry(tracking, new Meters(),
                 new McpSettings(Set.of("query"), McpSettings.DEFAULT_BUDGET, "http://obs.test", "1.0"));
         small = new ToolRegistry(tracking, new Meters(),
                 new McpSettings(Set.of("query"), 3_000, "http://obs.test", "1.0"));
+    }
+
+    /** Two projects, three runs with params and tags, 2,000 loss points and a few log lines. */
+    static void someRuns() {
+        tracking.createProject(TestData.ACTOR, "vision", "Image classifiers");
+        tracking.createProject(TestData.ACTOR, "nlp", null);
+        List<String> ids = new java.util.ArrayList<>();
+        for (String name : List.of("baseline", "lr-high", "gpt")) {
+            ids.add(tracking.createRun(TestData.ACTOR, new NewRun(name.equals("gpt") ? "nlp" : "vision", name,
+                    RunStatus.FINISHED, "alice", List.of("baseline"), Map.of("lr", 0.001), null, null, null, null))
+                    .id());
+        }
+        int n = 2_000;
+        long[] steps = new long[n];
+        double[] loss = new double[n];
+        long[] ts = new long[n];
+        for (int i = 0; i < n; i++) {
+            steps[i] = i;
+            loss[i] = 3.0 / Math.sqrt(1 + i);
+            ts[i] = TestData.NOW.toEpochMilli() + i;
+        }
+        tracking.logMetrics(TestData.ACTOR, ids.get(0), Map.of("loss", new MetricColumns(steps, loss, ts)));
+        tracking.logLines(TestData.ACTOR, ids.get(1),
+                List.of(new LogLine(null, 0, TestData.NOW, "stderr", "ERROR", "CUDA out of memory"),
+                        new LogLine(null, 0, TestData.NOW, "stdout", "INFO", "epoch 1")));
     }
 
     @AfterAll
@@ -139,7 +167,7 @@ class QueryToolsTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void everyExampleQueryRunsOnTheDemoData() {
+    void everyExampleQueryRuns() {
         Map<String, Object> d = ok("describe_schema", Map.of());
         for (Map<String, Object> e : (List<Map<String, Object>>) d.get("examples")) {
             String sql = ((String) e.get("sql")).replace("RUN_ID", "x");
