@@ -34,6 +34,23 @@ class PostgresSqlQueryTest extends SqlQueryContract {
         return server.open(schema);
     }
 
+    /** The example queries describe_schema shows on PostgreSQL (core's schema.properties) run on the real schema. */
+    @Test
+    void theDocumentedExampleQueriesRunHere() throws java.io.IOException {
+        java.util.Properties guide = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of("..", "observatory-core", "src",
+                "main", "resources", "dev", "observatory", "core", "query", "schema.properties"))) {
+            guide.load(in);
+        }
+        List<String> examples = guide.stringPropertyNames().stream()
+                .filter(k -> k.matches("example\\.(any|postgres)\\.\\d+\\.sql")).sorted().toList();
+        assertThat(examples).hasSizeBetween(5, 10);
+        for (String key : examples) {
+            String example = guide.getProperty(key).replace("RUN_ID", runA.id());
+            assertThat(sql(example).columns()).as(key).isNotEmpty();
+        }
+    }
+
     @Test
     void runsUnderTheReadOnlyRole() {
         assertThat(sql("SELECT current_user AS who").rows()).containsExactly(List.of("observatory_query"));
