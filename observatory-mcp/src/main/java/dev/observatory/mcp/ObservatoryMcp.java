@@ -84,7 +84,8 @@ public final class ObservatoryMcp {
                     .callHandler((exchange, req) -> Confirmations.call(def, req.arguments(), exchange,
                             args -> registry.invoke(def.name(), args, actor(exchange.transportContext()),
                                     toolsets(exchange.transportContext(), settings),
-                                    ProgressNotifier.of(exchange, req.progressToken())).result()))
+                                    ProgressNotifier.of(exchange, req.progressToken()), SamplingModel.of(exchange))
+                                    .result()))
                     .build());
         }
         tools.addAll(extras.tools());

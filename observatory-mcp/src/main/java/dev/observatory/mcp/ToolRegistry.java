@@ -117,6 +117,15 @@ public final class ToolRegistry {
     /** Like {@link #invoke(String, Map, Actor, Set)}, with a sink for the tool's progress reports. */
     public ToolOutcome invoke(String name, Map<String, Object> arguments, Actor actor, Set<String> toolsets,
             Progress progress) {
+        return invoke(name, arguments, actor, toolsets, progress, null);
+    }
+
+    /**
+     * Like {@link #invoke(String, Map, Actor, Set, Progress)}, with the calling client's model (MCP sampling), or null
+     * when the client cannot sample.
+     */
+    public ToolOutcome invoke(String name, Map<String, Object> arguments, Actor actor, Set<String> toolsets,
+            Progress progress, dev.observatory.core.query.TextModel clientModel) {
         long start = System.nanoTime();
         ToolDef def = byName.get(name);
         if (def == null || !def.enabledIn(toolsets)) {
@@ -128,7 +137,7 @@ public final class ToolRegistry {
         String outcome = "internal_error";
         try {
             Args args = def.input().validate(arguments);
-            ToolContext ctx = new ToolContext(tracking, links, budget, actor, toolsets, catalog, progress);
+            ToolContext ctx = new ToolContext(tracking, links, budget, actor, toolsets, catalog, progress, clientModel);
             Map<String, Object> raw = def.handler().handle(args, ctx);
             Map<String, Object> answer = budget.enforce(ToolImage.withoutImages(raw));
             CallToolResult.Builder result = CallToolResult.builder().structuredContent(answer)

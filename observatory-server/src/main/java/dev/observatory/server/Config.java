@@ -32,7 +32,7 @@ public record Config(String host, int port, Path dataDir, String storage, String
         int otlpMaxConcurrentRequests, boolean selfTracing, String otlpExportEndpoint, String otlpExportApiKey,
         BlobSettings blobs, TraceSettings traces, OpsMetricsSettings opsMetrics, long metricsMaxBodyBytes,
         DatasetSettings datasets, OpsConfig ops, JobSettings jobs, ReleaseSettings releases,
-        List<String> benchmarkAllowedHosts) {
+        List<String> benchmarkAllowedHosts, dev.observatory.core.query.QuerySettings query) {
     /** Variables read by the launcher script, not by the server. */
     private static final Set<String> LAUNCHER_ENV = Set.of("OBSERVATORY_JAVA_OPTS", "OBSERVATORY_JAVA_HOME",
             "OBSERVATORY_NO_AOT");
@@ -107,7 +107,17 @@ public record Config(String host, int port, Path dataDir, String storage, String
                 intIn(v, ConfigKey.OTLP_MAX_CONCURRENT_REQUESTS, 1, 1024), bool(v, ConfigKey.SELF_TRACING),
                 v.get(ConfigKey.OTLP_EXPORT_ENDPOINT).trim(), v.get(ConfigKey.OTLP_EXPORT_API_KEY), blobs(v), traces(v),
                 opsMetrics(v), longIn(v, ConfigKey.METRICS_MAX_BODY_BYTES, 1024, 1L << 31), datasets(v), ops(v),
-                jobs(v), releases(v), list(v.get(ConfigKey.BENCHMARK_ALLOWED_HOSTS)));
+                jobs(v), releases(v), list(v.get(ConfigKey.BENCHMARK_ALLOWED_HOSTS)), query(v));
+    }
+
+    /** query_timeout_seconds, query_max_rows and the ai_query_* keys (the API key from the environment only). */
+    private static dev.observatory.core.query.QuerySettings query(Map<ConfigKey, String> v) {
+        String url = v.get(ConfigKey.AI_QUERY_URL).trim();
+        dev.observatory.core.query.QuerySettings.AiEndpoint ai = url.isEmpty() ? null
+                : new dev.observatory.core.query.QuerySettings.AiEndpoint(url, v.get(ConfigKey.AI_QUERY_MODEL).trim(),
+                        blankToNull(v.get(ConfigKey.AI_QUERY_API_KEY)));
+        return new dev.observatory.core.query.QuerySettings(intIn(v, ConfigKey.QUERY_MAX_ROWS, 1, 5_000),
+                Duration.ofSeconds(intIn(v, ConfigKey.QUERY_TIMEOUT_SECONDS, 1, 3_600)), ai);
     }
 
     /** prometheus_url, prometheus_timeout_seconds and metrics_retention_days. */
@@ -132,7 +142,7 @@ public record Config(String host, int port, Path dataDir, String storage, String
                 toolsets, outputBudgetTokens, maxBodyBytes, requestTimeout, toolTimeout, allowedHosts, allowedOrigins,
                 baseUrl, demo, mlflowMaxMetricsPerBatch, otlpMaxBodyBytes, otlpMaxConcurrentRequests, selfTracing,
                 otlpExportEndpoint, otlpExportApiKey, blobs, traces, opsMetrics, metricsMaxBodyBytes, datasets, ops,
-                jobs, releases, benchmarkAllowedHosts);
+                jobs, releases, benchmarkAllowedHosts, query);
     }
 
     /** release_repo, release_branch, the pull-request keys and allow_production_changes. */

@@ -129,8 +129,17 @@ public enum ConfigKey {
     ALLOW_PRODUCTION_CHANGES("false",
             "true allows propose_release_config (production changes, always through a pull"
                     + " request for human review); it also needs write access and is refused in read-only mode."),
-    BENCHMARK_ALLOWED_HOSTS("", "Hosts besides loopback that run_benchmark may send load to, comma list (* for any)."
-            + " Link-local and cloud metadata addresses are refused whatever this says.");
+    BENCHMARK_ALLOWED_HOSTS("",
+            "Hosts besides loopback that run_benchmark may send load to, comma list (* for any)."
+                    + " Link-local and cloud metadata addresses are refused whatever this says."),
+    QUERY_TIMEOUT_SECONDS("10",
+            "Time limit of one read-only SQL query (run_sql_query, POST /api/v1/query); a call may ask for less."),
+    QUERY_MAX_ROWS("5000", "Most rows one SQL query may return (1-5000; a call gets 200 unless it asks for more)."),
+    AI_QUERY_URL("",
+            "Base URL of an OpenAI-compatible API (e.g. https://api.openai.com/v1) that generate_ai_query asks"
+                    + " when the MCP client offers no sampling; empty: the calling assistant writes the SQL."),
+    AI_QUERY_MODEL("", "Model name sent to ai_query_url (needed with it)."), AI_QUERY_API_KEY("",
+            "Bearer token for ai_query_url (environment only: OBSERVATORY_AI_QUERY_API_KEY; never" + " logged).");
 
     private final String defaultValue;
     private final String doc;
@@ -160,12 +169,13 @@ public enum ConfigKey {
 
     public boolean secret() {
         return this == POSTGRES_PASSWORD || this == API_KEYS || this == OTLP_EXPORT_API_KEY
-                || this == S3_SECRET_ACCESS_KEY || this == GITHUB_TOKEN || this == GITLAB_TOKEN;
+                || this == S3_SECRET_ACCESS_KEY || this == GITHUB_TOKEN || this == GITLAB_TOKEN
+                || this == AI_QUERY_API_KEY;
     }
 
     /** Keys accepted from the environment only (not from a config file), so tokens stay out of files. */
     public boolean environmentOnly() {
-        return this == GITHUB_TOKEN || this == GITLAB_TOKEN;
+        return this == GITHUB_TOKEN || this == GITLAB_TOKEN || this == AI_QUERY_API_KEY;
     }
 
     static Optional<ConfigKey> fromFileKey(String key) {

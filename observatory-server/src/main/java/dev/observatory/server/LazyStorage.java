@@ -117,6 +117,11 @@ final class LazyStorage implements StorageComponent {
     }
 
     @Override
+    public dev.observatory.store.SqlQueryStore sql() {
+        return get().sql();
+    }
+
+    @Override
     public dev.observatory.store.LineageStore lineage() {
         return get().lineage();
     }

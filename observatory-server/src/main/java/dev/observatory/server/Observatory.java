@@ -59,6 +59,7 @@ final class Observatory implements AutoCloseable {
         config.ops().start(tracking, System.getenv());
         dev.observatory.core.release.Releases.configure(tracking, config.releases());
         dev.observatory.core.benchmark.Benchmarks.configure(tracking, Set.copyOf(config.benchmarkAllowedHosts()));
+        dev.observatory.core.query.SqlQueries.configure(tracking, config.query());
         meters.gauge("observatory_store_points", "Metric points stored.", () -> store.metrics().pointCount());
         meters.gauge("observatory_store_size_bytes", "Bytes used by the store on disk (-1 unknown).",
                 () -> store.sizeBytes());

@@ -64,6 +64,17 @@ public interface StorageComponent extends AutoCloseable {
     /** Benchmark results of serving endpoints and deployments, with the model version each measured. */
     BenchmarkStore benchmarks();
 
+    /**
+     * Read-only SQL over the tracking tables; only the DuckDB and PostgreSQL backends have one.
+     *
+     * @throws UnsupportedOperationException
+     *             on a backend without SQL (memory)
+     */
+    default SqlQueryStore sql() {
+        throw new UnsupportedOperationException(
+                "SQL queries need the DuckDB or PostgreSQL storage; this server runs" + " on " + kind() + " storage");
+    }
+
     /** Cheap health check (e.g. {@code SELECT 1}); never throws. */
     Health check();
 

@@ -55,6 +55,7 @@ public final class DuckDbStorage implements StorageComponent {
     private final DuckDbTraces traces;
     private final DuckDbOpsMetrics opsMetrics;
     private final JdbcOps ops;
+    private final DuckDbSqlQueries sql;
     private boolean closed;
 
     private DuckDbStorage(Path file, DuckDBConnection root, Clock clock) throws SQLException {
@@ -80,6 +81,7 @@ public final class DuckDbStorage implements StorageComponent {
         this.traces = new DuckDbTraces(db, writer);
         this.opsMetrics = new DuckDbOpsMetrics(db, writer);
         this.ops = new JdbcOps(tx);
+        this.sql = new DuckDbSqlQueries(db);
     }
 
     /** Opens (creating it and its parent directories when absent) and migrates the database file. */
@@ -97,6 +99,7 @@ public final class DuckDbStorage implements StorageComponent {
             DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file);
             try {
                 Migrations.apply(root, "duckdb");
+                DuckDbSandbox.lockDown(root);
                 return new DuckDbStorage(file, root, clock);
             } catch (RuntimeException | SQLException e) {
                 DuckDbConnections.closeQuietly(root);
@@ -192,6 +195,12 @@ public final class DuckDbStorage implements StorageComponent {
         return benchmarks;
     }
 
+    /** Read-only SQL over the tracking tables, in this instance locked down by {@link DuckDbSandbox}. */
+    @Override
+    public dev.observatory.store.SqlQueryStore sql() {
+        return sql;
+    }
+
     @Override
     public Health check() {
         try {
@@ -233,6 +242,7 @@ public final class DuckDbStorage implements StorageComponent {
             LOG.warn("checkpoint on close failed: {}", e.getMessage());
         }
         DuckDbConnections.closeQuietly(writerConnection);
+        sql.close();
         db.close();
     }
 }

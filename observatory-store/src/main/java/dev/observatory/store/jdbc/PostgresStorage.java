@@ -60,6 +60,7 @@ public final class PostgresStorage implements StorageComponent {
     private final PgTraces traces;
     private final PgOpsMetrics opsMetrics;
     private final JdbcOps ops;
+    private final PgSqlQueries sql;
 
     private PostgresStorage(HikariDataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
@@ -81,6 +82,13 @@ public final class PostgresStorage implements StorageComponent {
         this.traces = new PgTraces(db);
         this.opsMetrics = new PgOpsMetrics(db);
         this.ops = new JdbcOps(JdbcTx.postgres(db, "ops"));
+        this.sql = new PgSqlQueries(dataSource);
+    }
+
+    /** Read-only SQL over the tracking tables: read-only transactions, statement_timeout, a read-only role. */
+    @Override
+    public dev.observatory.store.SqlQueryStore sql() {
+        return sql;
     }
 
     /**
