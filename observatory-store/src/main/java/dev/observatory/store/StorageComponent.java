@@ -64,6 +64,11 @@ public interface StorageComponent extends AutoCloseable {
     /** Benchmark results of serving endpoints and deployments, with the model version each measured. */
     BenchmarkStore benchmarks();
 
+    /** Evaluation results of runs, checkpoints and model versions (scorecards). */
+    default EvalStore evals() {
+        throw new UnsupportedOperationException(kind() + " storage keeps no evaluation results");
+    }
+
     /** Cheap health check (e.g. {@code SELECT 1}); never throws. */
     Health check();
 

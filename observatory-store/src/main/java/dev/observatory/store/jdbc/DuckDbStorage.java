@@ -55,6 +55,7 @@ public final class DuckDbStorage implements StorageComponent {
     private final DuckDbTraces traces;
     private final DuckDbOpsMetrics opsMetrics;
     private final JdbcOps ops;
+    private final JdbcEvals evals;
     private boolean closed;
 
     private DuckDbStorage(Path file, DuckDBConnection root, Clock clock) throws SQLException {
@@ -80,6 +81,7 @@ public final class DuckDbStorage implements StorageComponent {
         this.traces = new DuckDbTraces(db, writer);
         this.opsMetrics = new DuckDbOpsMetrics(db, writer);
         this.ops = new JdbcOps(tx);
+        this.evals = new JdbcEvals(tx);
     }
 
     /** Opens (creating it and its parent directories when absent) and migrates the database file. */
@@ -190,6 +192,11 @@ public final class DuckDbStorage implements StorageComponent {
     @Override
     public dev.observatory.store.BenchmarkStore benchmarks() {
         return benchmarks;
+    }
+
+    @Override
+    public dev.observatory.store.EvalStore evals() {
+        return evals;
     }
 
     @Override

@@ -60,6 +60,7 @@ public final class PostgresStorage implements StorageComponent {
     private final PgTraces traces;
     private final PgOpsMetrics opsMetrics;
     private final JdbcOps ops;
+    private final JdbcEvals evals;
 
     private PostgresStorage(HikariDataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
@@ -81,6 +82,7 @@ public final class PostgresStorage implements StorageComponent {
         this.traces = new PgTraces(db);
         this.opsMetrics = new PgOpsMetrics(db);
         this.ops = new JdbcOps(JdbcTx.postgres(db, "ops"));
+        this.evals = new JdbcEvals(JdbcTx.postgres(db, "evals"));
     }
 
     /**
@@ -217,6 +219,11 @@ public final class PostgresStorage implements StorageComponent {
     @Override
     public dev.observatory.store.BenchmarkStore benchmarks() {
         return benchmarks;
+    }
+
+    @Override
+    public dev.observatory.store.EvalStore evals() {
+        return evals;
     }
 
     @Override
