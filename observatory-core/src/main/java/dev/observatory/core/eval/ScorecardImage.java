@@ -12,19 +12,30 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Draws a {@link Scorecard} as a PNG heatmap: policies as rows (names on the left), evaluations as columns (names
- * rotated above), each cell coloured from red (worst) through yellow to green (best) with its value printed, missing
- * cells grey with a cross and a dash, a colour legend with the range below. Runs headless.
+ * rotated above), each cell coloured from red (worst) through yellow to green (best) with its value printed (when the
+ * scorecard has at most {@link #MAX_CELLS_WITH_VALUES} cells; larger ones get smaller cells without text), missing
+ * cells grey with a cross, a colour legend with the range below. Runs headless.
  */
 public final class ScorecardImage {
     static final int MARGIN = 16;
+    /** Cell width with the value printed in it (small scorecards), and without. */
     static final int CELL_W = 58;
+    static final int SMALL_CELL_W = 36;
+    /** Largest scorecard (cells) whose cells carry their value as text. */
+    static final int MAX_CELLS_WITH_VALUES = 1500;
     static final int MAX_LABEL_W = 260;
     static final int MAX_HEADER_H = 170;
     static final Color MISSING = new Color(0xE0, 0xE0, 0xE0);
+    /** ImageIO's PNG compression quality, 1 - deflate level / 9 (0.9: level 1, the fastest that compresses). */
+    static final float PNG_QUALITY = Float.parseFloat(System.getProperty("observatory.pngQuality", "0.9"));
 
     static {
         if (System.getProperty("java.awt.headless") == null) {
@@ -39,7 +50,9 @@ public final class ScorecardImage {
     public static byte[] png(Scorecard s, boolean lowerIsBetter) {
         int n = s.policies().size();
         int m = s.evals().size();
-        int cellH = n > 200 ? 12 : 18;
+        boolean withValues = n * m <= MAX_CELLS_WITH_VALUES;
+        int cellW = withValues ? CELL_W : SMALL_CELL_W;
+        int cellH = withValues ? 18 : n > 100 ? 12 : 14;
         Font label = new Font(Font.SANS_SERIF, Font.PLAIN, cellH > 12 ? 12 : 10);
         Font value = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
         BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
@@ -51,7 +64,7 @@ public final class ScorecardImage {
         pg.dispose();
         int top = MARGIN + 24 + headerH;
         int left = MARGIN + labelW;
-        int width = Math.max(420, left + m * CELL_W + MARGIN);
+        int width = Math.max(420, left + m * cellW + MARGIN);
         int height = top + n * cellH + 60;
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -63,63 +76,81 @@ public final class ScorecardImage {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
             g.drawString(String.format(Locale.ROOT, "%s (%s) - %d policies x %d evaluations, %d missing", s.metric(),
                     s.aggregation().wire(), n, m, s.missing()), MARGIN, MARGIN + 10);
-            headers(g, s, label, left, top, headerH);
-            rows(g, s, label, value, left, top, labelW, cellH, lowerIsBetter);
+            headers(g, s, label, left, top, headerH, cellW);
+            rows(g, s, new Font[] { label, value }, new int[] { left, top, labelW, cellW, cellH }, withValues,
+                    lowerIsBetter);
             legend(g, s, left, top + n * cellH + 14, lowerIsBetter);
         } finally {
             g.dispose();
         }
+        return encode(img);
+    }
+
+    /** PNG with fast deflate (the heatmap is large flat areas, so it still compresses well). */
+    static byte[] encode(BufferedImage img) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", out);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(PNG_QUALITY);
+            writer.write(null, new IIOImage(img, null, null), param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
         }
         return out.toByteArray();
     }
 
-    private static void headers(Graphics2D g, Scorecard s, Font font, int left, int top, int headerH) {
+    private static void headers(Graphics2D g, Scorecard s, Font font, int left, int top, int headerH, int cellW) {
         g.setFont(font);
         g.setColor(Color.DARK_GRAY);
         AffineTransform saved = g.getTransform();
         for (int j = 0; j < s.evals().size(); j++) {
             g.setTransform(saved);
-            g.translate(left + j * CELL_W + CELL_W / 2 + 4, top - 6);
+            g.translate(left + j * cellW + cellW / 2 + 4, top - 6);
             g.rotate(-Math.PI / 2);
             g.drawString(fit(g, s.evals().get(j), headerH - 8), 0, 0);
         }
         g.setTransform(saved);
     }
 
-    private static void rows(Graphics2D g, Scorecard s, Font label, Font value, int left, int top, int labelW,
-            int cellH, boolean lowerIsBetter) {
+    /** {@code at}: left, top, label width, cell width, cell height. */
+    private static void rows(Graphics2D g, Scorecard s, Font[] fonts, int[] at, boolean withValues,
+            boolean lowerIsBetter) {
+        int left = at[0];
+        int top = at[1];
+        int cellW = at[3];
+        int cellH = at[4];
+        g.setStroke(new BasicStroke(1f));
         for (int i = 0; i < s.policies().size(); i++) {
             int y = top + i * cellH;
-            g.setFont(label);
+            g.setFont(fonts[0]);
             g.setColor(Color.BLACK);
-            g.drawString(fit(g, s.policies().get(i).name(), labelW - 10), MARGIN, y + cellH - 4);
+            g.drawString(fit(g, s.policies().get(i).name(), at[2] - 10), MARGIN, y + cellH - 3);
             for (int j = 0; j < s.evals().size(); j++) {
-                int x = left + j * CELL_W;
+                int x = left + j * cellW;
                 double v = s.values()[i][j];
                 if (s.counts()[i][j] == 0) {
                     g.setColor(MISSING);
-                    g.fillRect(x, y, CELL_W, cellH);
+                    g.fillRect(x, y, cellW, cellH);
                     g.setColor(Color.GRAY);
-                    g.setStroke(new BasicStroke(1f));
-                    g.drawLine(x, y, x + CELL_W, y + cellH);
-                    g.drawLine(x, y + cellH, x + CELL_W, y);
+                    g.drawLine(x, y, x + cellW, y + cellH);
+                    g.drawLine(x, y + cellH, x + cellW, y);
                 } else {
                     Color c = color(position(v, s.min(), s.max(), lowerIsBetter));
                     g.setColor(c);
-                    g.fillRect(x, y, CELL_W, cellH);
-                    if (cellH >= 14) {
-                        g.setFont(value);
+                    g.fillRect(x, y, cellW, cellH);
+                    if (withValues) {
+                        g.setFont(fonts[1]);
                         g.setColor(luminance(c) < 0.5 ? Color.WHITE : Color.BLACK);
                         g.drawString(format(v), x + 4, y + cellH - 5);
                     }
                 }
                 g.setColor(Color.WHITE);
-                g.drawRect(x, y, CELL_W, cellH);
+                g.drawRect(x, y, cellW, cellH);
             }
         }
     }
