@@ -52,6 +52,7 @@ public final class ToolCatalog {
         all.addAll(dev.observatory.mcp.release.ReleaseTools.all());
         all.addAll(dev.observatory.mcp.deploy.DeployTools.all());
         all.addAll(dev.observatory.mcp.query.QueryTools.all());
+        all.addAll(dev.observatory.mcp.eval.EvalTools.all());
         check(all);
         return List.copyOf(all);
     }

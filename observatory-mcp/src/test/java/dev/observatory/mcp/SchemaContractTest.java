@@ -43,7 +43,7 @@ class SchemaContractTest {
     static void demo() throws Exception {
         if (Boolean.getBoolean("regenerate")) {
             Files.createDirectories(DIR);
-            for (var e : AnalysisTools.contracts().entrySet()) {
+            for (var e : contracts().entrySet()) {
                 Files.writeString(DIR.resolve(e.getKey() + ".json"), text(e.getKey(), e.getValue()));
             }
         }
@@ -61,6 +61,13 @@ class SchemaContractTest {
         store.close();
     }
 
+    /** Every committed contract: the analysis ones and the scorecard. */
+    static Map<String, Map<String, Object>> contracts() {
+        Map<String, Map<String, Object>> all = new LinkedHashMap<>(AnalysisTools.contracts());
+        all.putAll(dev.observatory.mcp.eval.EvalTools.contracts());
+        return all;
+    }
+
     static Map<String, Object> document(String id, Map<String, Object> schema) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("$schema", "https://json-schema.org/draft/2020-12/schema");
@@ -76,7 +83,7 @@ class SchemaContractTest {
 
     @Test
     void committedSchemasMatchTheToolOutputSchemas() throws Exception {
-        for (var e : AnalysisTools.contracts().entrySet()) {
+        for (var e : contracts().entrySet()) {
             Path file = DIR.resolve(e.getKey() + ".json");
             String expected = text(e.getKey(), e.getValue());
             assertThat(file).as("docs/schemas/%s.json exists", e.getKey()).exists();

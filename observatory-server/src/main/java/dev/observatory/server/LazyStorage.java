@@ -147,6 +147,11 @@ final class LazyStorage implements StorageComponent {
     }
 
     @Override
+    public dev.observatory.store.EvalStore evals() {
+        return get().evals();
+    }
+
+    @Override
     public Health check() {
         try {
             return get().check();

@@ -75,6 +75,11 @@ public interface StorageComponent extends AutoCloseable {
                 "SQL queries need the DuckDB or PostgreSQL storage; this server runs" + " on " + kind() + " storage");
     }
 
+    /** Evaluation results of runs, checkpoints and model versions (scorecards). */
+    default EvalStore evals() {
+        throw new UnsupportedOperationException(kind() + " storage keeps no evaluation results");
+    }
+
     /** Cheap health check (e.g. {@code SELECT 1}); never throws. */
     Health check();
 

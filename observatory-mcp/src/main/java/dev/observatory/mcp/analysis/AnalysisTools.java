@@ -20,6 +20,7 @@ public final class AnalysisTools {
         all.add(VerdictTools.suggest());
         all.add(VerdictTools.diagnose());
         all.add(WatchRunTool.definition());
+        all.add(ReportTool.definition());
         return List.copyOf(all);
     }
 

@@ -69,6 +69,7 @@ public final class HttpServer {
         new ReleaseRoutes(b.tracking).register(router);
         new RegistryRoutes(b.tracking).register(router);
         new QueryRoutes(b.tracking).register(router);
+        new EvalRoutes(b.tracking).register(router);
 
         QueuedThreadPool pool = new QueuedThreadPool(200, 4, 60_000);
         pool.setName("http");

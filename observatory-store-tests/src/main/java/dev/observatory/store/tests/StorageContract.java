@@ -186,4 +186,12 @@ public abstract class StorageContract {
             return StorageContract.this.newStorage();
         }
     }
+
+    @Nested
+    class Evals extends EvalContract {
+        @Override
+        StorageComponent newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
 }

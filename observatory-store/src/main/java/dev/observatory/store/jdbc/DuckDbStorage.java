@@ -56,6 +56,7 @@ public final class DuckDbStorage implements StorageComponent {
     private final DuckDbOpsMetrics opsMetrics;
     private final JdbcOps ops;
     private final DuckDbSqlQueries sql;
+    private final JdbcEvals evals;
     private boolean closed;
 
     private DuckDbStorage(Path file, DuckDBConnection root, Clock clock) throws SQLException {
@@ -82,6 +83,7 @@ public final class DuckDbStorage implements StorageComponent {
         this.opsMetrics = new DuckDbOpsMetrics(db, writer);
         this.ops = new JdbcOps(tx);
         this.sql = new DuckDbSqlQueries(db);
+        this.evals = new JdbcEvals(tx);
     }
 
     /** Opens (creating it and its parent directories when absent) and migrates the database file. */
@@ -199,6 +201,11 @@ public final class DuckDbStorage implements StorageComponent {
     @Override
     public dev.observatory.store.SqlQueryStore sql() {
         return sql;
+    }
+
+    @Override
+    public dev.observatory.store.EvalStore evals() {
+        return evals;
     }
 
     @Override

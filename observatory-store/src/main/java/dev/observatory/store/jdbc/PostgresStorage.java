@@ -61,6 +61,7 @@ public final class PostgresStorage implements StorageComponent {
     private final PgOpsMetrics opsMetrics;
     private final JdbcOps ops;
     private final PgSqlQueries sql;
+    private final JdbcEvals evals;
 
     private PostgresStorage(HikariDataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
@@ -83,6 +84,7 @@ public final class PostgresStorage implements StorageComponent {
         this.opsMetrics = new PgOpsMetrics(db);
         this.ops = new JdbcOps(JdbcTx.postgres(db, "ops"));
         this.sql = new PgSqlQueries(dataSource);
+        this.evals = new JdbcEvals(JdbcTx.postgres(db, "evals"));
     }
 
     /** Read-only SQL over the tracking tables: read-only transactions, statement_timeout, a read-only role. */
@@ -225,6 +227,11 @@ public final class PostgresStorage implements StorageComponent {
     @Override
     public dev.observatory.store.BenchmarkStore benchmarks() {
         return benchmarks;
+    }
+
+    @Override
+    public dev.observatory.store.EvalStore evals() {
+        return evals;
     }
 
     @Override
