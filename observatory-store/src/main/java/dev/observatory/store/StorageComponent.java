@@ -64,6 +64,11 @@ public interface StorageComponent extends AutoCloseable {
     /** Benchmark results of serving endpoints and deployments, with the model version each measured. */
     BenchmarkStore benchmarks();
 
+    /** Deployments of model versions to a runtime on this host (process or docker). */
+    default DeploymentStore deployments() {
+        throw new UnsupportedOperationException(kind() + " storage keeps no deployments");
+    }
+
     /** Cheap health check (e.g. {@code SELECT 1}); never throws. */
     Health check();
 

@@ -51,6 +51,11 @@ public final class Benchmarks {
         ALLOWED.put(tracking, Set.copyOf(allowedHosts));
     }
 
+    /** The hosts besides loopback configured for this tracking (empty when none; "*" for any). */
+    public static Set<String> allowedHosts(Tracking tracking) {
+        return ALLOWED.getOrDefault(tracking, Set.of());
+    }
+
     /** Runs a benchmark to the end and stores it; a failure to reach the endpoint is stored as status failed. */
     public Benchmark run(Actor actor, BenchmarkRequest req, BenchmarkProgress progress) throws InterruptedException {
         if (tracking.readOnly()) {

@@ -67,6 +67,7 @@ public final class HttpServer {
         new OpsRoutes(b.tracking).register(router);
         new JobRoutes(b.tracking).register(router);
         new ReleaseRoutes(b.tracking).register(router);
+        new DeploymentRoutes(b.tracking).register(router);
 
         QueuedThreadPool pool = new QueuedThreadPool(200, 4, 60_000);
         pool.setName("http");

@@ -37,6 +37,7 @@ public final class InMemoryStorage implements StorageComponent {
     private final MemoryDatasets datasets;
     private final MemoryJobs jobs;
     private final MemoryBenchmarks benchmarks = new MemoryBenchmarks();
+    private final MemoryDeployments deployments = new MemoryDeployments();
     private final MemoryTraces traces = new MemoryTraces();
     private final MemoryOpsMetrics opsMetrics = new MemoryOpsMetrics();
     private final MemoryOps ops = new MemoryOps(traces);
@@ -152,6 +153,11 @@ public final class InMemoryStorage implements StorageComponent {
     @Override
     public dev.observatory.store.BenchmarkStore benchmarks() {
         return benchmarks;
+    }
+
+    @Override
+    public dev.observatory.store.DeploymentStore deployments() {
+        return deployments;
     }
 
     @Override
