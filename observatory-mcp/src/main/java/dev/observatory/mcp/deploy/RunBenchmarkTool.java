@@ -27,14 +27,20 @@ final class RunBenchmarkTool {
                 .of(Param
                         .string("endpoint",
                                 "Base URL of the serving endpoint (http or https; loopback, or a host in"
-                                        + " benchmark_allowed_hosts).")
-                        .required().between(1, 2048).example("\"http://127.0.0.1:8000\""),
-                        Param.string("model", "Registered model the endpoint serves (results are stored under it).")
-                                .required().between(1, 256).example("\"llama-3-70b\""),
-                        Param.string("version", "The model version (number or alias) the endpoint serves.").required()
+                                        + " benchmark_allowed_hosts); omitted with deployment_id: the deployment's.")
+                        .between(1, 2048).example("\"http://127.0.0.1:8000\""),
+                        Param.string("model",
+                                "Registered model the endpoint serves (results are stored under it); omitted with"
+                                        + " deployment_id: the deployment's.")
+                                .between(1, 256).example("\"llama-3-70b\""),
+                        Param.string("version",
+                                "The model version (number or alias) the endpoint serves; omitted with deployment_id:"
+                                        + " the deployment's.")
                                 .between(1, 64).example("\"3\""),
-                        Param.string("deployment_id", "The deployment measured, recorded with the result.").between(1,
-                                128),
+                        Param.string("deployment_id",
+                                "The deployment measured (execute_deployment): its endpoint, model and version are"
+                                        + " used when not given.")
+                                .between(1, 128),
                         Param.string("path", "Request path when endpoint has none (default /v1/completions).")
                                 .between(1, 2048).example("\"/v1/completions\""),
                         Param.string("method", "HTTP method.").oneOf(List.of("POST", "GET")).defaultsTo("POST"), Param
