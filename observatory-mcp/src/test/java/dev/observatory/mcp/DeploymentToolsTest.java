@@ -118,11 +118,11 @@ class DeploymentToolsTest {
                 c -> assertThat(c).containsEntry("name", "deployment_runtime").containsEntry("status", "ok"));
         assertThat(ok("discover_api_spec", Map.of("deployment_id", id))).containsEntry("api", "openai");
 
-        Map<String, Object> bench = ok("run_benchmark", Map.of("deployment_id", id, "requests", 100, "concurrency",
-                "4"));
-        assertThat(bench).as("endpoint, model and version come from the deployment").containsEntry("status",
-                "completed").containsEntry("requests", 100L).containsEntry("model", "tiny").containsEntry("version", "1")
-                .containsEntry("deployment_id", id);
+        Map<String, Object> bench = ok("run_benchmark",
+                Map.of("deployment_id", id, "requests", 100, "concurrency", "4"));
+        assertThat(bench).as("endpoint, model and version come from the deployment")
+                .containsEntry("status", "completed").containsEntry("requests", 100L).containsEntry("model", "tiny")
+                .containsEntry("version", "1").containsEntry("deployment_id", id);
         assertThat((String) bench.get("endpoint")).startsWith(endpoint);
 
         Map<String, Object> logs = ok("get_deployment_logs", Map.of("deployment_id", id, "grep", "tiny model server"));
