@@ -165,6 +165,7 @@ class DeploymentToolsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void inReadOnlyModeTheWriteToolsAreNotListedAndRefusedWhenCalledByName() {
         Tracking ro = new Tracking(store, Clock.systemUTC(), true, new Auditor(store.audit(), Clock.systemUTC()));
         ToolRegistry roTools = new ToolRegistry(ro, new Meters(),
@@ -178,6 +179,11 @@ class DeploymentToolsTest {
         assertThat(roTools.definitions(Set.of("deploy", "core")))
                 .hasSize((int) (ToolCatalog.all().stream().filter(t -> t.enabledIn(Set.of("deploy", "core"))).count()
                         - writers));
+        Map<String, Object> sets = (Map<String, Object>) roTools
+                .invoke("list_toolsets", Map.of(), ACTOR, Set.of("core")).data();
+        assertThat((List<Map<String, Object>>) sets.get("toolsets")).filteredOn(ts -> ts.get("name").equals("deploy"))
+                .singleElement().satisfies(ts -> assertThat((List<String>) ts.get("tools")).contains("list_deployments")
+                        .doesNotContain("execute_deployment", "run_benchmark"));
         ToolOutcome refused = roTools.invoke("execute_deployment", Map.of("model", "tiny", "command", List.of("x")),
                 ACTOR, DEPLOY);
         assertThat(refused.errorCode()).isEqualTo(ToolOutcome.READ_ONLY);
