@@ -44,7 +44,8 @@ final class ListToolsetsTool {
 
     static Map<String, Object> handle(Args args, ToolContext ctx) {
         List<Obj> sets = Toolsets.names().stream().map(ts -> {
-            List<String> tools = ctx.catalog().stream().filter(t -> t.in(ts)).map(ToolDef::name).toList();
+            List<String> tools = ctx.catalog().stream().filter(t -> t.in(ts))
+                    .filter(t -> !ctx.tracking().readOnly() || t.hints().readOnly()).map(ToolDef::name).toList();
             return Obj.of().with("name", ts).with("description", Toolsets.description(ts))
                     .with("enabled", ctx.toolsets().contains(ts)).with("tool_count", tools.size()).with("tools", tools);
         }).toList();

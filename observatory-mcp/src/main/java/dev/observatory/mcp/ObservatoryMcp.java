@@ -95,13 +95,16 @@ public final class ObservatoryMcp {
         templates.addAll(ArtifactResources.templates(tracking));
         templates.addAll(TraceResources.templates(tracking));
         templates.addAll(dev.observatory.mcp.release.ReleaseResources.templates(tracking));
+        templates.addAll(dev.observatory.mcp.deploy.DeploymentResources.templates(tracking));
         templates.addAll(extras.resourceTemplates());
         List<SyncResourceSpecification> resources = new ArrayList<>(RegistryResources.resources(tracking));
         resources.addAll(dev.observatory.mcp.release.ReleaseResources.resources(tracking));
+        resources.addAll(dev.observatory.mcp.deploy.DeploymentResources.resources(tracking));
         resources.addAll(extras.resources());
         List<SyncPromptSpecification> prompts = new ArrayList<>(List.of(TriageRunPrompt.spec(tracking, links)));
         prompts.add(RegisterModelPrompt.spec(tracking, links));
         prompts.addAll(dev.observatory.mcp.release.ReleasePrompts.specs());
+        prompts.addAll(dev.observatory.mcp.deploy.DeploymentPrompts.specs());
         prompts.addAll(extras.prompts());
         List<SyncCompletionSpecification> completions = new ArrayList<>(TrackingCompletions.specs(tracking));
         completions.addAll(RegistryCompletions.specs(tracking));
@@ -115,8 +118,8 @@ public final class ObservatoryMcp {
         McpSyncServer server = spec.serverInfo("observatory", settings.serverVersion()).instructions(INSTRUCTIONS)
                 .capabilities(caps.build()).validateToolInputs(false)
                 .jsonSchemaValidator(new CatalogueSchemaValidator())
-                .addToolFilter((ctx, tool) -> registry.find(tool.name()).map(d -> d.enabledIn(toolsets(ctx, settings)))
-                        .orElse(true))
+                .addToolFilter((ctx, tool) -> registry.find(tool.name())
+                        .map(d -> d.enabledIn(toolsets(ctx, settings)) && registry.listed(d)).orElse(true))
                 .tools(tools).resources(resources).resourceTemplates(templates).prompts(prompts)
                 .completions(completions).build();
         TokenCounter.warmUpLater(Duration.ofSeconds(3));

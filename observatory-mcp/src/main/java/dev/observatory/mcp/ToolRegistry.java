@@ -74,9 +74,17 @@ public final class ToolRegistry {
         return catalog;
     }
 
-    /** Definitions of the tools in the given toolsets, in catalogue order. */
+    /** Definitions of the tools in the given toolsets, in catalogue order (read-only mode: read-only tools only). */
     public List<ToolDef> definitions(Set<String> toolsets) {
-        return catalog.stream().filter(t -> t.enabledIn(toolsets)).toList();
+        return catalog.stream().filter(t -> t.enabledIn(toolsets)).filter(this::listed).toList();
+    }
+
+    /**
+     * Whether the tool is listed at all: in read-only mode the tools that write (hint readOnly false) are hidden from
+     * tools/list (a call by name is still answered, with the read-only refusal).
+     */
+    public boolean listed(ToolDef tool) {
+        return !tracking.readOnly() || tool.hints().readOnly();
     }
 
     /** MCP definitions of the tools in the given toolsets. */

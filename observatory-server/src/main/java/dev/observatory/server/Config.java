@@ -136,6 +136,14 @@ public record Config(String host, int port, Path dataDir, String storage, String
         return "http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + actualPort;
     }
 
+    /**
+     * The deployment runtime: defaults under data_dir (processes in deployments/, logs in deployment-logs/, 300 s to
+     * turn healthy, 10 s grace); no keys of its own yet.
+     */
+    public dev.observatory.core.deploy.DeploymentSettings deployments() {
+        return dev.observatory.core.deploy.DeploymentSettings.defaults(dataDir);
+    }
+
     /** A copy with another port (tests and `serve --port`). */
     public Config withPort(int p) {
         return new Config(host, p, dataDir, storage, postgresUrl, postgresUser, postgresPassword, apiKeys, readOnly,

@@ -152,6 +152,11 @@ final class LazyStorage implements StorageComponent {
     }
 
     @Override
+    public dev.observatory.store.DeploymentStore deployments() {
+        return get().deployments();
+    }
+
+    @Override
     public Health check() {
         try {
             return get().check();

@@ -36,6 +36,7 @@ final class McpCommand implements Callable<Integer> {
                 o.loadDemoIfEmpty();
             }
             o.startJobs();
+            o.startDeployments();
             McpStdio.serveStandardStreams(o.tracking, o.meters, settings);
         }
         return 0;

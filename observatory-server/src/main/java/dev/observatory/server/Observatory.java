@@ -41,6 +41,8 @@ final class Observatory implements AutoCloseable {
 
     /** Runs training jobs; null until {@link #startJobs()} (serve and mcp) and in read-only mode. */
     private JobRunner jobRunner;
+    /** Runs deployments; null until {@link #startDeployments()} (serve and mcp) and in read-only mode. */
+    private dev.observatory.core.deploy.DeploymentRunner deploymentRunner;
     private final boolean lazyStore;
 
     /** The port the HTTP server really listens on (set once started; matters with port 0) for blob links. */
@@ -152,10 +154,36 @@ final class Observatory implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the deployment runtime (serve and mcp): re-attaches deployments of a previous life whose process still
+     * runs, marks the others lost. With a store opening in the background it starts there too. Not in read-only mode.
+     */
+    void startDeployments() {
+        if (config.readOnly() || deploymentRunner != null) {
+            return;
+        }
+        deploymentRunner = dev.observatory.core.deploy.Deployments.configure(tracking, config.deployments());
+        dev.observatory.core.deploy.DeploymentRunner runner = deploymentRunner;
+        if (!lazyStore) {
+            runner.start();
+            return;
+        }
+        Thread.ofVirtual().name("deployment-runtime-start").start(() -> {
+            try {
+                runner.start();
+            } catch (RuntimeException e) {
+                LOG.error("deployments: the runtime did not start: {}", e.getMessage());
+            }
+        });
+    }
+
     @Override
     public void close() {
         if (jobRunner != null) {
             jobRunner.close();
+        }
+        if (deploymentRunner != null) {
+            deploymentRunner.close();
         }
         if (selfTracing != null) {
             meters.tracer(SelfTracer.NONE);

@@ -65,6 +65,7 @@ final class ServeCommand implements Callable<Integer> {
                 o.loadDemoIfEmpty();
             }
             o.startJobs();
+            o.startDeployments();
             ApiKeyAuth auth = new ApiKeyAuth(o.store.keys(), c.apiKeys());
             HttpSettings hs = new HttpSettings(c.maxBodyBytes(), c.requestTimeout(), false, c.allowedOrigins(),
                     c.allowedHosts());

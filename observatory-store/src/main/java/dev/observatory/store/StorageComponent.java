@@ -80,6 +80,11 @@ public interface StorageComponent extends AutoCloseable {
         throw new UnsupportedOperationException(kind() + " storage keeps no evaluation results");
     }
 
+    /** Deployments of model versions to a runtime on this host (process or docker). */
+    default DeploymentStore deployments() {
+        throw new UnsupportedOperationException(kind() + " storage keeps no deployments");
+    }
+
     /** Cheap health check (e.g. {@code SELECT 1}); never throws. */
     Health check();
 

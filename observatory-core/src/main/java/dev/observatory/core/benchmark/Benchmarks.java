@@ -51,11 +51,18 @@ public final class Benchmarks {
         ALLOWED.put(tracking, Set.copyOf(allowedHosts));
     }
 
+    /** The hosts besides loopback configured for this tracking (empty when none; "*" for any). */
+    public static Set<String> allowedHosts(Tracking tracking) {
+        return ALLOWED.getOrDefault(tracking, Set.of());
+    }
+
     /** Runs a benchmark to the end and stores it; a failure to reach the endpoint is stored as status failed. */
-    public Benchmark run(Actor actor, BenchmarkRequest req, BenchmarkProgress progress) throws InterruptedException {
+    public Benchmark run(Actor actor, BenchmarkRequest request, BenchmarkProgress progress)
+            throws InterruptedException {
         if (tracking.readOnly()) {
             throw new ReadOnlyException("run_benchmark");
         }
+        BenchmarkRequest req = withDeployment(request);
         validate(req);
         EndpointGuard.Target base = new EndpointGuard(ALLOWED.getOrDefault(tracking, Set.of())).check(req.endpoint());
         EndpointGuard.Target target = base.path().equals("/") ? base.withPath(req.path()) : base;
@@ -71,6 +78,24 @@ public final class Benchmarks {
         tracking.auditor().record(actor, "benchmark.run", "benchmark/" + b.id(),
                 req.model() + " " + req.version() + " " + target.displayUrl() + " " + b.requests() + " requests");
         return store.get(b.id()).orElse(b);
+    }
+
+    /**
+     * The request with the deployment's endpoint, model and version filled in where it names a deployment but leaves
+     * them out; NotFoundException for an unknown deployment.
+     */
+    private BenchmarkRequest withDeployment(BenchmarkRequest r) {
+        if (r.deploymentId() == null || r.deploymentId().isBlank()
+                || (r.endpoint() != null && !r.endpoint().isBlank() && r.model() != null && r.version() != null)) {
+            return r;
+        }
+        dev.observatory.model.deploy.Deployment d = tracking.store().deployments().get(r.deploymentId())
+                .orElseThrow(() -> new NotFoundException(
+                        "no deployment with id '" + r.deploymentId() + "': list_deployments shows them"));
+        return new BenchmarkRequest(r.endpoint() == null || r.endpoint().isBlank() ? d.endpoint() : r.endpoint(),
+                r.path(), r.method(), r.payloads(), r.prompts(), r.maxTokens(), r.concurrency(), r.duration(),
+                r.requests(), r.timeout(), r.model() == null ? d.model() : r.model(),
+                r.version() == null ? d.version() : r.version(), r.deploymentId());
     }
 
     private static Map<String, String> settings(BenchmarkRequest r) {
@@ -91,9 +116,8 @@ public final class Benchmarks {
 
     static void validate(BenchmarkRequest r) {
         if (r.endpoint() == null || r.endpoint().isBlank()) {
-            throw new IllegalArgumentException(r.deploymentId() != null
-                    ? "benchmarking by deployment id needs the deployments feature; pass the deployment's endpoint URL"
-                    : "give the endpoint URL to benchmark, e.g. http://127.0.0.1:8000");
+            throw new IllegalArgumentException(
+                    "give the endpoint URL to benchmark (e.g. http://127.0.0.1:8000) or a deployment_id");
         }
         if (r.model() == null || r.model().isBlank() || r.version() == null || r.version().isBlank()) {
             throw new IllegalArgumentException("name the model and version the endpoint serves (model, version)");

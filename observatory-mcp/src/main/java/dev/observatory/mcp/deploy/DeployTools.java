@@ -4,8 +4,8 @@ import dev.observatory.mcp.tool.ToolDef;
 import java.util.List;
 
 /**
- * The deployment toolset ({@code deploy}). Now the benchmark tools; the deployment tools (execute_deployment and its
- * kin) join it when the process runtime lands.
+ * The deployment toolset ({@code deploy}): deployments of model versions (process runtime, docker where a daemon runs),
+ * their health and logs, and benchmarks of serving endpoints.
  */
 public final class DeployTools {
     private DeployTools() {
@@ -13,6 +13,9 @@ public final class DeployTools {
 
     public static List<ToolDef> all() {
         return List.of(RunBenchmarkTool.definition(), BenchmarkReadTools.list(), BenchmarkReadTools.get(),
-                BenchmarkReadTools.summary());
+                BenchmarkReadTools.summary(), DeploymentControlTools.execute(), DeploymentReadTools.list(),
+                DeploymentReadTools.get(), DeploymentReadTools.status(), DeploymentControlTools.stop(),
+                DeploymentControlTools.start(), DeploymentControlTools.restart(), HealthTools.deploymentHealth(),
+                DeploymentReadTools.logs(), HealthTools.healthCheck(), HealthTools.discover());
     }
 }

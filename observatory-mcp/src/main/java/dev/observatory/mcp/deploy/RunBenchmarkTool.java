@@ -23,42 +23,42 @@ final class RunBenchmarkTool {
     }
 
     static ToolDef definition() {
-        InputSchema in = InputSchema
-                .of(Param
-                        .string("endpoint",
-                                "Base URL of the serving endpoint (http or https; loopback, or a host in"
-                                        + " benchmark_allowed_hosts).")
-                        .required().between(1, 2048).example("\"http://127.0.0.1:8000\""),
-                        Param.string("model", "Registered model the endpoint serves (results are stored under it).")
-                                .required().between(1, 256).example("\"llama-3-70b\""),
-                        Param.string("version", "The model version (number or alias) the endpoint serves.").required()
-                                .between(1, 64).example("\"3\""),
-                        Param.string("deployment_id", "The deployment measured, recorded with the result.").between(1,
-                                128),
-                        Param.string("path", "Request path when endpoint has none (default /v1/completions).")
-                                .between(1, 2048).example("\"/v1/completions\""),
-                        Param.string("method", "HTTP method.").oneOf(List.of("POST", "GET")).defaultsTo("POST"), Param
-                                .strings("prompts",
-                                        "Prompts sent round-robin as OpenAI completion bodies {model, prompt,"
-                                                + " max_tokens}.")
-                                .between(1, 1000).example("[\"Hello\", \"Summarize: ...\"]"),
-                        Param.strings(
-                                "payloads", "Raw JSON request bodies sent round-robin instead of prompts.")
-                                .between(1, 1000).example("[\"{\\\"inputs\\\": \\\"Hello\\\"}\"]"),
-                        Param.integer("max_tokens", "max_tokens of the bodies built from prompts.").between(1, 32_768)
-                                .defaultsTo(16),
-                        Param.string("concurrency",
-                                "Concurrency levels run in order, comma-separated (each 1-512, at most"
-                                        + " 10 levels).")
-                                .matching("^\\s*[0-9]{1,3}(\\s*,\\s*[0-9]{1,3}){0,9}\\s*$").defaultsTo("1")
-                                .example("\"1,4,16\""),
-                        Param.number("duration_seconds", "Length of each level in seconds (0.1-300).").between(0.1, 300)
-                                .defaultsTo(10.0),
-                        Param.integer("requests",
-                                "Stop each level after this many requests (before the duration ends).")
-                                .between(1, 10_000_000).example("1000"),
-                        Param.number("timeout_seconds", "Per-request timeout (0.1-600).").between(0.1, 600)
-                                .defaultsTo(30.0));
+        InputSchema in = InputSchema.of(
+                Param.string("endpoint",
+                        "Base URL of the serving endpoint (http or https; loopback, or a host in"
+                                + " benchmark_allowed_hosts); omitted with deployment_id: the deployment's.")
+                        .between(1, 2048).example("\"http://127.0.0.1:8000\""),
+                Param.string("model",
+                        "Registered model the endpoint serves (results are stored under it); omitted with"
+                                + " deployment_id: the deployment's.")
+                        .between(1, 256).example("\"llama-3-70b\""),
+                Param.string("version",
+                        "The model version (number or alias) the endpoint serves; omitted with deployment_id:"
+                                + " the deployment's.")
+                        .between(1, 64).example("\"3\""),
+                Param.string("deployment_id",
+                        "The deployment measured (execute_deployment): its endpoint, model and version are"
+                                + " used when not given.")
+                        .between(1, 128),
+                Param.string("path", "Request path when endpoint has none (default /v1/completions).").between(1, 2048)
+                        .example("\"/v1/completions\""),
+                Param.string("method", "HTTP method.").oneOf(List.of("POST", "GET")).defaultsTo("POST"),
+                Param.strings("prompts",
+                        "Prompts sent round-robin as OpenAI completion bodies {model, prompt," + " max_tokens}.")
+                        .between(1, 1000).example("[\"Hello\", \"Summarize: ...\"]"),
+                Param.strings("payloads", "Raw JSON request bodies sent round-robin instead of prompts.")
+                        .between(1, 1000).example("[\"{\\\"inputs\\\": \\\"Hello\\\"}\"]"),
+                Param.integer("max_tokens", "max_tokens of the bodies built from prompts.").between(1, 32_768)
+                        .defaultsTo(16),
+                Param.string("concurrency",
+                        "Concurrency levels run in order, comma-separated (each 1-512, at most" + " 10 levels).")
+                        .matching("^\\s*[0-9]{1,3}(\\s*,\\s*[0-9]{1,3}){0,9}\\s*$").defaultsTo("1")
+                        .example("\"1,4,16\""),
+                Param.number("duration_seconds", "Length of each level in seconds (0.1-300).").between(0.1, 300)
+                        .defaultsTo(10.0),
+                Param.integer("requests", "Stop each level after this many requests (before the duration ends).")
+                        .between(1, 10_000_000).example("1000"),
+                Param.number("timeout_seconds", "Per-request timeout (0.1-600).").between(0.1, 600).defaultsTo(30.0));
         return new ToolDef("run_benchmark", "deploy", "Run a benchmark",
                 "Benchmark a serving endpoint (e.g. an OpenAI-compatible /v1/completions): send prompts or payloads"
                         + " at each concurrency level for a duration or request count, and measure latency"

@@ -70,6 +70,7 @@ public final class HttpServer {
         new RegistryRoutes(b.tracking).register(router);
         new QueryRoutes(b.tracking).register(router);
         new EvalRoutes(b.tracking).register(router);
+        new DeploymentRoutes(b.tracking).register(router);
 
         QueuedThreadPool pool = new QueuedThreadPool(200, 4, 60_000);
         pool.setName("http");

@@ -194,4 +194,12 @@ public abstract class StorageContract {
             return StorageContract.this.newStorage();
         }
     }
+
+    @Nested
+    class Deployments extends DeploymentContract {
+        @Override
+        StorageComponent newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
 }

@@ -52,6 +52,7 @@ public final class DuckDbStorage implements StorageComponent {
     private final JdbcDatasets datasets;
     private final JdbcJobs jobs;
     private final JdbcBenchmarks benchmarks;
+    private final JdbcDeployments deployments;
     private final DuckDbTraces traces;
     private final DuckDbOpsMetrics opsMetrics;
     private final JdbcOps ops;
@@ -79,6 +80,7 @@ public final class DuckDbStorage implements StorageComponent {
         this.datasets = new JdbcDatasets(tx);
         this.jobs = new JdbcJobs(tx);
         this.benchmarks = new JdbcBenchmarks(tx);
+        this.deployments = new JdbcDeployments(tx);
         this.traces = new DuckDbTraces(db, writer);
         this.opsMetrics = new DuckDbOpsMetrics(db, writer);
         this.ops = new JdbcOps(tx);
@@ -206,6 +208,11 @@ public final class DuckDbStorage implements StorageComponent {
     @Override
     public dev.observatory.store.EvalStore evals() {
         return evals;
+    }
+
+    @Override
+    public dev.observatory.store.DeploymentStore deployments() {
+        return deployments;
     }
 
     @Override

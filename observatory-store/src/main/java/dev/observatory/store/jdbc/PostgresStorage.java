@@ -57,6 +57,7 @@ public final class PostgresStorage implements StorageComponent {
     private final JdbcDatasets datasets;
     private final JdbcJobs jobs;
     private final JdbcBenchmarks benchmarks;
+    private final JdbcDeployments deployments;
     private final PgTraces traces;
     private final PgOpsMetrics opsMetrics;
     private final JdbcOps ops;
@@ -80,6 +81,7 @@ public final class PostgresStorage implements StorageComponent {
         this.datasets = new JdbcDatasets(JdbcTx.postgres(db, "datasets"));
         this.jobs = new JdbcJobs(JdbcTx.postgres(db, "jobs"));
         this.benchmarks = new JdbcBenchmarks(JdbcTx.postgres(db, "benchmarks"));
+        this.deployments = new JdbcDeployments(JdbcTx.postgres(db, "deployments"));
         this.traces = new PgTraces(db);
         this.opsMetrics = new PgOpsMetrics(db);
         this.ops = new JdbcOps(JdbcTx.postgres(db, "ops"));
@@ -232,6 +234,11 @@ public final class PostgresStorage implements StorageComponent {
     @Override
     public dev.observatory.store.EvalStore evals() {
         return evals;
+    }
+
+    @Override
+    public dev.observatory.store.DeploymentStore deployments() {
+        return deployments;
     }
 
     @Override

@@ -38,6 +38,7 @@ public final class InMemoryStorage implements StorageComponent {
     private final MemoryJobs jobs;
     private final MemoryBenchmarks benchmarks = new MemoryBenchmarks();
     private final MemoryEvals evals = new MemoryEvals();
+    private final MemoryDeployments deployments = new MemoryDeployments();
     private final MemoryTraces traces = new MemoryTraces();
     private final MemoryOpsMetrics opsMetrics = new MemoryOpsMetrics();
     private final MemoryOps ops = new MemoryOps(traces);
@@ -158,6 +159,11 @@ public final class InMemoryStorage implements StorageComponent {
     @Override
     public dev.observatory.store.EvalStore evals() {
         return evals;
+    }
+
+    @Override
+    public dev.observatory.store.DeploymentStore deployments() {
+        return deployments;
     }
 
     @Override
