@@ -45,7 +45,7 @@ final class JdbcJobs implements JobStore {
             String id = Ids.newId();
             JdbcRows.update(c,
                     "INSERT INTO jobs (id, project, run_id, name, spec_json, status, created_ms, config_name, "
-                            + "config_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "config_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER))",
                     id, n.project(), n.runId(), n.name(), JobJson.spec(n.spec()), JobStatus.PENDING.wire(), tx.nowMs(),
                     n.configName(), n.configVersion() == null ? null : (long) n.configVersion());
             return get(c, id).orElseThrow();
