@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.observatory.core.Actor;
 import dev.observatory.core.Auditor;
 import dev.observatory.core.Tracking;
+import dev.observatory.core.dataset.TrainingConfigs;
 import dev.observatory.core.job.JobRunner;
 import dev.observatory.core.job.JobSettings;
 import dev.observatory.core.job.Jobs;
 import dev.observatory.core.job.PriceTable;
 import dev.observatory.core.job.ResourceSampler;
 import dev.observatory.core.telemetry.Meters;
+import dev.observatory.model.dataset.NewTrainingConfig;
 import dev.observatory.store.memory.InMemoryStorage;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import java.nio.file.Files;
@@ -201,6 +203,49 @@ class JobToolsTest {
                 TOOLSETS);
         assertThat(o.errorCode()).isEqualTo(ToolOutcome.INVALID_ARGUMENTS);
         assertThat(o.errorMessage()).contains("outside the job roots");
+    }
+
+    @Test
+    void startsOnlyWithATrainingConfigThatPassesValidationAndShowsTheVersionItRanWith() {
+        TrainingConfigs configs = new TrainingConfigs(tracking);
+        String valid = configs.template("classifier").yaml();
+        configs.save(ACTOR, "cls", "classifier", valid, null);
+        store.trainingConfigs().save(new NewTrainingConfig("cls", "classifier", "yaml",
+                valid.replaceFirst("learning_rate: [^\\n]+", "learning_rate: -5"), null));
+
+        ToolOutcome refused = tools.invoke("start_job", startArgs("touch spawned", Map.of("config", "cls")), ACTOR,
+                TOOLSETS);
+        assertThat(refused.ok()).isFalse();
+        assertThat(refused.errorCode()).isEqualTo(ToolOutcome.INVALID_ARGUMENTS);
+        assertThat(refused.errorMessage()).contains("fails validation").contains("learning_rate");
+        assertThat(store.jobs().count(dev.observatory.model.job.JobQuery.all(1))).isZero();
+        assertThat(work.resolve("spawned")).doesNotExist();
+
+        String id = (String) job(ok("start_job",
+                startArgs("echo v=$OBSERVATORY_CONFIG_VERSION", Map.of("config", "cls", "config_version", 1))))
+                        .get("job_id");
+        Map<String, Object> status = ok("get_job_status", Map.of("job_id", id));
+        assertThat(job(status)).containsEntry("config", "cls").containsEntry("config_version", 1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void checkpointsAJobWritesAreListedByListCheckpoints() {
+        String script = "mkdir tmp-checkpoint-5 && echo w > tmp-checkpoint-5/model.safetensors"
+                + " && mv tmp-checkpoint-5 checkpoint-5 && echo x > step_7.pt && echo step 7 loss 0.1";
+        String id = (String) job(ok("start_job", startArgs(script, Map.of()))).get("job_id");
+        Map<String, Object> ended = ok("watch_job", Map.of("job_id", id, "wait_seconds", 30));
+        assertThat(job(ended).get("status")).isEqualTo("succeeded");
+
+        ToolRegistry withArtifacts = new ToolRegistry(tracking, new Meters(),
+                new McpSettings(Set.of("jobs", "artifacts"), McpSettings.DEFAULT_BUDGET, "http://obs.test", "1.0"));
+        ToolOutcome listed = withArtifacts.invoke("list_checkpoints", Map.of("run_id", job(ended).get("run_id")), ACTOR,
+                Set.of("artifacts"));
+        assertThat(listed.ok()).as(listed.errorMessage()).isTrue();
+        List<Map<String, Object>> checkpoints = (List<Map<String, Object>>) ((Map<String, Object>) listed.data())
+                .get("checkpoints");
+        assertThat(checkpoints).extracting(c -> c.get("path")).containsExactly("checkpoint-5", "step_7.pt");
+        assertThat(checkpoints).extracting(c -> c.get("step")).containsExactly(5L, 7L);
     }
 
     /** Polling helper. */

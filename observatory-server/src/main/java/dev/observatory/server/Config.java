@@ -2,6 +2,7 @@ package dev.observatory.server;
 
 import dev.observatory.core.dataset.DatasetSettings;
 import dev.observatory.core.opsmetrics.OpsMetricsSettings;
+import dev.observatory.core.job.CheckpointScan;
 import dev.observatory.core.job.JobSettings;
 import dev.observatory.core.job.PriceTable;
 import dev.observatory.core.release.ReleaseSettings;
@@ -197,7 +198,8 @@ public record Config(String host, int port, Path dataDir, String storage, String
     }
 
     /**
-     * job_roots, job_max_concurrent, job_grace_seconds, job_log_max_mb, job_log_files, job_sample_seconds, job_prices.
+     * job_roots, job_max_concurrent, job_grace_seconds, job_log_max_mb, job_log_files, job_sample_seconds, job_prices,
+     * job_checkpoint_patterns, job_checkpoint_scan_seconds.
      */
     private static JobSettings jobs(Map<ConfigKey, String> v) {
         Path dataDir = Path.of(v.get(ConfigKey.DATA_DIR).trim());
@@ -208,7 +210,9 @@ public record Config(String host, int port, Path dataDir, String storage, String
                 Duration.ofSeconds(intIn(v, ConfigKey.JOB_GRACE_SECONDS, 0, 86_400)),
                 longIn(v, ConfigKey.JOB_LOG_MAX_MB, 1, 1 << 20) << 20, intIn(v, ConfigKey.JOB_LOG_FILES, 0, 64),
                 Duration.ofSeconds(intIn(v, ConfigKey.JOB_SAMPLE_SECONDS, 1, 3_600)), d.tick(),
-                PriceTable.parse(v.get(ConfigKey.JOB_PRICES)));
+                PriceTable.parse(v.get(ConfigKey.JOB_PRICES)))
+                        .withCheckpoints(CheckpointScan.parse(v.get(ConfigKey.JOB_CHECKPOINT_PATTERNS),
+                                intIn(v, ConfigKey.JOB_CHECKPOINT_SCAN_SECONDS, 1, 86_400)));
     }
 
     /** blob_store and the s3_* keys; the filesystem store lives under {@code <data_dir>/blobs}. */

@@ -109,6 +109,10 @@ public enum ConfigKey {
     JOB_PRICES("",
             "Job cost prices overriding the built-in table (USD per hour), comma list of name=price:"
                     + " GPU types per GPU-hour, cpu per core-hour, memory_gb per GB-hour, e.g. h100=2.5,cpu=0.03."),
+    JOB_CHECKPOINT_PATTERNS("checkpoint-*/,*.ckpt,*.safetensors,step_*.pt,step_*.pth",
+            "Comma list of globs: files and folders (pattern ending in /) in a job's working directory registered as"
+                    + " checkpoints of its run while it runs (left in place, step from the name); empty: none."),
+    JOB_CHECKPOINT_SCAN_SECONDS("10", "Seconds between checkpoint scans of a running job's working directory."),
     RELEASE_REPO("", "Git repository of the production release configs (YAML per machine): a local clone's path, or a"
             + " Git URL cloned bare into <data_dir>/release-repo and fetched at most once a minute. Empty: the release"
             + " tools answer that none is configured."),

@@ -124,9 +124,12 @@ public final class Artifacts {
         return blobs().link(a.blobKey(), validFor);
     }
 
-    /** Where the artifact's bytes are: {@code <blob store location>/<key>}. */
+    /**
+     * Where the artifact's bytes are: {@code <blob store location>/<key>}; the {@code file:} URI itself for a
+     * checkpoint registered where a local job wrote it.
+     */
     public String storageUri(Artifact a) {
-        if (!tracking.hasBlobs()) {
+        if (!tracking.hasBlobs() || a.blobKey().startsWith("file:")) {
             return a.blobKey();
         }
         String base = tracking.blobs().location();

@@ -87,6 +87,32 @@ public final class CheckpointFiles {
         return new Registration(p, scanned, registered, skipped, true);
     }
 
+    /**
+     * Records a checkpoint that stays where a local process wrote it (a job's output directory) as a checkpoint of the
+     * run, without copying it: the artifact's blob key is the {@code file:} URI of the file or folder, so it is listed
+     * (list_checkpoints, best checkpoint, progression) but not downloadable through the blob store, and deleting the
+     * record leaves the files alone. Recording the same {@code path} again replaces the record and keeps its id.
+     *
+     * @param path
+     *            the checkpoint's path relative to the output directory ('/'-separated)
+     * @param location
+     *            the absolute file or folder on this machine
+     * @param size
+     *            bytes (a folder: the sum of its files)
+     */
+    public Artifact registerLocal(Actor actor, String runId, String path, java.nio.file.Path location, long size,
+            Long step, Long epoch, Map<String, Object> metadata) {
+        artifacts.checkWritable("checkpoints.register");
+        Run run = artifacts.tracking().getRun(runId);
+        if (!location.isAbsolute()) {
+            throw new IllegalArgumentException("a local checkpoint's location must be absolute, got " + location);
+        }
+        Map<String, Object> meta = new LinkedHashMap<>(metadata == null ? Map.of() : metadata);
+        meta.put("local_path", location.toString());
+        return artifacts.record(actor, new NewArtifact(run.id(), run.project(), ArtifactPaths.check(path), size, null,
+                null, ArtifactKind.CHECKPOINT, step, epoch, meta, location.toUri().toString()));
+    }
+
     /** The layout and header facts of a checkpoint file; only the header bytes are read. */
     public Map<String, Object> header(Artifact a) {
         Map<String, Object> out = new LinkedHashMap<>();

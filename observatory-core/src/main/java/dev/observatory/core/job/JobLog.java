@@ -1,7 +1,8 @@
 package dev.observatory.core.job;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * A job's bounded log: lines go to {@code <file>}; when it passes {@code maxBytes} it becomes {@code <file>.1} (the
@@ -24,7 +24,7 @@ public final class JobLog implements AutoCloseable {
     private final Path file;
     private final long maxBytes;
     private final int files;
-    private BufferedWriter out;
+    private OutputStream out;
     private long written;
 
     public JobLog(Path file, long maxBytes, int files) {
@@ -40,9 +40,9 @@ public final class JobLog implements AutoCloseable {
         }
     }
 
-    private BufferedWriter open() throws IOException {
-        return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+    private OutputStream open() throws IOException {
+        return new BufferedOutputStream(
+                Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND), 1 << 16);
     }
 
     public Path file() {
@@ -50,13 +50,20 @@ public final class JobLog implements AutoCloseable {
     }
 
     /** Appends one line (without its newline). */
-    public synchronized void append(String line) throws IOException {
-        if (written + line.length() + 1 > maxBytes && written > 0) {
+    public void append(String line) throws IOException {
+        byte[] b = line.getBytes(StandardCharsets.UTF_8);
+        append(b, 0, b.length);
+    }
+
+    /** Appends one line given as UTF-8 bytes {@code b[from, to)} (without its newline), copied as they are. */
+    public synchronized void append(byte[] b, int from, int to) throws IOException {
+        int len = to - from;
+        if (written + len + 1 > maxBytes && written > 0) {
             rotate();
         }
-        out.write(line);
+        out.write(b, from, len);
         out.write('\n');
-        written += line.length() + 1;
+        written += len + 1;
     }
 
     public synchronized void flush() throws IOException {
@@ -94,41 +101,65 @@ public final class JobLog implements AutoCloseable {
         }
     }
 
-    /** The last {@code n} lines matching the filter, oldest first, across the current and rotated files. */
+    /**
+     * The last {@code n} lines matching the filter, oldest first, across the current and rotated files, read backwards
+     * from the end: a huge log costs no more than the bytes needed for the page plus a bounded count. Once the page is
+     * full, matches are counted on only until {@link #COUNT_SCAN_BYTES} have been read; no more than
+     * {@link #MAX_SCAN_BYTES} are ever read. When a bound stops the scan, {@code matched} is a lower bound and
+     * {@code exact} false.
+     */
     public static Tail tail(Path file, int n, Predicate<String> filter) {
-        Deque<String> kept = new ArrayDeque<>(n);
-        long matched = 0;
-        List<Path> order = new ArrayList<>();
-        for (int i = 64; i >= 1; i--) {
-            Path r = rotated(file, i);
-            if (Files.exists(r)) {
-                order.add(r);
-            }
-        }
-        order.add(file);
-        for (Path p : order) {
-            if (!Files.exists(p)) {
-                continue;
-            }
-            try (Stream<String> lines = Files.lines(p, StandardCharsets.UTF_8)) {
-                for (String line : (Iterable<String>) lines::iterator) {
-                    if (filter.test(line)) {
-                        matched++;
-                        if (kept.size() == n) {
-                            kept.removeFirst();
-                        }
-                        kept.addLast(line);
-                    }
-                }
-            } catch (IOException | UncheckedIOException e) {
-                throw new UncheckedIOException("cannot read job log " + p,
-                        e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
-            }
-        }
-        return new Tail(List.copyOf(kept), matched);
+        return tail(file, n, filter, COUNT_SCAN_BYTES, MAX_SCAN_BYTES);
     }
 
-    /** Lines kept and how many matched in all. */
-    public record Tail(List<String> lines, long matched) {
+    /** Bytes read before the count stops once the page is full. */
+    public static final long COUNT_SCAN_BYTES = 16L << 20;
+    /** Bytes read at most by one tail, page or not. */
+    public static final long MAX_SCAN_BYTES = 128L << 20;
+
+    static Tail tail(Path file, int n, Predicate<String> filter, long countScanBytes, long maxScanBytes) {
+        Deque<String> kept = new ArrayDeque<>(Math.min(n, 1024));
+        long matched = 0;
+        List<Path> newestFirst = new ArrayList<>();
+        newestFirst.add(file);
+        for (int i = 1; i <= 64; i++) {
+            Path r = rotated(file, i);
+            if (Files.exists(r)) {
+                newestFirst.add(r);
+            }
+        }
+        try (ReverseLines lines = new ReverseLines(newestFirst)) {
+            String line;
+            while ((line = lines.next()) != null) {
+                if (filter.test(line)) {
+                    matched++;
+                    if (kept.size() < n) {
+                        kept.addFirst(line);
+                    }
+                }
+                long read = lines.consumed();
+                if (read >= maxScanBytes || kept.size() == n && read >= countScanBytes) {
+                    boolean more = lines.next() != null;
+                    return new Tail(List.copyOf(kept), matched, !more, lines.bytesRead());
+                }
+            }
+            return new Tail(List.copyOf(kept), matched, true, lines.bytesRead());
+        }
+    }
+
+    /**
+     * Lines kept and how many matched.
+     *
+     * @param matched
+     *            matching lines in the whole log when {@code exact}, else a lower bound (the scan stopped early)
+     * @param scannedBytes
+     *            bytes of the log read to answer
+     */
+    public record Tail(List<String> lines, long matched, boolean exact, long scannedBytes) {
+
+        /** An exact answer. */
+        public Tail(List<String> lines, long matched) {
+            this(lines, matched, true, 0);
+        }
     }
 }

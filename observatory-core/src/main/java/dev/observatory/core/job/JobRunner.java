@@ -14,9 +14,7 @@ import dev.observatory.model.job.JobSpec;
 import dev.observatory.model.job.JobStatus;
 import dev.observatory.model.job.JobUpdate;
 import dev.observatory.store.JobStore;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -125,8 +123,9 @@ public final class JobRunner implements AutoCloseable {
         Instant now = tracking.clock().instant();
         JobProcess process;
         JobLog log;
+        Path workDir;
         try {
-            Path workDir = settings.checkWorkingDir(job.spec().workingDir());
+            workDir = settings.checkWorkingDir(job.spec().workingDir());
             log = new JobLog(logFile, settings.logMaxBytes(), settings.logFiles());
             process = executor(job.spec().executor()).launch(withRunEnv(job), workDir);
         } catch (IOException | RuntimeException e) {
@@ -140,6 +139,7 @@ public final class JobRunner implements AutoCloseable {
         LineProcessor lines = new LineProcessor(new SecretRedactor(job.spec().env()),
                 new Guardrails(job.spec().guardrails(), now.toEpochMilli()), new MetricBuffer());
         LiveJob lj = new LiveJob(job, process, lines, log);
+        lj.checkpoints = checkpoints(job, workDir, now.toEpochMilli());
         live.put(job.id(), lj);
         store().update(job.id(), JobUpdate.started(process.pid(), process.startedAt(), now, logFile.toString()));
         event(job.id(), "started", "info", "pid " + process.pid() + " in " + job.spec().workingDir()
@@ -150,7 +150,8 @@ public final class JobRunner implements AutoCloseable {
 
     /**
      * The spec with OBSERVATORY_JOB_ID, OBSERVATORY_RUN_ID and MLFLOW_RUN_ID added (unless set), so that a program
-     * logging through the REST or MLflow API writes into the job's run.
+     * logging through the REST or MLflow API writes into the job's run, and OBSERVATORY_CONFIG_NAME and
+     * OBSERVATORY_CONFIG_VERSION when it runs with a stored training config.
      */
     static JobSpec withRunEnv(Job job) {
         JobSpec s = job.spec();
@@ -158,42 +159,49 @@ public final class JobRunner implements AutoCloseable {
         env.putIfAbsent("OBSERVATORY_JOB_ID", job.id());
         env.putIfAbsent("OBSERVATORY_RUN_ID", job.runId());
         env.putIfAbsent("MLFLOW_RUN_ID", job.runId());
+        if (job.configName() != null) {
+            env.putIfAbsent("OBSERVATORY_CONFIG_NAME", job.configName());
+            env.putIfAbsent("OBSERVATORY_CONFIG_VERSION", String.valueOf(job.configVersion()));
+        }
         return new JobSpec(s.argv(), s.workingDir(), env, s.executor(), s.resources(), s.shell(), s.targetSteps(),
                 s.params(), s.guardrails());
     }
 
+    /**
+     * The reader thread of a job: lines straight from the output bytes (large reads, no decode and re-encode for the
+     * log unless a secret was redacted), the per-line path, the log flushed once per read, metric batches handed to the
+     * writer thread (or written here above {@link #MAX_BUFFERED}, as back-pressure).
+     */
     private void read(LiveJob lj) {
         LineProcessor lp = lj.lines;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(lj.process.output(), StandardCharsets.UTF_8),
-                1 << 16)) {
-            String raw;
-            while ((raw = r.readLine()) != null) {
-                String line = lp.process(raw.length() > MAX_LINE ? raw.substring(0, MAX_LINE) : raw,
-                        tracking.clock().millis());
-                GuardrailEvent fired = lp.lastEvent();
-                if (fired != null) {
-                    onGuardrail(lj, fired);
+        try (java.io.InputStream in = lj.process.output()) {
+            new OutputLines(in, MAX_LINE).pump(new OutputLines.Sink() {
+                @Override
+                public void line(byte[] buf, int from, int to) throws IOException {
+                    String raw = new String(buf, from, to - from, StandardCharsets.UTF_8);
+                    String line = lp.process(raw, tracking.clock().millis());
+                    GuardrailEvent fired = lp.lastEvent();
+                    if (fired != null) {
+                        onGuardrail(lj, fired);
+                    }
+                    if (line == raw) {
+                        lj.log.append(buf, from, to);
+                    } else {
+                        lj.log.append(line);
+                    }
+                    if (lp.buffer().points() >= MAX_BUFFERED) {
+                        flushMetrics(lj);
+                    }
                 }
-                lj.log.append(line);
-                if (!r.ready()) {
+
+                @Override
+                public void blockEnd() throws IOException {
                     lj.log.flush();
+                    if (lp.buffer().points() >= FLUSH_POINTS) {
+                        queueFlush(lj);
+                    }
                 }
-                int buffered = lp.buffer().points();
-                if (buffered >= MAX_BUFFERED) {
-                    flushMetrics(lj);
-                } else if (buffered >= FLUSH_POINTS && !metricWriter.isShutdown()
-                        && lj.flushQueued.compareAndSet(false, true)) {
-                    metricWriter.execute(() -> {
-                        try {
-                            flushMetrics(lj);
-                        } catch (RuntimeException e) {
-                            LOG.warn("job {}: metrics not written: {}", lj.id, e.toString());
-                        } finally {
-                            lj.flushQueued.set(false);
-                        }
-                    });
-                }
-            }
+            });
         } catch (IOException | RuntimeException e) {
             LOG.warn("job {}: reading its output failed: {}", lj.id, e.toString());
         }
@@ -202,6 +210,22 @@ public final class JobRunner implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("job {}: its end was not recorded: {}", lj.id, e.toString());
         }
+    }
+
+    /** Hands the job's buffered points to the metric writer thread unless a batch of it is queued already. */
+    private void queueFlush(LiveJob lj) {
+        if (metricWriter.isShutdown() || !lj.flushQueued.compareAndSet(false, true)) {
+            return;
+        }
+        metricWriter.execute(() -> {
+            try {
+                flushMetrics(lj);
+            } catch (RuntimeException e) {
+                LOG.warn("job {}: metrics not written: {}", lj.id, e.toString());
+            } finally {
+                lj.flushQueued.set(false);
+            }
+        });
     }
 
     private void onGuardrail(LiveJob lj, GuardrailEvent fired) {
@@ -277,6 +301,11 @@ public final class JobRunner implements AutoCloseable {
                             "SIGKILL sent: still running " + settings.grace().toMillis() + " ms after SIGTERM");
                 }
                 flushMetrics(lj);
+                if (lj.checkpoints != null
+                        && now - lj.lastCheckpointScanMs >= settings.checkpoints().every().toMillis()) {
+                    lj.lastCheckpointScanMs = now;
+                    lj.checkpoints.scan();
+                }
                 if (now - lj.lastSampleMs >= settings.sampleEvery().toMillis()) {
                     lj.lastSampleMs = now;
                     sample(lj);
@@ -314,6 +343,9 @@ public final class JobRunner implements AutoCloseable {
         if (lj.pendingTerm != null) {
             lj.pendingTerm.cancel(false);
         }
+        if (lj.checkpoints != null) {
+            lj.checkpoints.scan(); // the last ones, written just before the end
+        }
         live.remove(lj.id);
         Outcome o = Outcome.of(lj, code);
         Job job = store().update(lj.id,
@@ -344,6 +376,8 @@ public final class JobRunner implements AutoCloseable {
                 LineProcessor lines = new LineProcessor(new SecretRedactor(job.spec().env()),
                         new Guardrails(GuardrailSpec.none(), now.toEpochMilli()), new MetricBuffer());
                 LiveJob lj = new LiveJob(job, p.get(), lines, null);
+                lj.checkpoints = checkpoints(job, Path.of(job.spec().workingDir()),
+                        job.startedAt() == null ? now.toEpochMilli() : job.startedAt().toEpochMilli());
                 live.put(job.id(), lj);
                 event(job.id(), "reattached", "warning", "re-attached to pid " + job.pid()
                         + " after a restart; its output is no longer captured and its exit code will be unknown");
@@ -359,6 +393,13 @@ public final class JobRunner implements AutoCloseable {
         for (int i = pending.size() - 1; i >= 0; i--) {
             submit(pending.get(i));
         }
+    }
+
+    /** The checkpoint registration of a job writing into {@code dir}, or null when no patterns are configured. */
+    private JobCheckpoints checkpoints(Job job, Path dir, long startedMs) {
+        CheckpointScan scan = settings.checkpoints();
+        return scan.enabled() ? new JobCheckpoints(tracking, job.id(), job.runId(), startedMs, dir, scan.patterns())
+                : null;
     }
 
     /** The live state of a running job, if it runs here. */

@@ -26,9 +26,12 @@ import java.util.List;
  *            resource sampling period (CPU, RSS, I/O, GPU)
  * @param tick
  *            how often stall guardrails, metric flushes and stop escalations are checked
+ * @param checkpoints
+ *            which files of a job's working directory are registered as checkpoints of its run, and how often it is
+ *            scanned (null: {@link CheckpointScan#defaults()})
  */
 public record JobSettings(List<Path> roots, Path logDir, int maxConcurrent, Duration grace, long logMaxBytes,
-        int logFiles, Duration sampleEvery, Duration tick, PriceTable prices) {
+        int logFiles, Duration sampleEvery, Duration tick, PriceTable prices, CheckpointScan checkpoints) {
 
     public JobSettings {
         roots = List.copyOf(roots);
@@ -39,11 +42,24 @@ public record JobSettings(List<Path> roots, Path logDir, int maxConcurrent, Dura
             throw new IllegalArgumentException("job logs need at least 1024 bytes per file and 0 or more rotations");
         }
         prices = prices == null ? PriceTable.defaults() : prices;
+        checkpoints = checkpoints == null ? CheckpointScan.defaults() : checkpoints;
+    }
+
+    /** Settings with the default checkpoint patterns. */
+    public JobSettings(List<Path> roots, Path logDir, int maxConcurrent, Duration grace, long logMaxBytes, int logFiles,
+            Duration sampleEvery, Duration tick, PriceTable prices) {
+        this(roots, logDir, maxConcurrent, grace, logMaxBytes, logFiles, sampleEvery, tick, prices, null);
+    }
+
+    /** A copy with other checkpoint patterns or scan period. */
+    public JobSettings withCheckpoints(CheckpointScan scan) {
+        return new JobSettings(roots, logDir, maxConcurrent, grace, logMaxBytes, logFiles, sampleEvery, tick, prices,
+                scan);
     }
 
     /**
      * Defaults under a data directory: the only root is {@code <dataDir>/jobs}, logs in {@code <dataDir>/job-logs}, 4
-     * concurrent jobs, 30 s grace, 64 MiB x 3 log files, resources every 10 s.
+     * concurrent jobs, 30 s grace, 64 MiB x 3 log files, resources every 10 s, default checkpoint patterns.
      */
     public static JobSettings defaults(Path dataDir) {
         return new JobSettings(List.of(dataDir.resolve("jobs")), dataDir.resolve("job-logs"), 4, Duration.ofSeconds(30),
@@ -52,14 +68,14 @@ public record JobSettings(List<Path> roots, Path logDir, int maxConcurrent, Dura
 
     /** A copy with other roots. */
     public JobSettings withRoots(List<Path> newRoots) {
-        return new JobSettings(newRoots, logDir, maxConcurrent, grace, logMaxBytes, logFiles, sampleEvery, tick,
-                prices);
+        return new JobSettings(newRoots, logDir, maxConcurrent, grace, logMaxBytes, logFiles, sampleEvery, tick, prices,
+                checkpoints);
     }
 
     /** A copy with another grace period and sampling period (tests keep them short). */
     public JobSettings withTimings(Duration newGrace, Duration newSampleEvery) {
         return new JobSettings(roots, logDir, maxConcurrent, newGrace, logMaxBytes, logFiles, newSampleEvery, tick,
-                prices);
+                prices, checkpoints);
     }
 
     /** The working directory, resolved, when it lies under a root; IllegalArgumentException otherwise. */

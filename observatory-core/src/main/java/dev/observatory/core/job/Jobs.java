@@ -3,11 +3,13 @@ package dev.observatory.core.job;
 import dev.observatory.core.Actor;
 import dev.observatory.core.ReadOnlyException;
 import dev.observatory.core.Tracking;
+import dev.observatory.core.dataset.TrainingConfigs;
 import dev.observatory.model.Ids;
 import dev.observatory.model.NewRun;
 import dev.observatory.model.Run;
 import dev.observatory.model.RunStatus;
 import dev.observatory.model.artifact.EntityKind;
+import dev.observatory.model.dataset.TrainingConfig;
 import dev.observatory.model.artifact.EntityRef;
 import dev.observatory.model.artifact.LineageEdge;
 import dev.observatory.model.job.Job;
@@ -69,13 +71,24 @@ public final class Jobs {
         return r != null && r.started();
     }
 
-    /** What to start. {@code runId} null: a new run named after the job is created in {@code project}. */
-    public record StartRequest(String project, String runId, String name, JobSpec spec) {
+    /**
+     * What to start. {@code runId} null: a new run named after the job is created in {@code project}.
+     * {@code configName} names a stored training config the job runs with ({@code configVersion} null: its latest
+     * version); it must pass its template's schema or nothing is started.
+     */
+    public record StartRequest(String project, String runId, String name, JobSpec spec, String configName,
+            Integer configVersion) {
+
+        /** A start without a training config. */
+        public StartRequest(String project, String runId, String name, JobSpec spec) {
+            this(project, runId, name, spec, null, null);
+        }
     }
 
     /**
      * Validates and records the job, creates its run when none is given, and starts it (or queues it). Refused in
-     * read-only mode; a working directory outside the job roots or an unknown executor is an IllegalArgumentException.
+     * read-only mode; a working directory outside the job roots, an unknown executor or a training config that fails
+     * validation is an IllegalArgumentException (an unknown config a NotFoundException), and then nothing is created.
      */
     public Job start(Actor actor, StartRequest req) {
         if (tracking.readOnly()) {
@@ -85,6 +98,7 @@ public final class Jobs {
         JobSpec spec = req.spec();
         Path dir = runner.settings().checkWorkingDir(spec.workingDir());
         runner.executor(spec.executor());
+        TrainingConfig config = req.configName() == null ? null : validConfig(req.configName(), req.configVersion());
         JobSpec resolved = new JobSpec(spec.argv(), dir.toString(), spec.env(), spec.executor(), spec.resources(),
                 spec.shell(), spec.targetSteps(), spec.params(), spec.guardrails());
         String name = req.name() == null || req.name().isBlank() ? Path.of(spec.argv().get(0)).getFileName() + ""
@@ -97,16 +111,35 @@ public final class Jobs {
                 throw new IllegalArgumentException("give project (a new run is created there) or run_id");
             }
             Map<String, Object> params = new LinkedHashMap<>(spec.params());
+            if (config != null) {
+                params.putIfAbsent("training_config", config.name() + "@" + config.version());
+            }
             run = tracking.createRun(actor, new NewRun(req.project(), name + "-" + Ids.newId().substring(0, 8),
                     RunStatus.QUEUED, actor.name(), List.of("job"), params, null, null, null, null));
         }
-        Job job = tracking.store().jobs().create(new NewJob(run.project(), run.id(), name, resolved));
+        Job job = tracking.store().jobs().create(new NewJob(run.project(), run.id(), name, resolved,
+                config == null ? null : config.name(), config == null ? null : config.version()));
         tracking.store().lineage()
                 .link(new LineageEdge(new EntityRef(EntityKind.JOB, job.id()), new EntityRef(EntityKind.RUN, run.id()),
                         LineageEdge.PRODUCED, tracking.clock().instant(), LineageEdge.Source.INGEST));
-        tracking.auditor().record(actor, "job.start", "job/" + job.id(), String.join(" ", spec.argv()));
+        tracking.auditor().record(actor, "job.start", "job/" + job.id(), String.join(" ", spec.argv())
+                + (config == null ? "" : " (config " + config.name() + " v" + config.version() + ")"));
         runner.submit(job);
         return get(job.id());
+    }
+
+    /** The config version a job may start with; IllegalArgumentException naming every violation and its path. */
+    private TrainingConfig validConfig(String name, Integer version) {
+        if (version != null && version < 1) {
+            throw new IllegalArgumentException("config_version must be 1 or more, got " + version);
+        }
+        try {
+            return new TrainingConfigs(tracking).requireValid(name, version);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("job not started: training config '" + name + "'"
+                    + (version == null ? " (latest version)" : " version " + version) + " fails validation; "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Asks a running (or queued) job to stop; ConflictException when it already ended. */

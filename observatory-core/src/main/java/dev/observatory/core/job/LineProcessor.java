@@ -20,7 +20,11 @@ public final class LineProcessor {
     private final Guardrails guardrails;
     private final MetricBuffer buffer;
     private final ArrayDeque<String> tail = new ArrayDeque<>(TAIL);
-    private final Map<String, Double> latest = new LinkedHashMap<>();
+    /** Latest value per key: an index per key and unboxed values, so a point costs no allocation. */
+    private final Map<String, Integer> latestIndex = new java.util.HashMap<>();
+    private String[] latestKeys = new String[16];
+    private double[] latestValues = new double[16];
+    private int latestCount;
     private volatile long lastStep = ParsedLine.NO_STEP;
     private long lines;
     private long points;
@@ -48,7 +52,7 @@ public final class LineProcessor {
             synchronized (this) {
                 for (int i = 0; i < parsed.size(); i++) {
                     buffer.add(parsed.key(i), step, parsed.value(i), nowMs);
-                    latest.put(parsed.key(i), parsed.value(i));
+                    setLatest(parsed.key(i), parsed.value(i));
                 }
                 points += parsed.size();
             }
@@ -72,6 +76,20 @@ public final class LineProcessor {
 
     private GuardrailEvent lastEvent;
 
+    private void setLatest(String key, double value) {
+        Integer i = latestIndex.get(key);
+        if (i == null) {
+            if (latestCount == latestKeys.length) {
+                latestKeys = java.util.Arrays.copyOf(latestKeys, latestCount * 2);
+                latestValues = java.util.Arrays.copyOf(latestValues, latestCount * 2);
+            }
+            i = latestCount++;
+            latestIndex.put(key, i);
+            latestKeys[i] = key;
+        }
+        latestValues[i] = value;
+    }
+
     /** The guardrail that fired on the last processed line, or null. */
     public GuardrailEvent lastEvent() {
         return lastEvent;
@@ -94,8 +112,13 @@ public final class LineProcessor {
         return new ArrayList<>(tail);
     }
 
+    /** The latest value of every parsed metric, in the order the keys first appeared. */
     public synchronized Map<String, Double> latest() {
-        return new LinkedHashMap<>(latest);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < latestCount; i++) {
+            out.put(latestKeys[i], latestValues[i]);
+        }
+        return out;
     }
 
     public synchronized long lines() {

@@ -26,6 +26,9 @@ final class LiveJob {
     final java.util.concurrent.atomic.AtomicBoolean flushQueued = new java.util.concurrent.atomic.AtomicBoolean();
     long sampleCount;
     long lastSampleMs;
+    /** Registers the checkpoints it writes; null when checkpoint patterns are disabled. */
+    volatile JobCheckpoints checkpoints;
+    long lastCheckpointScanMs;
 
     LiveJob(Job job, JobProcess process, LineProcessor lines, JobLog log) {
         this.id = job.id();

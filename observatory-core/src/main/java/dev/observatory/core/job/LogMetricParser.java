@@ -18,6 +18,10 @@ package dev.observatory.core.job;
  */
 public final class LogMetricParser {
     private static final int MAX_KEY = 100;
+    private static final int KEY_CACHE = 64;
+
+    /** The key strings seen lately, so that the same key on every line is one String (no copy, hash cached). */
+    private final String[] keys = new String[KEY_CACHE];
 
     /** Parses the line into {@code out} (cleared first); returns whether any metric was found. */
     public boolean parse(String line, ParsedLine out) {
@@ -59,7 +63,7 @@ public final class LogMetricParser {
 
     // ---- json / python dict
 
-    private static boolean flatObject(String s, int i, ParsedLine out) {
+    private boolean flatObject(String s, int i, ParsedLine out) {
         int n = s.length();
         i++;
         while (true) {
@@ -82,7 +86,7 @@ public final class LogMetricParser {
             if (end < 0 || end - i - 1 > MAX_KEY) {
                 return false;
             }
-            String key = s.substring(i + 1, end);
+            String key = key(s, i + 1, end);
             i = skipSpace(s, end + 1);
             if (i >= n || s.charAt(i) != ':') {
                 return false;
@@ -138,7 +142,7 @@ public final class LogMetricParser {
 
     // ---- lightning
 
-    private static boolean lightning(String s, int i, ParsedLine out) {
+    private boolean lightning(String s, int i, ParsedLine out) {
         int colon = s.indexOf(':', i + 6);
         if (colon < 0) {
             return false;
@@ -170,7 +174,7 @@ public final class LogMetricParser {
 
     // ---- plain "step N name value ..."
 
-    private static void words(String s, int i, ParsedLine out) {
+    private void words(String s, int i, ParsedLine out) {
         int n = s.length();
         String pendingKey = null;
         while (i < n) {
@@ -182,14 +186,14 @@ public final class LogMetricParser {
             while (end < n && !isSeparator(s.charAt(end))) {
                 end++;
             }
-            int eq = s.indexOf('=', i);
+            int eq = s.indexOf('=', i, end);
             if (eq > i && eq < end - 1) {
-                add(out, s.substring(i, eq), number(s, eq + 1, end), s, eq + 1, end);
+                add(out, key(s, i, eq), number(s, eq + 1, end), s, eq + 1, end);
                 pendingKey = null;
             } else {
                 int tokenEnd = end;
-                int slash = s.indexOf('/', i);
-                if (slash > i && slash < end) {
+                int slash = s.indexOf('/', i, end);
+                if (slash > i) {
                     tokenEnd = slash; // "100/1000" -> 100
                 }
                 double v = number(s, i, tokenEnd);
@@ -200,7 +204,7 @@ public final class LogMetricParser {
                     }
                 } else {
                     int keyEnd = s.charAt(end - 1) == ':' ? end - 1 : end;
-                    pendingKey = keyEnd - i <= MAX_KEY && keyEnd > i ? lower(s.substring(i, keyEnd)) : null;
+                    pendingKey = keyEnd - i <= MAX_KEY && keyEnd > i ? lower(key(s, i, keyEnd)) : null;
                 }
             }
             i = end;
@@ -222,7 +226,7 @@ public final class LogMetricParser {
 
     // ---- name=value pairs
 
-    private static void pairs(String s, int i, int n, ParsedLine out) {
+    private void pairs(String s, int i, int n, ParsedLine out) {
         int eq;
         while ((eq = s.indexOf('=', i)) >= 0 && eq < n) {
             int keyStart = eq;
@@ -234,13 +238,26 @@ public final class LogMetricParser {
                 valueEnd++;
             }
             if (keyStart < eq && eq - keyStart <= MAX_KEY) {
-                add(out, s.substring(keyStart, eq), number(s, eq + 1, valueEnd), s, eq + 1, valueEnd);
+                add(out, key(s, keyStart, eq), number(s, eq + 1, valueEnd), s, eq + 1, valueEnd);
             }
             i = valueEnd;
         }
     }
 
     // ---- characters and numbers
+
+    /** s[from, to) as a String, the cached instance when the same key was read before. */
+    private String key(String s, int from, int to) {
+        int len = to - from;
+        int slot = (len * 31 + s.charAt(from) * 7 + s.charAt(to - 1)) & (KEY_CACHE - 1);
+        String k = keys[slot];
+        if (k != null && k.length() == len && s.regionMatches(from, k, 0, len)) {
+            return k;
+        }
+        k = s.substring(from, to);
+        keys[slot] = k;
+        return k;
+    }
 
     private static boolean isSeparator(char c) {
         return c == ' ' || c == ',' || c == ';' || c == '|' || c == '\t' || c == '[' || c == ']' || c == '('
@@ -313,6 +330,10 @@ public final class LogMetricParser {
         }
         if (!digit) {
             return Double.NaN;
+        }
+        double fast = FastDecimal.parse(s, from, to);
+        if (!Double.isNaN(fast)) {
+            return fast;
         }
         try {
             return Double.parseDouble(s.substring(from, to));

@@ -9,14 +9,15 @@ import java.util.Map;
 /** Parsed points waiting to be written to the job's run in one batch; swapped out whole by {@link #drain()}. */
 final class MetricBuffer {
     private Map<String, Series> series = new HashMap<>();
-    private int points;
+    /** Written under the lock, read without it (the reader thread checks it every line). */
+    private volatile int points;
 
     synchronized void add(String key, long step, double value, long timeMs) {
         series.computeIfAbsent(key, k -> new Series()).add(step, value, timeMs);
         points++;
     }
 
-    synchronized int points() {
+    int points() {
         return points;
     }
 

@@ -42,10 +42,14 @@ final class JobFixture implements AutoCloseable {
     }
 
     JobFixture(Path tmp, int maxConcurrent, boolean readOnly) {
+        this(tmp, maxConcurrent, readOnly, CheckpointScan.defaults());
+    }
+
+    JobFixture(Path tmp, int maxConcurrent, boolean readOnly, CheckpointScan checkpoints) {
         this.tracking = new Tracking(store, Clock.systemUTC(), readOnly, new Auditor(store.audit(), Clock.systemUTC()));
         this.root = tmp.resolve("jobs");
         this.settings = new JobSettings(List.of(root), tmp.resolve("job-logs"), maxConcurrent, Duration.ofMillis(1000),
-                1 << 20, 2, Duration.ofMillis(200), Duration.ofMillis(50), PriceTable.defaults());
+                1 << 20, 2, Duration.ofMillis(200), Duration.ofMillis(50), PriceTable.defaults(), checkpoints);
         this.runner = Jobs.configure(tracking, settings).start();
         this.jobs = new Jobs(tracking);
         store.projects().getOrCreate("vision");

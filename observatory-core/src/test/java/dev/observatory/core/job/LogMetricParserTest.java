@@ -80,4 +80,40 @@ class LogMetricParserTest {
         String b = ErrorSignatures.normalise("RuntimeError: CUDA error at /srv/b/y.py:99 in 0x11 tensor 8");
         assertThat(a).isEqualTo(b).isEqualTo("RuntimeError: CUDA error at <path>:<n> in <hex> tensor <n>");
     }
+
+    @Test
+    void readsNumbersExactlyAsParseDoubleDoes() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of("0", "-0", "0.0003", "12.50", ".5",
+                "5.", "4.5e-05", "1E+3", "-2.5e10", "123456789012345", "1234567890123456", "0.1", "0.30000000000000004",
+                "1e22", "1e23", "3e-22", "7e-23", "9007199254740993", "000123.4500", "1.7976931348623157E308",
+                "4.9E-324", "2.2250738585072014E-308", "1e-300", "123456789012345678901", "9999999999999999999",
+                "0.0018257418583505537", "2.5e-5", "1.0000000000000002", "0.9999999999999999"));
+        for (int i = 0; i < 20_000; i++) {
+            double v = switch (i % 4) {
+                case 0 -> rnd.nextDouble();
+                case 1 -> rnd.nextDouble() * Math.pow(10, rnd.nextInt(-300, 300));
+                case 2 -> rnd.nextInt(-1_000_000, 1_000_000) / 1000.0;
+                default -> 2.0 / Math.sqrt(i + 1);
+            };
+            texts.add(Double.toString(v));
+            texts.add(String.format(java.util.Locale.ROOT, "%.6g", v));
+        }
+        for (String t : texts) {
+            assertThat(LogMetricParser.number(t, 0, t.length())).as(t).isEqualTo(Double.parseDouble(t));
+        }
+        for (String bad : java.util.List.of("1-2", "1.2.3", ".", "e5", "1e", "1e+", "--1", "1e5000x")) {
+            assertThat(LogMetricParser.number(bad, 0, bad.length())).as(bad).isNaN();
+        }
+    }
+
+    @Test
+    void aKeySeenOnEveryLineIsTheSameStringInstance() {
+        parser.parse("step 1 loss 0.5 lr 0.1", out);
+        String first = out.key(0);
+        parser.parse("step 2 loss 0.4 lr 0.1", out);
+        assertThat(out.key(0)).isEqualTo("loss").isSameAs(first);
+        parser.parse("step 3 lost 0.4", out);
+        assertThat(out.key(0)).isEqualTo("lost");
+    }
 }

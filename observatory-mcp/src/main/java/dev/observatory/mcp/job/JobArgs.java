@@ -71,10 +71,19 @@ final class JobArgs {
                 Param.string("divergence_metric", "Metric watched for divergence.").between(1, 250).defaultsTo("loss"),
                 Param.strings("rules", "User rules '<metric> <op> <value> for <N> steps', op one of > >= < <= == !=.")
                         .example("[\"grad_norm > 100 for 5 steps\"]"),
-                Param.bool("stop_on_trigger", "Stop the job when a guardrail fires (false: only record and"
-                        + " alert).").defaultsTo(true),
-                Param.integer("checkpoint_signal_ms", "When > 0, send SIGUSR1 first (the program may save a final"
-                        + " checkpoint) and SIGTERM this many ms later.").between(0, 600_000).defaultsTo(0));
+                Param.bool("stop_on_trigger",
+                        "Stop the job when a guardrail fires (false: only record and" + " alert).").defaultsTo(true),
+                Param.integer("checkpoint_signal_ms",
+                        "When > 0, send SIGUSR1 first (the program may save a final"
+                                + " checkpoint) and SIGTERM this many ms later.")
+                        .between(0, 600_000).defaultsTo(0),
+                Param.string("config",
+                        "Stored training config the job runs with (list_configs shows them): it must pass"
+                                + " validate_training_config, else nothing is started; the job records the version"
+                                + " and gets OBSERVATORY_CONFIG_NAME / OBSERVATORY_CONFIG_VERSION in its environment.")
+                        .between(1, 100).example("\"lora-base\""),
+                Param.integer("config_version", "Version of config to run with; default: its latest.")
+                        .between(1, Integer.MAX_VALUE).example("2"));
     }
 
     static Jobs.StartRequest startRequest(Args a) {
@@ -87,7 +96,12 @@ final class JobArgs {
         JobSpec spec = new JobSpec(a.strings("argv"), a.string("working_dir"), a.scalarMap("env"), "local",
                 new JobResources(a.intValue("gpus"), a.string("gpu_type"), a.number("cpus"), a.number("memory_gb")),
                 a.bool("shell"), a.longValue("target_steps"), a.scalarMap("params"), g);
-        return new Jobs.StartRequest(a.string("project"), a.string("run_id"), a.string("name"), spec);
+        Long version = a.longValue("config_version");
+        if (version != null && a.string("config") == null) {
+            throw new IllegalArgumentException("config_version needs config (the name of the stored training config)");
+        }
+        return new Jobs.StartRequest(a.string("project"), a.string("run_id"), a.string("name"), spec,
+                a.string("config"), version == null ? null : Math.toIntExact(version));
     }
 
     /** Polls until the job ends or the window passes; returns the job as last seen. */

@@ -101,12 +101,21 @@ final class JobQueryTools {
                         .example("\"error|nan\""));
         Map<String, Object> out = Schemas.object("the end of the job's log")
                 .prop("lines", array(string(null), "oldest first, secrets redacted"), true)
-                .prop("matched", integer("lines that matched in the whole log (rotated files included)"), true)
+                .prop("matched",
+                        integer("lines that matched in the whole log (rotated files included); a lower bound when"
+                                + " matched_exact is false"),
+                        true)
+                .prop("matched_exact",
+                        bool("false when the count stopped early: the log is read backwards and counting ends after"
+                                + " the page plus " + (JobLog.COUNT_SCAN_BYTES >> 20) + " MiB (at most "
+                                + (JobLog.MAX_SCAN_BYTES >> 20) + " MiB in all), so matched means 'at least'"),
+                        true)
                 .prop("truncated", bool("true when fewer lines than matched are shown"), true).build();
         return new ToolDef("get_job_logs", JOBS, "Get a job's log",
                 "Get the last lines of a job's captured stdout/stderr (rotated files included), optionally only"
                         + " those matching a regular expression; secrets are redacted. Bounded by lines and the"
-                        + " output budget.",
+                        + " output budget; the log is read from its end, so a huge log answers quickly and the match"
+                        + " count may be a lower bound (matched_exact false).",
                 in, out, Hints.READ_ONLY, JobQueryTools::getLogs);
     }
 
@@ -116,8 +125,8 @@ final class JobQueryTools {
         List<String> lines = tail.lines();
         int n = ctx.budget().fit(Obj.of().with("matched", tail.matched()), lines.reversed());
         List<String> shown = lines.subList(lines.size() - n, lines.size());
-        return Obj.of().with("lines", shown).with("matched", tail.matched()).with("truncated",
-                shown.size() < tail.matched());
+        return Obj.of().with("lines", shown).with("matched", tail.matched()).with("matched_exact", tail.exact())
+                .with("truncated", shown.size() < tail.matched() || !tail.exact());
     }
 
     static ToolDef watch() {

@@ -54,7 +54,9 @@ final class JobViews {
             .prop("started", string("ISO-8601")).prop("ended", string("ISO-8601"))
             .prop("duration_seconds", number("wall time so far")).prop("failure", string("failure class"))
             .prop("error_signature", string("normalised error line")).prop("guardrail", GUARDRAIL_SCHEMA)
-            .prop("command", string("argv joined, for reading"), true).build();
+            .prop("command", string("argv joined, for reading"), true)
+            .prop("config", string("stored training config it runs with (validated at start)"))
+            .prop("config_version", integer("version of that config")).build();
 
     static final Map<String, Object> EVENT_SCHEMA = Schemas.object("an event of the job's history")
             .prop("at", string("ISO-8601"), true).prop("kind", string(null), true)
@@ -76,7 +78,8 @@ final class JobViews {
                 .with("started", time(j.startedAt())).with("ended", time(j.endedAt()))
                 .with("duration_seconds", j.startedAt() == null ? null : j.elapsed(now).toMillis() / 1000.0)
                 .with("failure", j.failure()).with("error_signature", j.errorSignature())
-                .with("command", String.join(" ", j.spec().argv()));
+                .with("command", String.join(" ", j.spec().argv())).with("config", j.configName())
+                .with("config_version", j.configVersion());
         if (j.guardrail() != null) {
             o.with("guardrail", guardrail(j.guardrail()));
         }

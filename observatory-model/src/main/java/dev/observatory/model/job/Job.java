@@ -24,15 +24,27 @@ import java.util.Objects;
  *            the guardrail that fired, with its evidence; null when none fired
  * @param logPath
  *            the job's log file on the server (rotated files end in .1, .2, ...)
+ * @param configName
+ *            the stored training config the job was started with (validated before start); null when none
+ * @param configVersion
+ *            the version of that config it ran with; null when none
  */
 public record Job(String id, String project, String runId, String name, JobSpec spec, JobStatus status, Long pid,
         Instant processStart, Integer exitCode, Instant createdAt, Instant startedAt, Instant endedAt, String failure,
-        String errorSignature, GuardrailEvent guardrail, String logPath) {
+        String errorSignature, GuardrailEvent guardrail, String logPath, String configName, Integer configVersion) {
 
     public Job {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(status, "status");
+    }
+
+    /** A job started without a training config. */
+    public Job(String id, String project, String runId, String name, JobSpec spec, JobStatus status, Long pid,
+            Instant processStart, Integer exitCode, Instant createdAt, Instant startedAt, Instant endedAt,
+            String failure, String errorSignature, GuardrailEvent guardrail, String logPath) {
+        this(id, project, runId, name, spec, status, pid, processStart, exitCode, createdAt, startedAt, endedAt,
+                failure, errorSignature, guardrail, logPath, null, null);
     }
 
     /** Wall time from start to end (or to {@code now} while running); zero before start. */

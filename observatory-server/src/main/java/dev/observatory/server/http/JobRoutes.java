@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Training jobs over REST: {@code GET /api/v1/jobs} (query project, run_id, status, limit, offset), {@code POST
- * /api/v1/jobs} (start: the spec as JSON, see {@link #spec}), {@code GET /api/v1/jobs/{id}} (with spec, secrets
+ * /api/v1/jobs} (start: the spec as JSON, see {@link #spec}, plus config and config_version naming a stored training
+ * config that must pass validation, else 400 and nothing starts), {@code GET /api/v1/jobs/{id}} (with spec, secrets
  * redacted, and history), {@code POST /api/v1/jobs/{id}/stop} and {@code GET /api/v1/jobs/{id}/logs} (query lines,
  * grep). Starting and stopping need the write scope (every POST does) and are refused in read-only mode.
  */
@@ -71,8 +72,16 @@ final class JobRoutes {
     private void start(Call call) throws IOException {
         call.query().expect(Set.of());
         JsonNode body = call.jsonObject();
-        Job j = new Jobs(tracking).start(call.actor(),
-                new Jobs.StartRequest(text(body, "project"), text(body, "run_id"), text(body, "name"), spec(body)));
+        JsonNode version = body.get("config_version");
+        if (version != null && !version.isNull() && (!version.canConvertToInt() || !version.isIntegralNumber())) {
+            throw HttpError.badRequest("config_version must be an integer version number, e.g. 2");
+        }
+        Integer configVersion = version == null || version.isNull() ? null : version.asInt();
+        if (configVersion != null && text(body, "config") == null) {
+            throw HttpError.badRequest("config_version needs config (the name of the stored training config)");
+        }
+        Job j = new Jobs(tracking).start(call.actor(), new Jobs.StartRequest(text(body, "project"),
+                text(body, "run_id"), text(body, "name"), spec(body), text(body, "config"), configVersion));
         send(call, 201, view(j, tracking.clock().instant()));
     }
 
@@ -86,7 +95,7 @@ final class JobRoutes {
         call.query().expect(Set.of("lines", "grep"));
         JobLog.Tail tail = new Jobs(tracking).logs(call.path("id"),
                 call.query().intValue("lines", 100, 1, Jobs.MAX_LOG_LINES), call.query().get("grep"));
-        send(call, 200, Map.of("lines", tail.lines(), "matched", tail.matched()));
+        send(call, 200, Map.of("lines", tail.lines(), "matched", tail.matched(), "matched_exact", tail.exact()));
     }
 
     /**
@@ -147,6 +156,8 @@ final class JobRoutes {
         m.put("failure", j.failure());
         m.put("error_signature", j.errorSignature());
         m.put("guardrail", j.guardrail() == null ? null : guardrail(j.guardrail()));
+        m.put("config", j.configName());
+        m.put("config_version", j.configVersion());
         m.values().removeIf(v -> v == null);
         return m;
     }

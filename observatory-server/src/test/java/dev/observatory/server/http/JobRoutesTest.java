@@ -2,12 +2,15 @@ package dev.observatory.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.observatory.core.Actor;
 import dev.observatory.core.Auditor;
 import dev.observatory.core.Tracking;
+import dev.observatory.core.dataset.TrainingConfigs;
 import dev.observatory.core.job.JobRunner;
 import dev.observatory.core.job.JobSettings;
 import dev.observatory.core.job.Jobs;
 import dev.observatory.core.job.PriceTable;
+import dev.observatory.model.dataset.NewTrainingConfig;
 import dev.observatory.store.memory.InMemoryStorage;
 import java.io.IOException;
 import java.net.URI;
@@ -125,5 +128,31 @@ class JobRoutesTest {
         HttpResponse<String> r = send("POST", "/api/v1/jobs", body, true);
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("outside the job roots");
+    }
+
+    @Test
+    void refusesAConfigThatFailsValidationWith400NamingThePathAndRecordsAValidOne() throws Exception {
+        TrainingConfigs configs = new TrainingConfigs(tracking);
+        String valid = configs.template("lora-finetune").yaml();
+        configs.save(new Actor("t", "test"), "lora", "lora-finetune", valid, null);
+        store.trainingConfigs().save(
+                new NewTrainingConfig("lora", "lora-finetune", "yaml", valid.replace("rank: 16", "rank: -2"), null));
+        String touch = startBody("touch spawned");
+
+        HttpResponse<String> refused = send("POST", "/api/v1/jobs",
+                touch.substring(0, touch.length() - 1) + ", \"config\": \"lora\"}", true);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("fails validation").contains("$.lora.rank");
+        assertThat(TestServer.JSON.readTree(send("GET", "/api/v1/jobs", null, true).body()).get("total").asLong())
+                .isZero();
+        assertThat(work.resolve("spawned")).doesNotExist();
+
+        String body = startBody("echo ok");
+        HttpResponse<String> created = send("POST", "/api/v1/jobs",
+                body.substring(0, body.length() - 1) + ", \"config\": \"lora\", \"config_version\": 1}", true);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode ended = awaitEnd(TestServer.JSON.readTree(created.body()).get("job_id").asString());
+        assertThat(ended.get("config").asString()).isEqualTo("lora");
+        assertThat(ended.get("config_version").asInt()).isEqualTo(1);
     }
 }

@@ -72,6 +72,20 @@ abstract class JobContract extends StorageFixture {
     }
 
     @Test
+    void keepsTheTrainingConfigAJobStartedWithThroughUpdates() {
+        Job j = jobs.create(
+                new NewJob(run.project(), run.id(), "with-config", spec("python3", "train.py"), "lora-base", 3));
+        jobs.update(j.id(), JobUpdate.started(4242, Instant.ofEpochMilli(1_000), Instant.ofEpochMilli(2_000), "/l"));
+
+        Job read = jobs.get(j.id()).orElseThrow();
+        assertThat(read.configName()).isEqualTo("lora-base");
+        assertThat(read.configVersion()).isEqualTo(3);
+        assertThat(read.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(create(run, "plain").configName()).isNull();
+        assertThat(jobs.get(create(run, "plain2").id()).orElseThrow().configVersion()).isNull();
+    }
+
+    @Test
     void refusesAJobOfAnUnknownRun() {
         assertThatThrownBy(() -> jobs.create(new NewJob("vision", "0000000000000000", "x", spec("true"))))
                 .isInstanceOf(NotFoundException.class);

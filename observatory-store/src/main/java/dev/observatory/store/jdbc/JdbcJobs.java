@@ -21,10 +21,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Jobs over JDBC (tables {@code jobs} and {@code job_events}, duckdb/V9.sql and postgres/V6.sql), both backends. */
+/**
+ * Jobs over JDBC (tables {@code jobs} and {@code job_events}, duckdb/V12.sql + V14.sql and postgres/V9.sql + V11.sql),
+ * both backends.
+ */
 final class JdbcJobs implements JobStore {
     private static final String COLUMNS = "id, project, run_id, name, spec_json, status, pid, process_start_ms, "
-            + "exit_code, created_ms, started_ms, ended_ms, failure, error_signature, guardrail_json, log_path";
+            + "exit_code, created_ms, started_ms, ended_ms, failure, error_signature, guardrail_json, log_path, config_name, "
+            + "config_version";
 
     private final JdbcTx tx;
 
@@ -40,9 +44,10 @@ final class JdbcJobs implements JobStore {
             }
             String id = Ids.newId();
             JdbcRows.update(c,
-                    "INSERT INTO jobs (id, project, run_id, name, spec_json, status, created_ms) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    id, n.project(), n.runId(), n.name(), JobJson.spec(n.spec()), JobStatus.PENDING.wire(), tx.nowMs());
+                    "INSERT INTO jobs (id, project, run_id, name, spec_json, status, created_ms, config_name, "
+                            + "config_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER))",
+                    id, n.project(), n.runId(), n.name(), JobJson.spec(n.spec()), JobStatus.PENDING.wire(), tx.nowMs(),
+                    n.configName(), n.configVersion() == null ? null : (long) n.configVersion());
             return get(c, id).orElseThrow();
         });
     }
@@ -153,13 +158,15 @@ final class JdbcJobs implements JobStore {
 
     private static Job map(ResultSet rs) throws SQLException {
         Long exit = JdbcRows.nullableLong(rs, "exit_code");
+        Long configVersion = JdbcRows.nullableLong(rs, "config_version");
         return new Job(rs.getString("id"), rs.getString("project"), rs.getString("run_id"), rs.getString("name"),
                 JobJson.spec(rs.getString("spec_json")), JobStatus.parse(rs.getString("status")),
                 JdbcRows.nullableLong(rs, "pid"), instant(rs, "process_start_ms"),
                 exit == null ? null : exit.intValue(), Instant.ofEpochMilli(rs.getLong("created_ms")),
                 instant(rs, "started_ms"), instant(rs, "ended_ms"), rs.getString("failure"),
                 rs.getString("error_signature"), JobJson.guardrail(rs.getString("guardrail_json")),
-                rs.getString("log_path"));
+                rs.getString("log_path"), rs.getString("config_name"),
+                configVersion == null ? null : configVersion.intValue());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

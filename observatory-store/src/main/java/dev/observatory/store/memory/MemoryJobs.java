@@ -41,7 +41,7 @@ final class MemoryJobs implements JobStore {
     public synchronized Job create(NewJob n) {
         runs.get(n.runId()).orElseThrow(() -> new NotFoundException("run " + n.runId() + " does not exist"));
         Job j = new Job(Ids.newId(), n.project(), n.runId(), n.name(), JobJson.copy(n.spec()), JobStatus.PENDING, null,
-                null, null, ms(clock.now()), null, null, null, null, null, null);
+                null, null, ms(clock.now()), null, null, null, null, null, null, n.configName(), n.configVersion());
         byId.put(j.id(), j);
         return j;
     }
@@ -78,7 +78,8 @@ final class MemoryJobs implements JobStore {
                 or(u.pid(), j.pid()), or(ms(u.processStart()), j.processStart()), or(u.exitCode(), j.exitCode()),
                 j.createdAt(), or(ms(u.startedAt()), j.startedAt()), or(ms(u.endedAt()), j.endedAt()),
                 or(u.failure(), j.failure()), or(u.errorSignature(), j.errorSignature()),
-                u.guardrail() == null ? j.guardrail() : JobJson.copy(u.guardrail()), or(u.logPath(), j.logPath()));
+                u.guardrail() == null ? j.guardrail() : JobJson.copy(u.guardrail()), or(u.logPath(), j.logPath()),
+                j.configName(), j.configVersion());
         byId.put(id, next);
         return next;
     }
