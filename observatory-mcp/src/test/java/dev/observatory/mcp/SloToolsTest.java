@@ -93,6 +93,23 @@ class SloToolsTest {
     }
 
     @Test
+    void theReportComesWithABudgetBurnDownChartAsAPngImageBlock() throws Exception {
+        ok("create_slo", Map.of("name", "api-avail", "selector", Map.of("service", "api")));
+        ToolOutcome o = tools.invoke("get_slo_report", Map.of("name", "api-avail", "step", "1d"), TestData.ACTOR, OPS);
+        assertThat(o.ok()).as(o.errorMessage()).isTrue();
+        assertThat(o.data().toString()).doesNotContain("_images");
+        assertThat(o.result().content()).hasSize(2);
+        McpSchema.ImageContent image = (McpSchema.ImageContent) o.result().content().get(1);
+        assertThat(image.mimeType()).isEqualTo("image/png");
+        byte[] png = java.util.Base64.getDecoder().decode(image.data());
+        java.awt.image.BufferedImage chart = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(chart.getWidth()).isGreaterThan(400);
+        ToolOutcome plain = tools.invoke("get_slo_report", Map.of("name", "api-avail", "image", false), TestData.ACTOR,
+                OPS);
+        assertThat(plain.result().content()).hasSize(1);
+    }
+
+    @Test
     void impossibleTargetsAndUnknownSlosAreToolErrors() {
         ToolOutcome bad = tools.invoke("create_slo",
                 Map.of("name", "x", "target", 100, "selector", Map.of("service", "api")), TestData.ACTOR, OPS);

@@ -80,6 +80,7 @@ final class ServeCommand implements Callable<Integer> {
                     o.meters);
             dev.observatory.server.promwrite.RemoteWrite.mountOn(builder, o.tracking, o.meters, c.metricsMaxBodyBytes(),
                     c.otlpMaxConcurrentRequests());
+            dev.observatory.server.promapi.PrometheusApi.mountOn(builder, o.tracking, Version.current());
             HttpServer http = WebUi.mountOn(builder, o.tracking, auth).build();
             http.start();
             o.listeningOn(http.port());

@@ -35,6 +35,15 @@ public interface OpsStore {
     /** Counts, failures and latency histogram of the selector's spans in the window. */
     SliCounts sli(SliQuery query);
 
+    /**
+     * The counts of several windows, in the order asked, each the same as {@link #sli} of it. The JDBC stores read them
+     * in one statement that scans a stretch shared by several windows (e.g. the recent edge of burn-rate windows that
+     * all end now) once; the default asks {@link #sli} for each.
+     */
+    default List<SliCounts> sliAll(List<SliQuery> queries) {
+        return queries.stream().map(this::sli).toList();
+    }
+
     /** Stores the document, replacing one of the same kind and id. */
     void put(OpsDocument document);
 

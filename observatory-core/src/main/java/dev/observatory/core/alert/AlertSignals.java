@@ -12,6 +12,7 @@ public final class AlertSignals {
         register(new TraceMetricSignal());
         register(new SloBurnSignal());
         register(new RunMetricSignal());
+        register(new JobGuardrailSignal());
     }
 
     private AlertSignals() {

@@ -4,9 +4,9 @@ import dev.observatory.model.MetricPoint;
 import dev.observatory.model.MetricSummary;
 import dev.observatory.model.Run;
 import dev.observatory.model.RunStatus;
-import dev.observatory.store.NotFoundException;
 import dev.observatory.store.RunQuery;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,28 +56,27 @@ final class RunMetricSignal implements AlertSignal {
     @Override
     public List<Sample> sample(AlertRule rule, Round round) {
         Map<String, String> p = rule.params();
+        String metric = p.get("metric");
         List<Run> runs;
         if (p.get("run") != null) {
-            runs = List.of(round.tracking().getRun(p.get("run")));
+            runs = List
+                    .of(round.memo(List.of(kind(), "run", p.get("run")), () -> round.tracking().getRun(p.get("run"))));
         } else {
             runs = round.memo(List.of(kind(), p.get("project")),
                     () -> round.tracking().store().runs().list(new RunQuery(p.get("project"), Set.of(RunStatus.RUNNING),
                             null, null, null, null, "created_at", true, MAX_RUNS, 0)));
         }
+        Map<String, MetricSummary> summaries = summaries(runs, metric, round);
         int steps = steps(p);
         List<Sample> out = new ArrayList<>();
         for (Run run : runs) {
-            MetricSummary s;
-            try {
-                s = round.tracking().metricSummary(run.id(), p.get("metric"));
-            } catch (NotFoundException e) {
-                continue; // the run has not logged the metric yet
+            MetricSummary s = summaries.get(run.id());
+            if (s == null || s.count() < steps) {
+                continue; // the run has not logged (enough of) the metric yet
             }
-            if (s.count() < steps) {
-                continue;
-            }
-            List<MetricPoint> last = round.tracking().store().metrics().read(run.id(), p.get("metric"), Long.MIN_VALUE,
-                    Long.MAX_VALUE, s.count() - steps, steps);
+            List<MetricPoint> last = round.memo(List.of(kind(), "last", run.id(), metric, steps),
+                    () -> round.tracking().store().metrics().read(run.id(), metric, Long.MIN_VALUE, Long.MAX_VALUE,
+                            s.count() - steps, steps));
             double v = rule.above() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
             for (MetricPoint pt : last) {
                 v = rule.above() ? Math.min(v, pt.value()) : Math.max(v, pt.value());
@@ -86,5 +85,23 @@ final class RunMetricSignal implements AlertSignal {
                     Map.of("run_name", run.name(), "last_step", s.lastStep())));
         }
         return out;
+    }
+
+    /**
+     * The metric's summary of each run that has it, read for all the runs in one store call and once per round for
+     * every rule over the same runs and metric.
+     */
+    private Map<String, MetricSummary> summaries(List<Run> runs, String metric, Round round) {
+        List<String> ids = runs.stream().map(Run::id).toList();
+        return round.memo(List.of(kind(), "summaries", ids, metric), () -> {
+            Map<String, MetricSummary> out = new HashMap<>();
+            round.tracking().store().metrics().summaries(ids, List.of(metric)).forEach((run, byKey) -> {
+                MetricSummary s = byKey.get(metric);
+                if (s != null) {
+                    out.put(run, s);
+                }
+            });
+            return out;
+        });
     }
 }

@@ -116,6 +116,11 @@ public final class OpsMetrics {
         return store().series(name);
     }
 
+    /** The series an instant selector such as {@code up{job="api"}} selects; QueryException for other queries. */
+    public List<OpsSeries> select(String selector) {
+        return new QueryEngine(SeriesSource.of(store())).series(selector);
+    }
+
     /** The configured Prometheus, or null when prometheus_url is not set. */
     public dev.observatory.core.opsmetrics.prom.PrometheusClient prometheus() {
         return settings.prometheusUrl() == null ? null

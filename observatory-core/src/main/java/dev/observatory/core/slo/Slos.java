@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -115,20 +116,33 @@ public final class Slos {
     public SloStatus status(SloDefinition slo, Instant now) {
         refresh(now);
         Instant from = slo.window().start(now);
-        SliCounts all = source.counts(slo.selector(), from, now);
+        List<Duration> windows = new ArrayList<>(new LinkedHashSet<>(statusWindows()));
+        List<Instant> starts = new ArrayList<>();
+        starts.add(from);
+        windows.forEach(w -> starts.add(now.minus(w)));
+        List<SliCounts> counts = source.countsEndingAt(slo.selector(), starts, now);
+        SliCounts all = counts.get(0);
         Map<Duration, Double> burn = new LinkedHashMap<>();
-        for (Duration w : BURN_WINDOWS.values()) {
-            burn.computeIfAbsent(w, x -> burnOver(slo, now, x));
+        for (int i = 0; i < windows.size(); i++) {
+            burn.put(windows.get(i), SloMath.burnRate(slo, counts.get(i + 1)));
         }
         List<BurnAlert> alerts = new ArrayList<>();
         for (BurnAlert a : BurnAlert.WORKBOOK) {
-            double longRate = burn.computeIfAbsent(a.longWindow(), x -> burnOver(slo, now, x));
-            double shortRate = burn.computeIfAbsent(a.shortWindow(), x -> burnOver(slo, now, x));
-            alerts.add(a.with(longRate, shortRate));
+            alerts.add(a.with(burn.get(a.longWindow()), burn.get(a.shortWindow())));
         }
         Map<String, Double> rates = new LinkedHashMap<>();
         BURN_WINDOWS.forEach((k, w) -> rates.put(k, SloMath.round(burn.get(w), 4)));
         return summarize(slo, from, now, all, rates, alerts);
+    }
+
+    /** The burn-rate windows of the status and of the workbook conditions (read together with the SLO's window). */
+    private static List<Duration> statusWindows() {
+        List<Duration> w = new ArrayList<>(BURN_WINDOWS.values());
+        for (BurnAlert a : BurnAlert.WORKBOOK) {
+            w.add(a.longWindow());
+            w.add(a.shortWindow());
+        }
+        return w;
     }
 
     /** Brings the source's rollups up to date, unless read-only (then windows read the raw spans past them). */
@@ -136,10 +150,6 @@ public final class Slos {
         if (!tracking.readOnly()) {
             source.refresh(now);
         }
-    }
-
-    private double burnOver(SloDefinition slo, Instant now, Duration window) {
-        return SloMath.burnRate(slo, source.counts(slo.selector(), now.minus(window), now));
     }
 
     static SloStatus summarize(SloDefinition slo, Instant from, Instant to, SliCounts c, Map<String, Double> rates,

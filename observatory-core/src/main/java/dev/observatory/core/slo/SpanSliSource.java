@@ -6,6 +6,7 @@ import dev.observatory.model.slo.SliSelector;
 import dev.observatory.store.OpsStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * SLI events from the stored spans: the store's 5-minute rollups up to a watermark that trails the clock by
@@ -24,6 +25,12 @@ public final class SpanSliSource implements SliSource {
     @Override
     public SliCounts counts(SliSelector selector, Instant from, Instant to) {
         return store.sli(new SliQuery(selector, nanos(from), nanos(to)));
+    }
+
+    /** Every window in one store call ({@link OpsStore#sliAll}: one statement on DuckDB and PostgreSQL). */
+    @Override
+    public List<SliCounts> countsEndingAt(SliSelector selector, List<Instant> starts, Instant to) {
+        return store.sliAll(starts.stream().map(from -> new SliQuery(selector, nanos(from), nanos(to))).toList());
     }
 
     @Override

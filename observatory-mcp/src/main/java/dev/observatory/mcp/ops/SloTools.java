@@ -8,6 +8,7 @@ import static dev.observatory.mcp.tool.Schemas.string;
 
 import dev.observatory.core.slo.SloDefinition;
 import dev.observatory.core.slo.SloReport;
+import dev.observatory.core.slo.SloReportImage;
 import dev.observatory.core.slo.Slos;
 import dev.observatory.mcp.tool.Args;
 import dev.observatory.mcp.tool.Hints;
@@ -15,6 +16,7 @@ import dev.observatory.mcp.tool.InputSchema;
 import dev.observatory.mcp.tool.Obj;
 import dev.observatory.mcp.tool.Param;
 import dev.observatory.mcp.tool.Schemas;
+import dev.observatory.mcp.tool.ToolImage;
 import dev.observatory.mcp.tool.ToolContext;
 import dev.observatory.mcp.tool.ToolDef;
 import java.time.Duration;
@@ -101,13 +103,16 @@ final class SloTools {
                 Param.string("month", "A calendar month, YYYY-MM (UTC); default: the SLO's own window ending now.")
                         .matching("^[0-9]{4}-[0-9]{2}$").example("\"2025-06\""),
                 Param.string("step", "Width of one point: 1h, 6h or 1d.").oneOf(List.of("1h", "6h", "1d"))
-                        .defaultsTo("1d"));
+                        .defaultsTo("1d"),
+                Param.bool("image", "Also return the error-budget burn-down chart as a PNG image content block.")
+                        .defaultsTo(true));
         Map<String, Object> point = Schemas.object("one step").prop("from", string(null), true)
                 .prop("to", string(null), true).prop("events", integer(null), true)
                 .prop("good_percent", number(null), true)
                 .prop("budget_remaining_percent", number("of the period's budget, at the step's end"), true).build();
         Map<String, Object> out = Schemas.object("SLO report").prop("period", SloViews.statusSchema(), true)
-                .prop("points", array(point, "the error-budget burn-down, one per step"), true).build();
+                .prop("points", array(point, "the error-budget burn-down, one per step"), true)
+                .prop("image", string("how the burn-down chart was returned, when asked for")).build();
         return new ToolDef("get_slo_report", "ops", "Get SLO report",
                 "Compliance of an SLO over a period (a calendar month, or its window ending now) with one point per"
                         + " step: events, share of good events and error budget remaining — the data of an error"
@@ -146,7 +151,12 @@ final class SloTools {
                     .with("events", p.events()).with("good_percent", SloViews.round(p.goodPercent()))
                     .with("budget_remaining_percent", SloViews.round(100 * p.budgetRemaining())));
         }
-        return Obj.of().with("period", SloViews.status(r.period())).with("points", points);
+        Obj answer = Obj.of().with("period", SloViews.status(r.period())).with("points", points);
+        if (args.bool("image")) {
+            answer.with("image", "image/png content block after this JSON");
+            ToolImage.attach(answer, ToolImage.png(SloReportImage.png(r)));
+        }
+        return answer;
     }
 
     static ToolDef create() {

@@ -122,6 +122,57 @@ abstract class OpsContract extends StorageFixture {
     }
 
     @Test
+    void sliAllOfOverlappingWindowsWithUnalignedEdgesEqualsCountingTheRawSpans() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        List<TracedSpan> spans = new ArrayList<>();
+        long day = 24 * 60 * MINUTE;
+        for (int i = 0; i < 3000; i++) {
+            long start = T0 + random.nextLong(4 * day);
+            long duration = (long) (Math.exp(random.nextDouble(1, 9)) * MS);
+            spans.add(span(i, i % 3 == 0 ? "worker" : "api", "GET /" + i % 4, start, duration,
+                    random.nextInt(20) == 0 ? SpanStatus.ERROR : SpanStatus.OK, null));
+        }
+        storage.traces().write(spans);
+        long now = T0 + 3 * day + 317 * MINUTE + 13_000 * MS + 7;
+        List<SliQuery> queries = new ArrayList<>();
+        for (long minutes : new long[] { 5, 30, 60, 120, 360, 1440, 4320, 30 * 1440 }) {
+            queries.add(new SliQuery(SliSelector.service("api"), now - minutes * MINUTE, now));
+        }
+        queries.add(new SliQuery(SliSelector.service("worker"), now - 1440 * MINUTE, now));
+        queries.add(new SliQuery(new SliSelector("api", "GET /2", null, null, null), now - 4320 * MINUTE, now));
+        queries.add(new SliQuery(SliSelector.service("api"), T0 + 7 * MINUTE + 3, T0 + 121 * MINUTE));
+        queries.add(new SliQuery(SliSelector.service("api"), now - 2 * MINUTE, now + 9 * day));
+        queries.add(new SliQuery(SliSelector.service("api"), now, now));
+        List<SliCounts> expected = queries.stream().map(q -> countRaw(spans, q)).toList();
+        assertThat(expected.get(5).total()).as("the data set has edge effects to get right").isGreaterThan(500);
+        assertThat(ops.sliAll(queries)).as("no rollups yet").isEqualTo(expected);
+        ops.rollUp(now - 2 * day - 17 * MINUTE);
+        assertThat(ops.sliAll(queries)).as("after a first roll-up").isEqualTo(expected);
+        ops.rollUp(now - 10 * MINUTE);
+        assertThat(ops.sliAll(queries)).as("rolled up to 10 minutes before now").isEqualTo(expected);
+        assertThat(queries.stream().map(ops::sli).toList()).isEqualTo(expected);
+        assertThat(ops.sliAll(List.of())).isEmpty();
+    }
+
+    /** The SLI counts of a window computed from the spans themselves. */
+    private static SliCounts countRaw(List<TracedSpan> spans, SliQuery q) {
+        long[] latency = new long[LatencyBuckets.COUNT];
+        long total = 0;
+        long errors = 0;
+        for (TracedSpan t : spans) {
+            Span s = t.span();
+            SliSelector sel = q.selector();
+            if (s.startNanos() >= q.fromNanos() && s.startNanos() < q.toNanos() && s.service().equals(sel.service())
+                    && (sel.route() == null || sel.route().equals(s.name()))) {
+                latency[LatencyBuckets.index(s.durationNanos())]++;
+                total++;
+                errors += s.status() == SpanStatus.ERROR ? 1 : 0;
+            }
+        }
+        return new SliCounts(total, errors, latency);
+    }
+
+    @Test
     void rollUpReadsTheRollupsNotTheSpansBelowTheWatermark() {
         writeSpans();
         ops.rollUp(T0 + 60 * MINUTE);

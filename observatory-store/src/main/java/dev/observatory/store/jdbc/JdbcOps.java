@@ -9,12 +9,15 @@ import dev.observatory.model.slo.LatencyBuckets;
 import dev.observatory.model.slo.OpsDocument;
 import dev.observatory.model.slo.SliCounts;
 import dev.observatory.model.slo.SliQuery;
+import dev.observatory.model.slo.SliSelector;
 import dev.observatory.store.OpsStore;
 import dev.observatory.store.internal.SliPlan;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -85,6 +88,27 @@ final class JdbcOps implements OpsStore {
                 add(c, sql, a, latency, totals);
             }
             return new SliCounts(totals[0], totals[1], latency);
+        });
+    }
+
+    @Override
+    public List<SliCounts> sliAll(List<SliQuery> queries) {
+        Map<SliSelector, List<Integer>> bySelector = new LinkedHashMap<>();
+        for (int i = 0; i < queries.size(); i++) {
+            bySelector.computeIfAbsent(queries.get(i).selector(), k -> new ArrayList<>()).add(i);
+        }
+        return tx.read(c -> {
+            long watermark = watermark(c);
+            SliCounts[] out = new SliCounts[queries.size()];
+            for (Map.Entry<SliSelector, List<Integer>> e : bySelector.entrySet()) {
+                List<long[]> windows = e.getValue().stream()
+                        .map(i -> new long[] { queries.get(i).fromNanos(), queries.get(i).toNanos() }).toList();
+                List<SliCounts> counts = JdbcSliBatch.read(c, e.getKey(), windows, watermark);
+                for (int k = 0; k < counts.size(); k++) {
+                    out[e.getValue().get(k)] = counts.get(k);
+                }
+            }
+            return List.of(out);
         });
     }
 

@@ -122,8 +122,17 @@ public final class PrometheusClient {
         return ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format(java.util.Locale.ROOT, "%.3f", ms / 1000.0);
     }
 
+    /** The API path under the base URL, keeping the base's own path (a Prometheus behind a route prefix). */
+    private URI endpoint(String path) {
+        String b = base.toString();
+        while (b.endsWith("/")) {
+            b = b.substring(0, b.length() - 1);
+        }
+        return URI.create(b + path);
+    }
+
     private JsonNode get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET().build());
+        return send(HttpRequest.newBuilder(endpoint(path)).timeout(timeout).GET().build());
     }
 
     private JsonNode post(String path, Map<String, String> form) {
@@ -131,7 +140,7 @@ public final class PrometheusClient {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
+        return send(HttpRequest.newBuilder(endpoint(path)).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }

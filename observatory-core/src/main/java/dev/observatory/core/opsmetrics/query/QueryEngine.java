@@ -68,6 +68,25 @@ public final class QueryEngine {
         return new QueryResult(steps, rows, false, ev.samplesRead);
     }
 
+    /**
+     * The series an instant selector such as {@code up{job="api"}} selects (Prometheus' {@code match[]});
+     * QueryException for anything that is not a plain selector, or one selecting more than {@link #MAX_SERIES} series.
+     */
+    public List<OpsSeries> series(String selector) {
+        Expr e = QueryParser.parse(selector);
+        if (!(e instanceof Expr.Selector s) || s.rangeMs() > 0 || s.offsetMs() != 0) {
+            throw new QueryException("'" + selector + "' is not a series selector: use a metric name with optional"
+                    + " label matchers, e.g. up{job=\"api\"}");
+        }
+        List<OpsSeries> matching = source.series(s.name()).stream()
+                .filter(series -> s.matchers().stream().allMatch(m -> m.matches(series.label(m.label())))).toList();
+        if (matching.size() > MAX_SERIES) {
+            throw new QueryException(selector + " selects " + matching.size() + " series; at most " + MAX_SERIES
+                    + " are allowed: add label matchers");
+        }
+        return matching;
+    }
+
     /** A value during evaluation: a number per step, or series with a value per step. */
     sealed interface Value {
         record Scalar(double[] values) implements Value {
