@@ -38,7 +38,7 @@ final class LatencyAnalysis {
         List<Latency.PathShare> shares = List.of();
         if (r.traceId() != null) {
             String id = traceId(r.traceId());
-            List<TracedSpan> spans = apm.store().trace(id);
+            List<TracedSpan> spans = apm.store().traceOutline(id, java.util.Set.of()); // no attributes needed
             if (spans.isEmpty()) {
                 throw new NotFoundException("trace '" + id + "' does not exist (or retention deleted its spans)");
             }
@@ -71,7 +71,7 @@ final class LatencyAnalysis {
                 null, r.slowTraces());
         List<Latency.CriticalPath> out = new ArrayList<>();
         for (TraceSummary t : apm.store().listTraces(q)) {
-            out.add(CriticalPaths.of(t.traceId(), apm.store().trace(t.traceId())));
+            out.add(CriticalPaths.of(t.traceId(), apm.store().traceOutline(t.traceId(), java.util.Set.of())));
         }
         return out;
     }

@@ -159,11 +159,12 @@ public final class Traces {
      */
     public TraceView getTrace(String traceId, Set<String> expand) {
         String id = traceId(traceId);
-        List<TracedSpan> spans = store.trace(id);
+        Set<String> expanded = expand == null ? Set.of() : expand;
+        List<TracedSpan> spans = store.traceOutline(id, expanded); // attributes only where they are shown
         if (spans.isEmpty()) {
             throw new NotFoundException("trace '" + id + "' does not exist (or its spans were deleted by retention)");
         }
-        return TraceTrees.view(id, spans, expand == null ? Set.of() : expand);
+        return TraceTrees.view(id, spans, expanded);
     }
 
     /** Tokens and cost of the calls in the window, grouped (see {@link UsageQuery}). */

@@ -45,9 +45,13 @@ public final class SpanJson {
         return JSON.writeValueAsString(out);
     }
 
+    /** Events from JSON text; empty for null or empty text. */
     @SuppressWarnings("unchecked")
     public static List<SpanEvent> events(String json) {
         List<SpanEvent> out = new ArrayList<>();
+        if (json == null || json.isEmpty()) {
+            return out;
+        }
         for (Map<String, Object> m : JSON.readValue(json, ARRAY)) {
             out.add(new SpanEvent((String) m.get("name"), ((Number) m.get("time")).longValue(),
                     (Map<String, Object>) m.get("attributes")));
@@ -67,9 +71,13 @@ public final class SpanJson {
         return JSON.writeValueAsString(out);
     }
 
+    /** Links from JSON text; empty for null or empty text. */
     @SuppressWarnings("unchecked")
     public static List<SpanLink> links(String json) {
         List<SpanLink> out = new ArrayList<>();
+        if (json == null || json.isEmpty()) {
+            return out;
+        }
         for (Map<String, Object> m : JSON.readValue(json, ARRAY)) {
             out.add(new SpanLink((String) m.get("trace_id"), (String) m.get("span_id"),
                     (Map<String, Object>) m.get("attributes")));

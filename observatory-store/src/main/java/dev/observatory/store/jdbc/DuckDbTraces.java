@@ -1,42 +1,21 @@
 package dev.observatory.store.jdbc;
 
 import dev.observatory.model.trace.TracedSpan;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 
 /**
- * Spans in DuckDB, written on the writer thread (group-committed with the other writes). A batch first reads the keys
- * stored with a start time in its range (zone maps skip the other row groups; for new spans that is next to nothing),
- * then appends the spans not among them with the Appender. When that range already holds many spans, the batch goes
- * through the staging table {@code spans_in} and an anti-join instead. Row values (JSON) are encoded on the caller's
- * thread.
+ * Spans in DuckDB. Rows (JSON, the parent's service when it is in the same batch, the numeric trace key) are encoded on
+ * the caller's thread; the writer thread appends them group-committed with the other span batches waiting
+ * ({@link DuckDbSpanIngest}), skipping spans already stored. A trace is read by its numeric key first (a BIGINT scan
+ * instead of decompressing every trace id), then its id.
  */
 final class DuckDbTraces extends JdbcTraces {
 
-    /** Most stored keys read back for the duplicate check before comparing in the database instead. */
-    static final int CHECK_LIMIT = 4096;
-    /** Keys of the spans stored with a start in a range (the batch's). */
-    private static final String STORED_IN_RANGE = "SELECT trace_id || span_id FROM spans "
-            + "WHERE start_ns BETWEEN ? AND ? LIMIT ?";
-
-    /** Copies the staged spans whose key is not stored yet (a re-sent span has the same start time). */
-    private static final String INSERT_NEW = "INSERT INTO spans SELECT i.* FROM spans_in i WHERE NOT EXISTS ("
-            + "SELECT 1 FROM spans s WHERE s.start_ns BETWEEN ? AND ? AND s.trace_id = i.trace_id "
-            + "AND s.span_id = i.span_id AND s.start_ns = i.start_ns)";
-
-    private static final String TRACE_RANGE = "SELECT min(start_ns), max(start_ns) FROM spans WHERE trace_id = ?";
-    private static final String TRACE_SPANS = "SELECT " + JdbcSpanRows.SELECT + " FROM spans WHERE start_ns "
-            + "BETWEEN ? AND ? AND trace_id = ? ORDER BY start_ns, span_id";
-    private static final long UNKNOWN = Long.MIN_VALUE + 1;
+    private static final String HEX = "0123456789abcdef";
 
     private final DuckDbConnections db;
-    /** Latest start_ns stored (or written in the current transaction); touched only on the writer thread. */
-    private long latestStart = UNKNOWN;
     private final DuckDbWriter writer;
 
     DuckDbTraces(DuckDbConnections db, DuckDbWriter writer) {
@@ -66,19 +45,34 @@ final class DuckDbTraces extends JdbcTraces {
     }
 
     /**
-     * In two steps: the trace's start-time range from the trace_id column alone, then its spans within that range, so
-     * that zone maps skip every row group outside it and the wide columns (JSON) are read only where the trace lies.
+     * The trace key stored in {@code trace_key}: the last 15 hex digits of the id as a number, 0 for an id that is not
+     * 32 lowercase hex characters (the same as migration V17 computes in SQL).
      */
-    @Override
-    public List<TracedSpan> trace(String traceId) {
-        return read(c -> {
-            List<long[]> range = query(c, TRACE_RANGE, List.of(traceId),
-                    rs -> rs.getObject(1) == null ? null : new long[] { rs.getLong(1), rs.getLong(2) });
-            if (range.isEmpty() || range.get(0) == null) {
-                return List.of();
+    static long traceKey(String traceId) {
+        if (traceId == null || traceId.length() != 32) {
+            return 0;
+        }
+        long key = 0;
+        for (int i = 0; i < 32; i++) {
+            int digit = HEX.indexOf(traceId.charAt(i));
+            if (digit < 0) {
+                return 0;
             }
-            return query(c, TRACE_SPANS, List.of(range.get(0)[0], range.get(0)[1], traceId), JdbcSpanRows::read);
-        });
+            if (i >= 17) {
+                key = key << 4 | digit;
+            }
+        }
+        return key;
+    }
+
+    @Override
+    String traceCondition() {
+        return "trace_key = ? AND trace_id = ?";
+    }
+
+    @Override
+    List<Object> traceArgs(String traceId) {
+        return List.of(traceKey(traceId), traceId);
     }
 
     @Override
@@ -87,77 +81,20 @@ final class DuckDbTraces extends JdbcTraces {
             return;
         }
         List<TracedSpan> distinct = JdbcSpanRows.distinct(spans);
+        String[] parents = JdbcSpanRows.parentServices(distinct);
         List<Object[]> rows = new ArrayList<>(distinct.size());
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
-        for (TracedSpan s : distinct) {
-            rows.add(JdbcSpanRows.values(s)); // JSON encoding on the caller's thread, not the writer's
+        for (int i = 0; i < distinct.size(); i++) {
+            TracedSpan s = distinct.get(i);
+            Object[] values = JdbcSpanRows.values(s, parents[i]); // JSON encoding here, not on the writer thread
+            Object[] row = Arrays.copyOf(values, values.length + 1);
+            row[values.length] = traceKey(s.span().traceId());
+            rows.add(row);
             min = Math.min(min, s.span().startNanos());
             max = Math.max(max, s.span().startNanos());
         }
-        long from = min;
-        long to = max;
-        writer.write(c -> {
-            DuckDBConnection duck = c.unwrap(DuckDBConnection.class);
-            long latest = latestStart(c);
-            latestStart = Math.max(latest, to);
-            List<String> stored = from > latest ? List.of() // later than anything stored: nothing to compare
-                    : DuckDbSql.list(c, STORED_IN_RANGE, rs -> rs.getString(1), from, to, CHECK_LIMIT + 1);
-            if (stored.size() > CHECK_LIMIT) {
-                staged(duck, rows, from, to); // many spans stored in that time range: let the database compare
-                return null;
-            }
-            Set<String> skip = new HashSet<>(stored);
-            try (DuckDBAppender appender = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "spans")) {
-                for (Object[] row : rows) {
-                    if (skip.isEmpty() || !skip.contains(key(row))) {
-                        appendRow(appender, row);
-                    }
-                }
-            }
-            return null;
-        });
-    }
-
-    /**
-     * The latest span start stored, read once; afterwards kept on the writer thread (it may run ahead of what a rolled
-     * back transaction left, which only costs a check that was not needed).
-     */
-    private long latestStart(java.sql.Connection c) throws SQLException {
-        if (latestStart == UNKNOWN) {
-            latestStart = DuckDbSql.count(c, "SELECT coalesce(max(start_ns), " + Long.MIN_VALUE + ") FROM spans");
-        }
-        return latestStart;
-    }
-
-    private static String key(Object[] row) {
-        return (String) row[0] + row[1];
-    }
-
-    private static void staged(DuckDBConnection duck, List<Object[]> rows, long from, long to) throws SQLException {
-        try (DuckDBAppender appender = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "spans_in")) {
-            for (Object[] row : rows) {
-                appendRow(appender, row);
-            }
-        }
-        DuckDbSql.update(duck, INSERT_NEW, from, to);
-        DuckDbSql.exec(duck, "DELETE FROM spans_in");
-    }
-
-    private static void appendRow(DuckDBAppender a, Object[] values) throws SQLException {
-        a.beginRow();
-        for (Object v : values) {
-            switch (v) {
-                case null -> a.appendNull();
-                case String s -> a.append(s);
-                case Long l -> a.append(l.longValue());
-                case Integer i -> a.append(i.intValue());
-                case Double d -> a.append(d.doubleValue());
-                case Boolean b -> a.append(b.booleanValue());
-                default -> throw new IllegalStateException("unexpected span column value " + v.getClass());
-            }
-        }
-        a.endRow();
+        writer.appendSpans(new DuckDbSpanIngest.Batch(rows, min, max));
     }
 
     @Override

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The one thread that writes to the database. Callers hand it work and block until that work is committed (acknowledged
  * means durable). Consecutive metric batches are appended with the DuckDB Appender and committed together (group
- * commit); consecutive other writes share one transaction as well, and run again one by one when any of them fails. A
- * DuckDB Appender works only on the thread that created it, which is this one.
+ * commit), and so are consecutive span batches (DuckDbSpanIngest); consecutive other writes share one transaction as
+ * well, and run again one by one when any of them fails. A DuckDB Appender works only on the thread that created it,
+ * which is this one.
  */
 final class DuckDbWriter implements AutoCloseable {
 
@@ -32,7 +33,8 @@ final class DuckDbWriter implements AutoCloseable {
      */
     private static final long IDLE_CHECKPOINT_NANOS = 1_000_000_000L;
 
-    private sealed interface Task permits MetricTask, SqlTask {
+    private sealed interface Task permits MetricTask, SqlTask, SpanTask {
+        CompletableFuture<Object> done();
     }
 
     record MetricTask(String runId, Map<String, MetricColumns> batch, CompletableFuture<Object> done) implements Task {
@@ -41,9 +43,14 @@ final class DuckDbWriter implements AutoCloseable {
     private record SqlTask(DuckDbSql.SqlWork<?> work, CompletableFuture<Object> done) implements Task {
     }
 
+    /** A batch of span rows; consecutive ones share one Appender and one commit (DuckDbSpanIngest). */
+    record SpanTask(DuckDbSpanIngest.Batch batch, CompletableFuture<Object> done) implements Task {
+    }
+
     private final DuckDBConnection connection;
     private final DuckDbMetricIngest metrics;
     private final DuckDbLogIngest logs;
+    private final DuckDbSpanIngest spans;
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final Object submitLock = new Object();
@@ -55,6 +62,7 @@ final class DuckDbWriter implements AutoCloseable {
         this.connection = connection;
         this.metrics = new DuckDbMetricIngest(connection);
         this.logs = new DuckDbLogIngest(connection, clock);
+        this.spans = new DuckDbSpanIngest(connection);
         this.thread = Thread.ofPlatform().name("duckdb-writer").daemon(true).start(this::loop);
     }
 
@@ -67,6 +75,14 @@ final class DuckDbWriter implements AutoCloseable {
     /** Appends a metric batch; returns once it is committed. */
     void appendMetrics(String runId, Map<String, MetricColumns> batch) {
         await(submit(new MetricTask(runId, batch, new CompletableFuture<>())));
+    }
+
+    /**
+     * Appends a batch of span rows (group commit with the other span batches waiting); returns once it is committed,
+     * throws when it was not (nothing of it is stored then).
+     */
+    void appendSpans(DuckDbSpanIngest.Batch batch) {
+        await(submit(new SpanTask(batch, new CompletableFuture<>())));
     }
 
     /** Appends log lines with new seq numbers; returns once they are committed. */
@@ -84,7 +100,7 @@ final class DuckDbWriter implements AutoCloseable {
             }
             queue.add(task);
         }
-        return task instanceof MetricTask m ? m.done() : ((SqlTask) task).done();
+        return task.done();
     }
 
     private static Object await(CompletableFuture<Object> done) {
@@ -145,6 +161,15 @@ final class DuckDbWriter implements AutoCloseable {
     private void runRound(List<Task> round) {
         int i = 0;
         while (i < round.size()) {
+            if (round.get(i) instanceof SpanTask) {
+                List<SpanTask> group = new ArrayList<>();
+                while (i < round.size() && round.get(i) instanceof SpanTask s) {
+                    group.add(s);
+                    i++;
+                }
+                spans.commit(group);
+                continue;
+            }
             if (round.get(i) instanceof SqlTask) {
                 List<SqlTask> group = new ArrayList<>();
                 while (i < round.size() && round.get(i) instanceof SqlTask sql) {
@@ -225,5 +250,6 @@ final class DuckDbWriter implements AutoCloseable {
         }
         metrics.close();
         logs.close();
+        spans.close();
     }
 }

@@ -43,12 +43,53 @@ final class JdbcApmSql {
         return sql.toString();
     }
 
-    String serviceEdges(ApmQuery q, int limit, List<Object> args) {
+    /**
+     * Edges in one pass over the window: children whose parent's service was recorded at write time (parent in the same
+     * batch) are grouped directly; with {@code withUnresolved}, the remainder (parent_service NULL with a parent id:
+     * parents written in another batch, or never) is joined with its parents, within the lookback.
+     */
+    /**
+     * One row when some span of the window has a parent id but no recorded parent service (its parent came in another
+     * batch, or never): only then does {@link #serviceEdges} need the join.
+     */
+    String unresolvedChild(ApmQuery q, List<Object> args) {
+        args.add(q.fromNanos());
+        args.add(q.toNanos());
+        return "SELECT 1 FROM spans WHERE start_ns >= ? AND start_ns < ? AND parent_span_id IS NOT NULL "
+                + "AND parent_service IS NULL LIMIT 1";
+    }
+
+    String serviceEdges(ApmQuery q, int limit, boolean withUnresolved, List<Object> args) {
         String bin = dialect.binaryOrder();
-        StringBuilder sql = new StringBuilder("WITH e AS (SELECT p.service AS caller, c.service AS callee, ")
-                .append("c.duration_ns, c.status, c.error_type FROM spans c JOIN spans p ON p.trace_id = c.trace_id ")
-                .append("AND p.span_id = c.parent_span_id WHERE c.start_ns >= ? AND c.start_ns < ? ")
-                .append("AND c.parent_span_id IS NOT NULL AND p.start_ns >= ? AND p.start_ns < ? ")
+        StringBuilder sql = new StringBuilder("WITH e AS (SELECT parent_service AS caller, service AS callee, ")
+                .append("duration_ns, status, error_type FROM spans WHERE start_ns >= ? AND start_ns < ? ")
+                .append("AND parent_service IS NOT NULL AND parent_service <> service");
+        args.add(q.fromNanos());
+        args.add(q.toNanos());
+        if (q.service() != null) {
+            sql.append(" AND (parent_service = ? OR service = ?)");
+            args.add(q.service());
+            args.add(q.service());
+        }
+        if (withUnresolved) {
+            unresolvedEdges(sql, q, args);
+        }
+        sql.append("), g AS (SELECT caller, callee, count(*) AS calls, count(*) FILTER (WHERE ")
+                .append(JdbcTraceSql.FAILED).append(") AS errors, ").append(dialect.quantiles(0.5, 0.95))
+                .append(" AS q, coalesce(sum(duration_ns), 0) AS dsum FROM e GROUP BY caller, callee) ")
+                .append("SELECT caller, callee, calls, errors, ").append(percentiles(2))
+                .append(", dsum FROM g ORDER BY calls DESC, caller").append(bin).append(", callee").append(bin)
+                .append(" LIMIT ?");
+        args.add(limit);
+        return sql.toString();
+    }
+
+    /** The children without a recorded parent service joined with their parents (started within the lookback). */
+    private static void unresolvedEdges(StringBuilder sql, ApmQuery q, List<Object> args) {
+        sql.append(" UNION ALL SELECT p.service, c.service, c.duration_ns, c.status, c.error_type FROM spans c ")
+                .append("JOIN spans p ON p.trace_id = c.trace_id AND p.span_id = c.parent_span_id ")
+                .append("WHERE c.start_ns >= ? AND c.start_ns < ? AND c.parent_span_id IS NOT NULL ")
+                .append("AND c.parent_service IS NULL AND p.start_ns >= ? AND p.start_ns < ? ")
                 .append("AND p.service <> c.service");
         args.add(q.fromNanos());
         args.add(q.toNanos());
@@ -59,14 +100,6 @@ final class JdbcApmSql {
             args.add(q.service());
             args.add(q.service());
         }
-        sql.append("), g AS (SELECT caller, callee, count(*) AS calls, count(*) FILTER (WHERE ")
-                .append(JdbcTraceSql.FAILED).append(") AS errors, ").append(dialect.quantiles(0.5, 0.95))
-                .append(" AS q, coalesce(sum(duration_ns), 0) AS dsum FROM e GROUP BY caller, callee) ")
-                .append("SELECT caller, callee, calls, errors, ").append(percentiles(2))
-                .append(", dsum FROM g ORDER BY calls DESC, caller").append(bin).append(", callee").append(bin)
-                .append(" LIMIT ?");
-        args.add(limit);
-        return sql.toString();
     }
 
     /**

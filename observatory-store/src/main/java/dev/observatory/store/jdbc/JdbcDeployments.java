@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Deployments over JDBC (table {@code deployments}, duckdb/V14.sql and postgres/V11.sql), both backends. */
+/** Deployments over JDBC (table {@code deployments}, duckdb/V15.sql and postgres/V12.sql), both backends. */
 final class JdbcDeployments implements DeploymentStore {
     private static final String COLUMNS = "id, model, version, version_id, environment, runtime, template, spec_json, "
             + "port, endpoint, health_url, status, status_message, pid, process_start_ms, log_path, restarts, "

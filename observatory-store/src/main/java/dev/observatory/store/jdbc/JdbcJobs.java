@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Jobs over JDBC (tables {@code jobs} and {@code job_events}, duckdb/V12.sql + V14.sql and postgres/V9.sql + V11.sql),
+ * Jobs over JDBC (tables {@code jobs} and {@code job_events}, duckdb/V12.sql + V16.sql and postgres/V9.sql + V13.sql),
  * both backends.
  */
 final class JdbcJobs implements JobStore {

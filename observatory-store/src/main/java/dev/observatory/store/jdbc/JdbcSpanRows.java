@@ -24,21 +24,29 @@ final class JdbcSpanRows {
             "tool_name", "user_id", "input_tokens", "output_tokens", "tokens_estimated", "cost_usd", "cost_note",
             "error_type", "retries", "fallback_used", "confidence", "gate_threshold", "gate_blocked",
             "deterministic_fallback", "high_risk_path", "prompt_diff_score", "shadow_agreement", "golden_scenario",
-            "golden_passed", "scope", "scope_version", "attributes", "resource", "events", "links");
+            "golden_passed", "scope", "scope_version", "attributes", "resource", "events", "links", "parent_service");
 
     /** SQL types of the columns (PostgreSQL names), in table order. */
     static final List<String> TYPES = List.of("text", "text", "text", "text", "text", "text", "text", "text", "bigint",
             "bigint", "bigint", "text", "text", "text", "text", "text", "bigint", "bigint", "boolean", "float8", "text",
             "text", "int4", "boolean", "float8", "float8", "boolean", "boolean", "boolean", "float8", "boolean",
-            "boolean", "boolean", "text", "text", "json", "json", "json", "json");
+            "boolean", "boolean", "text", "text", "json", "json", "json", "json", "text");
 
-    static final String SELECT = String.join(", ", COLUMNS);
+    /** The columns {@link #read} maps (parent_service is for the service map only). */
+    static final String SELECT = String.join(", ", COLUMNS.subList(0, 39));
+
+    /** Like {@link #SELECT} without the wide JSON columns (read back empty): the outline of a trace. */
+    static final String SELECT_OUTLINE = String.join(", ", COLUMNS.subList(0, 35))
+            + ", NULL AS attributes, NULL AS resource, NULL AS events, NULL AS links";
 
     private JdbcSpanRows() {
     }
 
-    /** The row values of a span, in column order (null for SQL NULL; JSON columns as text). */
-    static Object[] values(TracedSpan t) {
+    /**
+     * The row values of a span, in column order (null for SQL NULL; JSON columns as text); {@code parentService} is the
+     * service of its parent span when known at write time, else null.
+     */
+    static Object[] values(TracedSpan t, String parentService) {
         Span s = t.span();
         SpanFacts f = t.facts();
         SpanReliability r = f.reliability();
@@ -49,7 +57,24 @@ final class JdbcSpanRows {
                 r.confidence(), r.gateThreshold(), r.gateBlocked(), r.deterministicFallback(), r.highRiskPath(),
                 r.promptDiffScore(), r.shadowAgreement(), r.goldenScenario(), r.goldenPassed(), s.scope(),
                 s.scopeVersion(), SpanJson.attributes(s.attributes()), SpanJson.attributes(s.resource()),
-                SpanJson.events(s.events()), SpanJson.links(s.links()) };
+                SpanJson.events(s.events()), SpanJson.links(s.links()), parentService };
+    }
+
+    /**
+     * The service of each span's parent when the parent is among {@code spans} (null otherwise and for roots), in the
+     * order of {@code spans}: children whose parent arrives in another batch are resolved at query time.
+     */
+    static String[] parentServices(List<TracedSpan> spans) {
+        Map<String, String> services = new java.util.HashMap<>(spans.size() * 2);
+        for (TracedSpan t : spans) {
+            services.putIfAbsent(t.span().traceId() + t.span().spanId(), t.span().service());
+        }
+        String[] out = new String[spans.size()];
+        for (int i = 0; i < out.length; i++) {
+            Span s = spans.get(i).span();
+            out[i] = s.parentSpanId() == null ? null : services.get(s.traceId() + s.parentSpanId());
+        }
+        return out;
     }
 
     /** The spans without a second copy of any (traceId, spanId): the first one wins. */

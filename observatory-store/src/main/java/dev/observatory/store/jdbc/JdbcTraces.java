@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The trace store's reads over JDBC, shared by DuckDB and PostgreSQL: subclasses say how reads run and how spans are
@@ -70,10 +71,54 @@ abstract class JdbcTraces implements TraceStore {
         }
     }
 
+    /** Most span ids read in full by one {@link #traceOutline} query; with more, the whole trace is read in full. */
+    static final int MAX_DETAILED = 256;
+
+    /** The condition that selects one trace's rows (DuckDB adds its numeric trace key); see {@link #traceArgs}. */
+    String traceCondition() {
+        return "trace_id = ?";
+    }
+
+    /** The arguments of {@link #traceCondition()} for a trace id. */
+    List<Object> traceArgs(String traceId) {
+        return List.of(traceId);
+    }
+
     @Override
     public List<TracedSpan> trace(String traceId) {
-        String q = "SELECT " + JdbcSpanRows.SELECT + " FROM spans WHERE trace_id = ? ORDER BY start_ns, span_id";
-        return read(c -> query(c, q, List.of(traceId), JdbcSpanRows::read));
+        String q = "SELECT " + JdbcSpanRows.SELECT + " FROM spans WHERE " + traceCondition()
+                + " ORDER BY start_ns, span_id";
+        return read(c -> query(c, q, traceArgs(traceId), JdbcSpanRows::read));
+    }
+
+    /** The outline of every span, then the detailed spans in full (one more query, only when some are asked for). */
+    @Override
+    public List<TracedSpan> traceOutline(String traceId, Set<String> detailed) {
+        if (detailed != null && detailed.size() > MAX_DETAILED) {
+            return trace(traceId);
+        }
+        String q = "SELECT " + JdbcSpanRows.SELECT_OUTLINE + " FROM spans WHERE " + traceCondition()
+                + " ORDER BY start_ns, span_id";
+        List<Object> ids = detailed == null ? List.of() : new ArrayList<>(detailed);
+        return read(c -> {
+            List<TracedSpan> spans = query(c, q, traceArgs(traceId), JdbcSpanRows::read);
+            if (ids.isEmpty() || spans.isEmpty()) {
+                return spans;
+            }
+            List<Object> args = new ArrayList<>(traceArgs(traceId));
+            args.addAll(ids);
+            String full = "SELECT " + JdbcSpanRows.SELECT + " FROM spans WHERE " + traceCondition()
+                    + " AND span_id IN (" + JdbcSpanRows.placeholders(ids.size()) + ")";
+            Map<String, TracedSpan> byId = new LinkedHashMap<>();
+            for (TracedSpan t : query(c, full, args, JdbcSpanRows::read)) {
+                byId.put(t.span().spanId(), t);
+            }
+            List<TracedSpan> out = new ArrayList<>(spans.size());
+            for (TracedSpan t : spans) {
+                out.add(byId.getOrDefault(t.span().spanId(), t));
+            }
+            return out;
+        });
     }
 
     @Override
@@ -174,10 +219,15 @@ abstract class JdbcTraces implements TraceStore {
 
     @Override
     public List<ServiceEdge> serviceEdges(ApmQuery query, int limit) {
-        List<Object> args = new ArrayList<>();
-        String q = apm.serviceEdges(query, limit, args);
-        return read(c -> query(c, q, args, rs -> new ServiceEdge(rs.getString(1), rs.getString(2), rs.getLong(3),
-                rs.getLong(4), Math.round(rs.getDouble(5)), Math.round(rs.getDouble(6)), rs.getLong(7))));
+        return read(c -> {
+            List<Object> probeArgs = new ArrayList<>();
+            String probe = apm.unresolvedChild(query, probeArgs);
+            boolean unresolved = !query(c, probe, probeArgs, rs -> rs.getInt(1)).isEmpty();
+            List<Object> args = new ArrayList<>();
+            String q = apm.serviceEdges(query, limit, unresolved, args); // the join only when some child needs it
+            return query(c, q, args, rs -> new ServiceEdge(rs.getString(1), rs.getString(2), rs.getLong(3),
+                    rs.getLong(4), Math.round(rs.getDouble(5)), Math.round(rs.getDouble(6)), rs.getLong(7)));
+        });
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Spans in PostgreSQL. A batch is one INSERT of unnested column arrays (one round trip, any batch size up to
- * {@link #CHUNK} spans per statement) that skips keys already stored; the transaction commits before write returns.
+ * {@link #CHUNK} spans per statement) that skips keys already stored; the transaction commits before write returns. The
+ * service of a parent in the same batch is recorded on its child (parent_service, for the service map).
  */
 final class PgTraces extends JdbcTraces {
 
@@ -65,6 +66,7 @@ final class PgTraces extends JdbcTraces {
             return;
         }
         List<TracedSpan> distinct = JdbcSpanRows.distinct(spans);
+        String[] parents = JdbcSpanRows.parentServices(distinct);
         db.tx("trace write", c -> {
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 for (int from = 0; from < distinct.size(); from += CHUNK) {
@@ -72,7 +74,7 @@ final class PgTraces extends JdbcTraces {
                     int n = JdbcSpanRows.COLUMNS.size();
                     Object[][] columns = new Object[n][chunk.size()];
                     for (int r = 0; r < chunk.size(); r++) {
-                        Object[] row = JdbcSpanRows.values(chunk.get(r));
+                        Object[] row = JdbcSpanRows.values(chunk.get(r), parents[from + r]);
                         for (int col = 0; col < n; col++) {
                             columns[col][r] = row[col];
                         }

@@ -72,14 +72,20 @@ final class MemoryApm {
         return out.stream().limit(limit).toList();
     }
 
-    static List<ServiceEdge> serviceEdges(Iterable<Map<String, TracedSpan>> traces, ApmQuery q, int limit) {
+    /**
+     * Edges as the SQL backends find them: a parent written in the same batch as its child always counts (its service
+     * is recorded on the child), one written in another batch only when it started within the lookback.
+     */
+    static List<ServiceEdge> serviceEdges(Iterable<Map<String, TracedSpan>> traces, ApmQuery q, int limit,
+            java.util.function.Predicate<Span> parentInSameBatch) {
         Map<List<String>, List<TracedSpan>> groups = new HashMap<>();
         long parentFrom = q.fromNanos() - TraceStore.PARENT_LOOKBACK_NANOS;
         for (Map<String, TracedSpan> t : traces) {
             for (TracedSpan c : t.values()) {
                 Span child = c.span();
                 TracedSpan p = child.parentSpanId() == null ? null : t.get(child.parentSpanId());
-                if (p == null || !in(child, q.fromNanos(), q.toNanos()) || !in(p.span(), parentFrom, q.toNanos())
+                if (p == null || !in(child, q.fromNanos(), q.toNanos())
+                        || !(parentInSameBatch.test(child) || in(p.span(), parentFrom, q.toNanos()))
                         || p.span().service().equals(child.service())) {
                     continue;
                 }

@@ -4,6 +4,7 @@ import dev.observatory.model.trace.ApmQuery;
 import dev.observatory.model.trace.CallStats;
 import dev.observatory.model.trace.ErrorGroup;
 import dev.observatory.model.trace.SelfTimes;
+import dev.observatory.model.trace.Span;
 import dev.observatory.model.trace.ServiceEdge;
 import dev.observatory.model.trace.ServiceStats;
 import dev.observatory.model.trace.SpanBucket;
@@ -30,12 +31,34 @@ final class MemoryTraces implements TraceStore {
             .thenComparing(s -> s.span().spanId());
 
     private final Map<String, Map<String, TracedSpan>> traces = new LinkedHashMap<>();
+    /** Keys (trace id + span id) of the spans stored with their parent in the same write (see serviceEdges). */
+    private final java.util.Set<String> parentInSameBatch = new java.util.HashSet<>();
 
     @Override
     public synchronized void write(List<TracedSpan> spans) {
+        java.util.Set<String> batch = new java.util.HashSet<>();
+        spans.forEach(s -> batch.add(s.span().traceId() + s.span().spanId()));
         for (TracedSpan s : spans) {
-            traces.computeIfAbsent(s.span().traceId(), k -> new LinkedHashMap<>()).putIfAbsent(s.span().spanId(), s);
+            TracedSpan before = traces.computeIfAbsent(s.span().traceId(), k -> new LinkedHashMap<>())
+                    .putIfAbsent(s.span().spanId(), s);
+            String parent = s.span().parentSpanId();
+            if (before == null && parent != null && batch.contains(s.span().traceId() + parent)) {
+                parentInSameBatch.add(s.span().traceId() + s.span().spanId());
+            }
         }
+    }
+
+    @Override
+    public synchronized List<TracedSpan> traceOutline(String traceId, java.util.Set<String> detailed) {
+        List<TracedSpan> out = new ArrayList<>();
+        for (TracedSpan t : trace(traceId)) {
+            Span s = t.span();
+            out.add(detailed != null && detailed.contains(s.spanId()) ? t
+                    : new TracedSpan(new Span(s.traceId(), s.spanId(), s.parentSpanId(), s.service(), s.name(),
+                            s.kind(), s.startNanos(), s.endNanos(), s.status(), s.statusMessage(), Map.of(), Map.of(),
+                            s.scope(), s.scopeVersion(), List.of(), List.of()), t.facts()));
+        }
+        return out;
     }
 
     @Override
@@ -158,7 +181,13 @@ final class MemoryTraces implements TraceStore {
         for (var it = traces.values().iterator(); it.hasNext();) {
             Map<String, TracedSpan> t = it.next();
             int before = t.size();
-            t.values().removeIf(s -> s.span().startNanos() < startNanos);
+            t.values().removeIf(s -> {
+                boolean expired = s.span().startNanos() < startNanos;
+                if (expired) {
+                    parentInSameBatch.remove(s.span().traceId() + s.span().spanId());
+                }
+                return expired;
+            });
             deleted += before - t.size();
             if (t.isEmpty()) {
                 it.remove();
@@ -186,7 +215,8 @@ final class MemoryTraces implements TraceStore {
 
     @Override
     public synchronized List<ServiceEdge> serviceEdges(ApmQuery query, int limit) {
-        return MemoryApm.serviceEdges(traces.values(), query, limit);
+        return MemoryApm.serviceEdges(traces.values(), query, limit,
+                s -> parentInSameBatch.contains(s.traceId() + s.spanId()));
     }
 
     @Override

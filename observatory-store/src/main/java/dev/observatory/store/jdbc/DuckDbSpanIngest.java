@@ -1,0 +1,176 @@
+package dev.observatory.store.jdbc;
+
+import dev.observatory.store.StoreException;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Span batches on the writer thread, group-committed: the batches waiting together are appended with one Appender (kept
+ * open across commits) in one transaction, and every caller is answered only after that commit. When the group fails,
+ * it is rolled back and each batch is committed again on its own, so that one bad batch never fails (or is acknowledged
+ * with) another: an acknowledged batch is always committed, a failed one is never partly stored.
+ * <p>
+ * Duplicates: a batch first reads the keys stored with a start time in its range (zone maps skip the other row groups;
+ * for new spans that is next to nothing), then appends the spans neither among them nor appended earlier in the group.
+ * When that range already holds many spans, the batch goes through the staging table {@code spans_in} and an anti-join.
+ */
+final class DuckDbSpanIngest implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DuckDbSpanIngest.class);
+
+    /** Most stored keys read back for the duplicate check before comparing in the database instead. */
+    static final int CHECK_LIMIT = 4096;
+    /** Keys of the spans stored with a start in a range (the batch's). */
+    private static final String STORED_IN_RANGE = "SELECT trace_id || span_id FROM spans "
+            + "WHERE start_ns BETWEEN ? AND ? LIMIT ?";
+    /** Copies the staged spans whose key is not stored yet (a re-sent span has the same start time). */
+    private static final String INSERT_NEW = "INSERT INTO spans SELECT i.* FROM spans_in i WHERE NOT EXISTS ("
+            + "SELECT 1 FROM spans s WHERE s.start_ns BETWEEN ? AND ? AND s.trace_id = i.trace_id "
+            + "AND s.span_id = i.span_id AND s.start_ns = i.start_ns)";
+    private static final long UNKNOWN = Long.MIN_VALUE + 1;
+
+    /**
+     * The rows of one batch in table column order (encoded on the caller's thread), distinct by key, and the range of
+     * their start times.
+     */
+    record Batch(List<Object[]> rows, long from, long to) {
+    }
+
+    private final DuckDBConnection connection;
+    private DuckDBAppender appender;
+    /** Latest start_ns stored (or written in the current transaction). */
+    private long latestStart = UNKNOWN;
+
+    DuckDbSpanIngest(DuckDBConnection connection) {
+        this.connection = connection;
+    }
+
+    /** Commits the group's batches together and completes each task; on failure, each batch alone. */
+    void commit(List<DuckDbWriter.SpanTask> group) {
+        try {
+            DuckDbSql.exec(connection, "BEGIN TRANSACTION");
+            Set<String> appended = new HashSet<>();
+            for (DuckDbWriter.SpanTask task : group) {
+                append(task.batch(), appended);
+            }
+            if (appender != null) {
+                appender.flush();
+            }
+            DuckDbSql.exec(connection, "COMMIT");
+        } catch (SQLException | RuntimeException e) {
+            forget(); // closing the appender flushes its rows into the transaction that is rolled back next
+            rollback();
+            if (group.size() > 1) {
+                LOG.debug("span group of {} batches failed, committing them one by one: {}", group.size(),
+                        e.getMessage());
+                group.forEach(t -> commit(List.of(t)));
+            } else {
+                group.get(0).done()
+                        .completeExceptionally(new StoreException("DuckDB span write failed: " + e.getMessage(), e));
+            }
+            return;
+        }
+        group.forEach(t -> t.done().complete(null));
+    }
+
+    private void append(Batch b, Set<String> appended) throws SQLException {
+        long latest = latestStart();
+        latestStart = Math.max(latest, b.to());
+        List<String> stored = b.from() > latest ? List.of() // later than anything stored: nothing to compare
+                : DuckDbSql.list(connection, STORED_IN_RANGE, rs -> rs.getString(1), b.from(), b.to(), CHECK_LIMIT + 1);
+        if (stored.size() > CHECK_LIMIT) {
+            staged(b, appended); // many spans stored in that time range: let the database compare
+            return;
+        }
+        Set<String> skip = stored.isEmpty() ? Set.of() : new HashSet<>(stored);
+        DuckDBAppender a = appender();
+        for (Object[] row : b.rows()) {
+            String key = key(row);
+            if (!skip.contains(key) && appended.add(key)) {
+                appendRow(a, row);
+            }
+        }
+    }
+
+    /**
+     * The latest span start stored, read once; afterwards kept on the writer thread (it may run ahead of what a rolled
+     * back transaction left, which only costs a check that was not needed).
+     */
+    private long latestStart() throws SQLException {
+        if (latestStart == UNKNOWN) {
+            latestStart = DuckDbSql.count(connection,
+                    "SELECT coalesce(max(start_ns), " + Long.MIN_VALUE + ") FROM spans");
+        }
+        return latestStart;
+    }
+
+    private static String key(Object[] row) {
+        return (String) row[0] + row[1];
+    }
+
+    private void staged(Batch b, Set<String> appended) throws SQLException {
+        try (DuckDBAppender staging = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "spans_in")) {
+            for (Object[] row : b.rows()) {
+                if (appended.add(key(row))) {
+                    appendRow(staging, row);
+                }
+            }
+        }
+        DuckDbSql.update(connection, INSERT_NEW, b.from(), b.to());
+        DuckDbSql.exec(connection, "DELETE FROM spans_in");
+    }
+
+    private DuckDBAppender appender() throws SQLException {
+        if (appender == null) {
+            appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "spans");
+        }
+        return appender;
+    }
+
+    static void appendRow(DuckDBAppender a, Object[] values) throws SQLException {
+        a.beginRow();
+        for (Object v : values) {
+            switch (v) {
+                case null -> a.appendNull();
+                case String s -> a.append(s);
+                case Long l -> a.append(l.longValue());
+                case Integer i -> a.append(i.intValue());
+                case Double d -> a.append(d.doubleValue());
+                case Boolean x -> a.append(x.booleanValue());
+                default -> throw new IllegalStateException("unexpected span column value " + v.getClass());
+            }
+        }
+        a.endRow();
+    }
+
+    private void rollback() {
+        try {
+            DuckDbSql.exec(connection, "ROLLBACK");
+        } catch (SQLException e) {
+            LOG.debug("rollback: {}", e.getMessage());
+        }
+    }
+
+    /** Drops the open Appender (its buffered rows go into the current transaction, which the caller rolls back). */
+    private void forget() {
+        if (appender != null) {
+            try {
+                appender.close();
+            } catch (SQLException | RuntimeException e) {
+                LOG.debug("closing the span appender: {}", e.getMessage());
+            }
+            appender = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        forget();
+    }
+}
