@@ -1,21 +1,16 @@
 package dev.observatory.core.analysis;
 
+import dev.observatory.core.image.Png;
 import dev.observatory.core.MetricHistory;
 import dev.observatory.model.SeriesBucket;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * Draws one metric of a run as a PNG line chart from its (M4-downsampled) history: every bucket's first, min, max and
@@ -29,12 +24,6 @@ public final class ChartImage {
     static final int RIGHT = 20;
     static final int TOP = 36;
     static final int BOTTOM = 40;
-
-    static {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
 
     private ChartImage() {
     }
@@ -61,28 +50,13 @@ public final class ChartImage {
     /** The PNG bytes of the chart of one metric. */
     public static byte[] png(String title, MetricHistory h) {
         List<double[]> pts = points(h.buckets());
-        BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, HEIGHT);
+        return Png.paint(WIDTH, HEIGHT, true, g -> {
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
             long nan = h.buckets().stream().mapToLong(SeriesBucket::nanCount).sum();
             g.drawString(title + (nan > 0 ? "  (" + nan + " NaN/Inf points not drawn)" : ""), LEFT, 22);
             draw(g, pts);
-        } finally {
-            g.dispose();
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        });
     }
 
     private static void draw(Graphics2D g, List<double[]> pts) {

@@ -1,22 +1,17 @@
 package dev.observatory.core.apm;
 
+import dev.observatory.core.image.Png;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.imageio.ImageIO;
 
 /**
  * Draws a {@link ServiceMap} as a PNG: services in layers from left to right (a service one step further than the
@@ -33,12 +28,6 @@ public final class ServiceMapImage {
     static final int ROW_H = 90;
     static final int MARGIN = 40;
 
-    static {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
-
     private ServiceMapImage() {
     }
 
@@ -50,13 +39,7 @@ public final class ServiceMapImage {
         int rows = at.values().stream().mapToInt(p -> p[1]).max().orElse(0) + 1;
         int width = Math.max(400, 2 * MARGIN + (cols - 1) * COL_W + BOX_W);
         int height = Math.max(200, 2 * MARGIN + 30 + (rows - 1) * ROW_H + BOX_H);
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
+        return Png.paint(width, height, true, g -> {
             g.setColor(Color.DARK_GRAY);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
             g.drawString("Service map " + map.window().from() + " .. " + map.window().to()
@@ -69,16 +52,7 @@ public final class ServiceMapImage {
             for (ServiceMap.Node n : nodes) {
                 node(g, n, box(at.get(n.service())));
             }
-        } finally {
-            g.dispose();
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        });
     }
 
     /** Column (layer) and row of every node. */

@@ -1,22 +1,13 @@
 package dev.observatory.core.eval;
 
+import dev.observatory.core.image.Png;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Draws a {@link Scorecard} as a PNG heatmap: policies as rows (names on the left), evaluations as columns (names
@@ -34,14 +25,6 @@ public final class ScorecardImage {
     static final int MAX_LABEL_W = 260;
     static final int MAX_HEADER_H = 170;
     static final Color MISSING = new Color(0xE0, 0xE0, 0xE0);
-    /** ImageIO's PNG compression quality, 1 - deflate level / 9 (0.9: level 1, the fastest that compresses). */
-    static final float PNG_QUALITY = Float.parseFloat(System.getProperty("observatory.pngQuality", "0.9"));
-
-    static {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
 
     private ScorecardImage() {
     }
@@ -55,8 +38,7 @@ public final class ScorecardImage {
         int cellH = withValues ? 18 : n > 100 ? 12 : 14;
         Font label = new Font(Font.SANS_SERIF, Font.PLAIN, cellH > 12 ? 12 : 10);
         Font value = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
-        BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-        Graphics2D pg = probe.createGraphics();
+        Graphics2D pg = Png.measuring();
         FontMetrics fm = pg.getFontMetrics(label);
         int labelW = Math.min(MAX_LABEL_W,
                 10 + s.policies().stream().mapToInt(p -> fm.stringWidth(p.name())).max().orElse(40));
@@ -66,12 +48,7 @@ public final class ScorecardImage {
         int left = MARGIN + labelW;
         int width = Math.max(420, left + m * cellW + MARGIN);
         int height = top + n * cellH + 60;
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
+        return Png.paint(width, height, false, g -> {
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
             g.drawString(String.format(Locale.ROOT, "%s (%s) - %d policies x %d evaluations, %d missing", s.metric(),
@@ -80,28 +57,7 @@ public final class ScorecardImage {
             rows(g, s, new Font[] { label, value }, new int[] { left, top, labelW, cellW, cellH }, withValues,
                     lowerIsBetter);
             legend(g, s, left, top + n * cellH + 14, lowerIsBetter);
-        } finally {
-            g.dispose();
-        }
-        return encode(img);
-    }
-
-    /** PNG with fast deflate (the heatmap is large flat areas, so it still compresses well). */
-    static byte[] encode(BufferedImage img) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(ios);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(PNG_QUALITY);
-            writer.write(null, new IIOImage(img, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
+        });
     }
 
     private static void headers(Graphics2D g, Scorecard s, Font font, int left, int top, int headerH, int cellW) {
