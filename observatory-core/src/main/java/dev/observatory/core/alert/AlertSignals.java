@@ -13,6 +13,7 @@ public final class AlertSignals {
         register(new SloBurnSignal());
         register(new RunMetricSignal());
         register(new JobGuardrailSignal());
+        register(new DeploymentHealthSignal());
     }
 
     private AlertSignals() {

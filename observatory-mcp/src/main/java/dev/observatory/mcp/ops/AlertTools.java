@@ -55,14 +55,14 @@ final class AlertTools {
                 Param.string("name", "Rule name: lowercase letters, digits, '_', '.', '-'.").required().between(1, 64),
                 Param.string("signal",
                         "trace_metric (a trace metrics snapshot value per service), slo_burn (an"
-                                + " SLO's burn-rate conditions), run_metric (a training metric of a run or project) or"
+                                + " SLO's burn-rate conditions), run_metric (a training metric of a run or project),"
                                 + " job_guardrail (training jobs whose guardrail tripped: nan, oom, stall, divergence,"
-                                + " rule).")
+                                + " rule) or deployment_health (1 per deployment while unhealthy, failed or lost).")
                         .required().between(1, 64),
                 Param.scalarMap("params", "The signal's parameters, e.g. {\"metric\": \"p99_latency_ms\", \"service\":"
                         + " \"api\"}, {\"slo\": \"api-availability\", \"level\": \"page\"}, {\"project\": \"vision\","
                         + " \"metric\": \"loss\", \"steps\": 3}, {\"project\": \"vision\", \"guardrail\": \"nan\","
-                        + " \"window_minutes\": 60}.").required(),
+                        + " \"window_minutes\": 60}, {\"model\": \"chat\"}.").required(),
                 Param.string("condition", "above or below the threshold.").oneOf(List.of("above", "below"))
                         .defaultsTo("above"),
                 Param.number("threshold", "The value compared with (slo_burn: 0).").defaultsTo(0.0),
