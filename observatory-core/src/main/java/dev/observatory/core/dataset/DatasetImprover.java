@@ -62,6 +62,25 @@ final class DatasetImprover {
         return out;
     }
 
+    /** The JSONL row removals: one change per file that loses rows (blank, invalid JSON, repeated lines). */
+    static List<DatasetChange> planRows(Path dir, List<String> files, ImproveOptions o, String runId) {
+        List<DatasetChange> out = new ArrayList<>();
+        boolean invalid = o.quarantineCorrupt();
+        if (!invalid && !o.dedupe()) {
+            return out;
+        }
+        String reason = "rows:" + (invalid && o.dedupe() ? "invalid+dedupe" : invalid ? "invalid" : "dedupe");
+        for (String f : files) {
+            if (JsonlRows.isJsonl(f)) {
+                JsonlRows.Removal r = JsonlRows.plan(dir.resolve(f), invalid, o.dedupe());
+                if (r.dropped() > 0) {
+                    out.add(new DatasetChange(DatasetChange.REMOVE_ROWS, f, target(runId, f), r.describe(), reason));
+                }
+            }
+        }
+        return out;
+    }
+
     private static void quarantine(List<DatasetChange> out, Set<String> quarantined, Set<String> present, String image,
             String reason, String runId) {
         quarantined.add(image);
@@ -100,6 +119,11 @@ final class DatasetImprover {
                     Path to = dir.resolve(c.to());
                     Files.createDirectories(to.getParent());
                     Files.move(from, to);
+                } else if (c.action().equals(DatasetChange.REMOVE_ROWS)) {
+                    Path to = dir.resolve(c.to());
+                    Files.createDirectories(to.getParent());
+                    Files.move(from, to);
+                    JsonlRows.rewrite(to, from, c.reason().contains("invalid"), c.reason().contains("dedupe"));
                 } else {
                     Files.writeString(from, c.text() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
                 }
@@ -158,6 +182,11 @@ final class DatasetImprover {
             for (DatasetChange c : changes.reversed()) {
                 if (c.action().equals(DatasetChange.QUARANTINE)) {
                     Files.move(dir.resolve(c.to()), dir.resolve(c.path()));
+                } else if (c.action().equals(DatasetChange.REMOVE_ROWS)) {
+                    Path rewritten = dir.resolve(QUARANTINE + "/" + runId + "/undo/" + c.path());
+                    Files.createDirectories(rewritten.getParent());
+                    Files.move(dir.resolve(c.path()), rewritten);
+                    Files.move(dir.resolve(c.to()), dir.resolve(c.path()));
                 } else {
                     Path to = dir.resolve(QUARANTINE + "/" + runId + "/undo/" + c.path());
                     Files.createDirectories(to.getParent());
@@ -178,7 +207,8 @@ final class DatasetImprover {
         Map<String, Long> out = new LinkedHashMap<>();
         for (DatasetChange c : changes) {
             String reason = c.reason().startsWith("duplicate_of:") ? "duplicate"
-                    : c.reason().startsWith("corrupt") ? "corrupt" : c.reason();
+                    : c.reason().startsWith("corrupt") ? "corrupt"
+                            : c.reason().startsWith("rows:") ? "rows" : c.reason();
             out.merge(c.action() + ":" + reason, 1L, Long::sum);
         }
         return out;

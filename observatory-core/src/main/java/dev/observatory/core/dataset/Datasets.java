@@ -151,9 +151,10 @@ public final class Datasets {
     }
 
     /**
-     * Plans (dry run, {@code apply} false: nothing touched) or applies the improvements of an image dataset: quarantine
+     * Plans (dry run, {@code apply} false: nothing touched) or applies the improvements of a dataset: quarantine
      * corrupt images and duplicates (with their captions) into {@code .quarantine/<run id>/}, write missing captions
-     * and replace empty ones from a template. Nothing is deleted; an applied run writes a manifest and {@link #undo}
+     * and replace empty ones from a template; rewrite JSONL files without their blank, invalid and repeated rows (the
+     * original file goes to the quarantine). Nothing is deleted; an applied run writes a manifest and {@link #undo}
      * reverses it. Applying needs write access (ReadOnlyException in read-only mode).
      */
     public ImprovementPlan improve(Actor actor, String nameOrPath, ImproveOptions options, boolean apply,
@@ -165,7 +166,9 @@ public final class Datasets {
         List<String> files = DatasetFiles.list(dir);
         ImageReport report = ImageScan.scan(dir, files, progress == null ? DiagnosisProgress.NONE : progress);
         String runId = apply ? runId(dir) : "planned";
-        List<DatasetChange> changes = DatasetImprover.plan(files, report, options, runId, dir.getFileName().toString());
+        List<DatasetChange> changes = new java.util.ArrayList<>(
+                DatasetImprover.plan(files, report, options, runId, dir.getFileName().toString()));
+        changes.addAll(DatasetImprover.planRows(dir, files, options, runId));
         if (!apply || changes.isEmpty()) {
             return new ImprovementPlan(dir.toString(), false, changes, DatasetImprover.counts(changes), null, null);
         }

@@ -113,7 +113,7 @@ final class DatasetTools {
                         + " missing or empty captions (.txt/.caption sidecars), duplicates by content hash, resolution"
                         + " and aspect-ratio histograms, caption lengths. JSONL/CSV/TSV: inferred schema, empty,"
                         + " duplicate and unparsable rows, text lengths, label balance. auto_improve_dataset fixes"
-                        + " the image findings.",
+                        + " the image findings and JSONL rows.",
                 in, out, Hints.READ_ONLY, DatasetTools::diagnoseDataset);
     }
 
@@ -137,9 +137,12 @@ final class DatasetTools {
         InputSchema in = InputSchema.of(dataset(),
                 Param.bool("apply", "false (default): only plan; true: make the changes.").defaultsTo(false),
                 Param.bool("quarantine_corrupt",
-                        "Move corrupt and truncated images (and their captions) to the" + " quarantine.")
+                        "Move corrupt and truncated images (and their captions) to the quarantine; drop blank"
+                                + " and invalid-JSON rows from JSONL files.")
                         .defaultsTo(true),
-                Param.bool("dedupe", "Move duplicates (all but the first of each group) to the quarantine.")
+                Param.bool("dedupe",
+                        "Move duplicate images (all but the first of each group) to the quarantine;"
+                                + " drop repeated rows from JSONL files.")
                         .defaultsTo(true),
                 Param.bool("fill_missing_captions", "Write a caption for images without one.").defaultsTo(true),
                 Param.bool("fill_empty_captions", "Replace blank captions (the old file is quarantined).")
@@ -153,9 +156,9 @@ final class DatasetTools {
                 Param.integer("max_changes", "Most changes listed (counts stay exact).").between(0, 2000)
                         .defaultsTo(100L));
         Map<String, Object> change = Schemas.object("one change")
-                .prop("action", string("quarantine or write_caption"), true).prop("path", string(null), true)
-                .prop("to", string("quarantine target")).prop("text", string("caption written"))
-                .prop("reason", string(null), true).build();
+                .prop("action", string("quarantine, write_caption or remove_rows"), true)
+                .prop("path", string(null), true).prop("to", string("quarantine target"))
+                .prop("text", string("caption written, or which rows go")).prop("reason", string(null), true).build();
         Map<String, Object> out = Schemas.object("the plan, the applied changes, or the undone ones")
                 .prop("path", string(null), true).prop("applied", bool("true when files were changed"), true)
                 .prop("undone", bool("true for an undo")).prop("change_count", integer(null), true)
@@ -163,9 +166,10 @@ final class DatasetTools {
                 .prop("run_id", string("pass as undo_run_id to reverse this run"))
                 .prop("manifest", string("manifest file, relative to the dataset")).build();
         return new ToolDef("auto_improve_dataset", DATASETS, "Improve a dataset (reversible)",
-                "Plan (default, a dry run) or apply fixes to an image dataset: quarantine corrupt images and"
+                "Plan (default, a dry run) or apply fixes to a dataset: quarantine corrupt images and"
                         + " duplicates into <dataset>/.quarantine/<run_id>/, write missing captions and replace empty"
-                        + " ones from a template. Nothing is ever deleted; every change is listed and written to a"
+                        + " ones from a template; rewrite JSONL files without blank, invalid-JSON and repeated rows"
+                        + " (the original goes to the quarantine, kept rows stay byte for byte). Nothing is ever deleted; every change is listed and written to a"
                         + " manifest, and undo_run_id reverses an applied run. apply and undo need write access.",
                 in, out, new Hints(false, true, false, false), DatasetTools::improveDataset);
     }
