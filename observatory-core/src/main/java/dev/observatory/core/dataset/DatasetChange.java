@@ -13,8 +13,8 @@ public record DatasetChange(String action, String path, String to, String text, 
     public static final String QUARANTINE = "quarantine";
     public static final String WRITE_CAPTION = "write_caption";
     /**
-     * Rewrite a JSONL file without some rows: the original moves to {@code to} (the quarantine), the kept rows are
-     * copied byte for byte to {@code path}; {@code text} says how many rows go and why, {@code reason} is
+     * Rewrite a JSONL, CSV or TSV file without some rows: the original moves to {@code to} (the quarantine), the kept
+     * rows are copied byte for byte to {@code path}; {@code text} says how many rows go and why, {@code reason} is
      * {@code rows:<invalid|dedupe|invalid+dedupe>} (what was dropped).
      */
     public static final String REMOVE_ROWS = "remove_rows";

@@ -62,7 +62,7 @@ final class DatasetImprover {
         return out;
     }
 
-    /** The JSONL row removals: one change per file that loses rows (blank, invalid JSON, repeated lines). */
+    /** The row removals of JSONL, CSV and TSV files: one change per file that loses rows (blank, invalid, repeated). */
     static List<DatasetChange> planRows(Path dir, List<String> files, ImproveOptions o, String runId) {
         List<DatasetChange> out = new ArrayList<>();
         boolean invalid = o.quarantineCorrupt();
@@ -71,8 +71,8 @@ final class DatasetImprover {
         }
         String reason = "rows:" + (invalid && o.dedupe() ? "invalid+dedupe" : invalid ? "invalid" : "dedupe");
         for (String f : files) {
-            if (JsonlRows.isJsonl(f)) {
-                JsonlRows.Removal r = JsonlRows.plan(dir.resolve(f), invalid, o.dedupe());
+            if (TextRows.isRewritable(f)) {
+                TextRows.Removal r = TextRows.plan(dir.resolve(f), invalid, o.dedupe());
                 if (r.dropped() > 0) {
                     out.add(new DatasetChange(DatasetChange.REMOVE_ROWS, f, target(runId, f), r.describe(), reason));
                 }
@@ -123,7 +123,7 @@ final class DatasetImprover {
                     Path to = dir.resolve(c.to());
                     Files.createDirectories(to.getParent());
                     Files.move(from, to);
-                    JsonlRows.rewrite(to, from, c.reason().contains("invalid"), c.reason().contains("dedupe"));
+                    TextRows.rewrite(to, from, c.reason().contains("invalid"), c.reason().contains("dedupe"));
                 } else {
                     Files.writeString(from, c.text() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
                 }

@@ -153,9 +153,9 @@ public final class Datasets {
     /**
      * Plans (dry run, {@code apply} false: nothing touched) or applies the improvements of a dataset: quarantine
      * corrupt images and duplicates (with their captions) into {@code .quarantine/<run id>/}, write missing captions
-     * and replace empty ones from a template; rewrite JSONL files without their blank, invalid and repeated rows (the
-     * original file goes to the quarantine). Nothing is deleted; an applied run writes a manifest and {@link #undo}
-     * reverses it. Applying needs write access (ReadOnlyException in read-only mode).
+     * and replace empty ones from a template; rewrite JSONL, CSV and TSV files without their blank, invalid and
+     * repeated rows (the original file goes to the quarantine). Nothing is deleted; an applied run writes a manifest
+     * and {@link #undo} reverses it. Applying needs write access (ReadOnlyException in read-only mode).
      */
     public ImprovementPlan improve(Actor actor, String nameOrPath, ImproveOptions options, boolean apply,
             DiagnosisProgress progress) {

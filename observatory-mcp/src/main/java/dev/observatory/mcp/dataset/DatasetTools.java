@@ -113,7 +113,7 @@ final class DatasetTools {
                         + " missing or empty captions (.txt/.caption sidecars), duplicates by content hash, resolution"
                         + " and aspect-ratio histograms, caption lengths. JSONL/CSV/TSV: inferred schema, empty,"
                         + " duplicate and unparsable rows, text lengths, label balance. auto_improve_dataset fixes"
-                        + " the image findings and JSONL rows.",
+                        + " the image findings and JSONL/CSV/TSV rows.",
                 in, out, Hints.READ_ONLY, DatasetTools::diagnoseDataset);
     }
 
@@ -135,14 +135,14 @@ final class DatasetTools {
 
     static ToolDef improve() {
         InputSchema in = InputSchema.of(dataset(),
-                Param.bool("apply", "false (default): only plan; true: make the changes.").defaultsTo(false),
-                Param.bool("quarantine_corrupt",
-                        "Move corrupt and truncated images (and their captions) to the quarantine; drop blank"
-                                + " and invalid-JSON rows from JSONL files.")
+                Param.bool("apply", "false (default): only plan; true: make the changes.").defaultsTo(false), Param
+                        .bool("quarantine_corrupt",
+                                "Move corrupt and truncated images (and their captions) to the quarantine; drop blank"
+                                        + " rows from JSONL/CSV/TSV files and invalid-JSON lines from JSONL.")
                         .defaultsTo(true),
                 Param.bool("dedupe",
                         "Move duplicate images (all but the first of each group) to the quarantine;"
-                                + " drop repeated rows from JSONL files.")
+                                + " drop repeated rows from JSONL/CSV/TSV files (a CSV header stays).")
                         .defaultsTo(true),
                 Param.bool("fill_missing_captions", "Write a caption for images without one.").defaultsTo(true),
                 Param.bool("fill_empty_captions", "Replace blank captions (the old file is quarantined).")
@@ -168,7 +168,7 @@ final class DatasetTools {
         return new ToolDef("auto_improve_dataset", DATASETS, "Improve a dataset (reversible)",
                 "Plan (default, a dry run) or apply fixes to a dataset: quarantine corrupt images and"
                         + " duplicates into <dataset>/.quarantine/<run_id>/, write missing captions and replace empty"
-                        + " ones from a template; rewrite JSONL files without blank, invalid-JSON and repeated rows"
+                        + " ones from a template; rewrite JSONL/CSV/TSV files without blank, invalid-JSON and repeated rows"
                         + " (the original goes to the quarantine, kept rows stay byte for byte). Nothing is ever deleted; every change is listed and written to a"
                         + " manifest, and undo_run_id reverses an applied run. apply and undo need write access.",
                 in, out, new Hints(false, true, false, false), DatasetTools::improveDataset);

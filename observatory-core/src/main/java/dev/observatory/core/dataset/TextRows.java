@@ -19,12 +19,14 @@ import java.util.Set;
 import tools.jackson.core.JacksonException;
 
 /**
- * The rows auto_improve_dataset drops from a JSONL file: blank lines and lines that are not one JSON value (with
- * {@code invalid}), and exact repeats of an earlier line (with {@code dedupe}). One pass decides, line by line and
- * deterministically, so the plan and the rewrite agree; kept lines are copied byte for byte, line endings included.
- * Repeats are found by an MD5 of the line's bytes (memory: 16 bytes per distinct line).
+ * The rows auto_improve_dataset drops from a JSONL, CSV or TSV file: blank rows (CSV: only delimiters and spaces) and,
+ * in JSONL, lines that are not one JSON value (with {@code invalid}), and exact repeats of an earlier row (with
+ * {@code dedupe}). A CSV row ends at a line break outside quotes (RFC 4180: quoted cells may hold line breaks); a CSV's
+ * first row is its header and always kept. One pass decides, row by row and deterministically, so the plan and the
+ * rewrite agree; kept rows are copied byte for byte, line endings included. Repeats are found by an MD5 of the row's
+ * bytes (memory: 16 bytes per distinct row).
  */
-final class JsonlRows {
+final class TextRows {
     /** Line numbers listed in a change's text, at most. */
     static final int LISTED = 10;
 
@@ -40,11 +42,15 @@ final class JsonlRows {
         }
     }
 
-    private JsonlRows() {
+    private TextRows() {
     }
 
-    static boolean isJsonl(String path) {
-        return DatasetFiles.extension(path).equals("jsonl");
+    static boolean isRewritable(String path) {
+        return DatasetFiles.isText(path);
+    }
+
+    private static boolean isCsv(Path file) {
+        return !DatasetFiles.extension(file.getFileName().toString()).equals("jsonl");
     }
 
     /** Decides which lines to drop without writing anything. */
@@ -70,19 +76,24 @@ final class JsonlRows {
         List<Long> first = new ArrayList<>();
         Set<ByteBuffer> seen = new HashSet<>();
         MessageDigest md5 = md5();
+        boolean csv = isCsv(file);
+        boolean quoted = false;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream(256);
             for (int c = in.read(); c >= 0 || line.size() > 0; c = in.read()) {
                 if (c >= 0) {
                     line.write(c);
-                    if (c != '\n') {
+                    if (csv && c == '"') {
+                        quoted = !quoted;
+                    }
+                    if (c != '\n' || quoted) {
                         continue;
                     }
                 }
                 lines++;
                 byte[] raw = line.toByteArray();
                 line.reset();
-                String reason = verdict(raw, invalid, dedupe, seen, md5);
+                String reason = csv && lines == 1 ? null : verdict(raw, csv, invalid, dedupe, seen, md5);
                 if (reason == null) {
                     if (out != null) {
                         out.write(raw);
@@ -108,20 +119,22 @@ final class JsonlRows {
     }
 
     /** Null to keep the line, else why it goes: empty, invalid or duplicate. */
-    private static String verdict(byte[] raw, boolean invalid, boolean dedupe, Set<ByteBuffer> seen,
+    private static String verdict(byte[] raw, boolean csv, boolean invalid, boolean dedupe, Set<ByteBuffer> seen,
             MessageDigest md5) {
         int end = raw.length;
         while (end > 0 && (raw[end - 1] == '\n' || raw[end - 1] == '\r')) {
             end--;
         }
         String text = new String(raw, 0, end, StandardCharsets.UTF_8);
-        if (invalid && text.isBlank()) {
+        boolean blank = csv ? text.chars().allMatch(ch -> ch == ',' || ch == '\t' || Character.isWhitespace(ch))
+                : text.isBlank();
+        if (invalid && blank) {
             return "empty";
         }
-        if (invalid && !text.isBlank() && !isJson(text)) {
+        if (invalid && !csv && !blank && !isJson(text)) {
             return "invalid";
         }
-        if (dedupe && !text.isBlank()) {
+        if (dedupe && !blank) {
             md5.update(raw, 0, end);
             if (!seen.add(ByteBuffer.wrap(md5.digest()))) {
                 return "duplicate";

@@ -17,8 +17,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** auto_improve_dataset on JSONL: blank, invalid and repeated rows go; kept rows stay byte for byte; undo restores. */
-class ImproveJsonlTest {
+/**
+ * auto_improve_dataset on JSONL and CSV: blank, invalid and repeated rows go; kept rows stay byte for byte; undo
+ * restores.
+ */
+class ImproveTextRowsTest {
     static final Actor ME = new Actor("tester", "test");
     static final String ORIGINAL = "{\"text\": \"a\", \"label\": 1}\n" // 1 kept
             + "{\"text\": \"b\", \"label\": 0}\r\n" // 2 kept, CRLF kept as is
@@ -91,5 +94,23 @@ class ImproveJsonlTest {
         assertThat(applied.changes()).singleElement().satisfies(c -> assertThat(c.reason()).isEqualTo("rows:dedupe"));
         assertThat(Files.readString(dir.resolve("train.jsonl"))).isEqualTo(
                 ORIGINAL.replace("\n{\"text\": \"a\", \"label\": 1}\n{\"text\": \"c\"", "\n{\"text\": \"c\""));
+    }
+
+    @Test
+    void csvRowsAreRecordsNotLinesAndTheHeaderStays() throws Exception {
+        Path dir = Files.createDirectories(root.resolve("tab"));
+        String multi = "2,\"two\nlines, \"\"quoted\"\"\",0\r\n";
+        String original = "id,text,label\r\n" + "1,hello,1\r\n" + multi + ",,\r\n" + "1,hello,1\r\n" + multi
+                + "3,\"lines\",1\r\n";
+        Files.writeString(dir.resolve("data.csv"), original);
+
+        ImprovementPlan applied = datasets().improve(ME, "tab", ImproveOptions.all(), true, null);
+
+        assertThat(applied.changes()).singleElement()
+                .satisfies(c -> assertThat(c.text()).contains("drop 3 of 7 rows (2 duplicate, 1 empty, 0 invalid"));
+        assertThat(Files.readString(dir.resolve("data.csv")))
+                .isEqualTo("id,text,label\r\n1,hello,1\r\n" + multi + "3,\"lines\",1\r\n");
+        datasets().undo(ME, "tab", applied.runId());
+        assertThat(Files.readString(dir.resolve("data.csv"))).isEqualTo(original);
     }
 }
