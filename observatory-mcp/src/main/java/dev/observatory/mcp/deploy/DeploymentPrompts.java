@@ -1,5 +1,6 @@
 package dev.observatory.mcp.deploy;
 
+import dev.observatory.mcp.tool.PromptArgs;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncPromptSpecification;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -33,30 +34,16 @@ public final class DeploymentPrompts {
                 List.of(new PromptArgument("deployment", "Deployment", "Deployment id, or a port such as 8000.",
                         true)));
         return List.of(new SyncPromptSpecification(deploy, (exchange, req) -> {
-            Map<String, Object> a = args(req.arguments(), DEPLOY, "model");
+            Map<String, Object> a = PromptArgs.require(req.arguments(), DEPLOY, "model");
             String version = a.get("version") instanceof String v && !v.isBlank() ? v : "latest";
             String env = a.get("environment") instanceof String e && !e.isBlank() ? e : "local";
-            return result("Deploy " + a.get("model") + " " + version,
+            return PromptArgs.userMessage("Deploy " + a.get("model") + " " + version,
                     deployText(a.get("model").toString(), version, env));
         }), new SyncPromptSpecification(troubleshoot, (exchange, req) -> {
-            Map<String, Object> a = args(req.arguments(), TROUBLESHOOT, "deployment");
-            return result("Troubleshoot " + a.get("deployment"), troubleshootText(a.get("deployment").toString()));
+            Map<String, Object> a = PromptArgs.require(req.arguments(), TROUBLESHOOT, "deployment");
+            return PromptArgs.userMessage("Troubleshoot " + a.get("deployment"),
+                    troubleshootText(a.get("deployment").toString()));
         }));
-    }
-
-    private static Map<String, Object> args(Map<String, Object> given, String prompt, String... required) {
-        Map<String, Object> a = given == null ? Map.of() : given;
-        for (String r : required) {
-            if (!(a.get(r) instanceof String s) || s.isBlank()) {
-                throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(prompt + " needs the argument " + r)
-                        .build();
-            }
-        }
-        return a;
-    }
-
-    private static GetPromptResult result(String description, String text) {
-        return new GetPromptResult(description, List.of(new PromptMessage(Role.USER, new TextContent(text))));
     }
 
     static String deployText(String model, String version, String environment) {

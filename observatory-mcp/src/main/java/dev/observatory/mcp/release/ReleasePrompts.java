@@ -1,5 +1,6 @@
 package dev.observatory.mcp.release;
 
+import dev.observatory.mcp.tool.PromptArgs;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncPromptSpecification;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -35,32 +36,17 @@ public final class ReleasePrompts {
                         new PromptArgument("version", "Version", "Version the endpoint serves.", true),
                         new PromptArgument("endpoint", "Endpoint", "Base URL, e.g. http://127.0.0.1:8000.", true)));
         return List.of(new SyncPromptSpecification(propose, (exchange, req) -> {
-            Map<String, Object> a = args(req.arguments(), PROPOSE, "model");
+            Map<String, Object> a = PromptArgs.require(req.arguments(), PROPOSE, "model");
             String version = a.get("version") instanceof String v && !v.isBlank() ? v : "champion";
             String machine = a.get("machine") instanceof String m && !m.isBlank() ? "machine \"" + m + "\""
                     : "a machine with enough free GPUs";
-            return result("Propose deploying " + a.get("model") + " " + version,
+            return PromptArgs.userMessage("Propose deploying " + a.get("model") + " " + version,
                     proposeText(a.get("model").toString(), version, machine));
         }), new SyncPromptSpecification(benchmark, (exchange, req) -> {
-            Map<String, Object> a = args(req.arguments(), BENCHMARK, "model", "version", "endpoint");
-            return result("Benchmark " + a.get("model") + " " + a.get("version"), benchmarkText(
+            Map<String, Object> a = PromptArgs.require(req.arguments(), BENCHMARK, "model", "version", "endpoint");
+            return PromptArgs.userMessage("Benchmark " + a.get("model") + " " + a.get("version"), benchmarkText(
                     a.get("model").toString(), a.get("version").toString(), a.get("endpoint").toString()));
         }));
-    }
-
-    private static Map<String, Object> args(Map<String, Object> given, String prompt, String... required) {
-        Map<String, Object> a = given == null ? Map.of() : given;
-        for (String r : required) {
-            if (!(a.get(r) instanceof String s) || s.isBlank()) {
-                throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(prompt + " needs the argument " + r)
-                        .build();
-            }
-        }
-        return a;
-    }
-
-    private static GetPromptResult result(String description, String text) {
-        return new GetPromptResult(description, List.of(new PromptMessage(Role.USER, new TextContent(text))));
     }
 
     static String proposeText(String model, String version, String machine) {
