@@ -33,7 +33,7 @@ public record Config(String host, int port, Path dataDir, String storage, String
         int otlpMaxConcurrentRequests, boolean selfTracing, String otlpExportEndpoint, String otlpExportApiKey,
         BlobSettings blobs, TraceSettings traces, OpsMetricsSettings opsMetrics, long metricsMaxBodyBytes,
         DatasetSettings datasets, OpsConfig ops, JobSettings jobs, ReleaseSettings releases,
-        List<String> benchmarkAllowedHosts, dev.observatory.core.query.QuerySettings query) {
+        List<String> benchmarkAllowedHosts, dev.observatory.core.query.QuerySettings query, String metricDurability) {
     /** Variables read by the launcher script, not by the server. */
     private static final Set<String> LAUNCHER_ENV = Set.of("OBSERVATORY_JAVA_OPTS", "OBSERVATORY_JAVA_HOME",
             "OBSERVATORY_NO_AOT");
@@ -108,7 +108,16 @@ public record Config(String host, int port, Path dataDir, String storage, String
                 intIn(v, ConfigKey.OTLP_MAX_CONCURRENT_REQUESTS, 1, 1024), bool(v, ConfigKey.SELF_TRACING),
                 v.get(ConfigKey.OTLP_EXPORT_ENDPOINT).trim(), v.get(ConfigKey.OTLP_EXPORT_API_KEY), blobs(v), traces(v),
                 opsMetrics(v), longIn(v, ConfigKey.METRICS_MAX_BODY_BYTES, 1024, 1L << 31), datasets(v), ops(v),
-                jobs(v), releases(v), list(v.get(ConfigKey.BENCHMARK_ALLOWED_HOSTS)), query(v));
+                jobs(v), releases(v), list(v.get(ConfigKey.BENCHMARK_ALLOWED_HOSTS)), query(v), metricDurability(v));
+    }
+
+    /** metric_durability: fsync, process or commit (decision 0018). */
+    private static String metricDurability(Map<ConfigKey, String> v) {
+        String d = v.get(ConfigKey.METRIC_DURABILITY).trim().toLowerCase(java.util.Locale.ROOT);
+        if (!Set.of("fsync", "process", "commit").contains(d)) {
+            throw new IllegalArgumentException("metric_durability must be fsync, process or commit, got '" + d + "'");
+        }
+        return d;
     }
 
     /** query_timeout_seconds, query_max_rows and the ai_query_* keys (the API key from the environment only). */
@@ -151,7 +160,7 @@ public record Config(String host, int port, Path dataDir, String storage, String
                 toolsets, outputBudgetTokens, maxBodyBytes, requestTimeout, toolTimeout, allowedHosts, allowedOrigins,
                 baseUrl, demo, mlflowMaxMetricsPerBatch, otlpMaxBodyBytes, otlpMaxConcurrentRequests, selfTracing,
                 otlpExportEndpoint, otlpExportApiKey, blobs, traces, opsMetrics, metricsMaxBodyBytes, datasets, ops,
-                jobs, releases, benchmarkAllowedHosts, query);
+                jobs, releases, benchmarkAllowedHosts, query, metricDurability);
     }
 
     /** release_repo, release_branch, the pull-request keys and allow_production_changes. */

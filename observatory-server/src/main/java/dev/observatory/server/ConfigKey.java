@@ -136,6 +136,11 @@ public enum ConfigKey {
     BENCHMARK_ALLOWED_HOSTS("",
             "Hosts besides loopback that run_benchmark may send load to, comma list (* for any)."
                     + " Link-local and cloud metadata addresses are refused whatever this says."),
+    METRIC_DURABILITY("fsync",
+            "When an acknowledged metric batch is safe on DuckDB (decision 0018): fsync (in the metric journal on disk"
+                    + " before the answer), process (in the journal, survives a crash of the server but not of the"
+                    + " machine in the moments before DuckDB applies it), commit (committed to DuckDB before the"
+                    + " answer, no journal; slower)."),
     QUERY_TIMEOUT_SECONDS("10",
             "Time limit of one read-only SQL query (run_sql_query, POST /api/v1/query); a call may ask for less."),
     QUERY_MAX_ROWS("5000", "Most rows one SQL query may return (1-5000; a call gets 200 unless it asks for more)."),

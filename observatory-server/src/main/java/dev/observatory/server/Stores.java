@@ -18,14 +18,15 @@ final class Stores {
         return switch (c.storage()) {
             case "memory" -> new InMemoryStorage();
             case "postgres" -> PostgresStorage.open(c.postgresUrl(), c.postgresUser(), c.postgresPassword());
-            default -> openDuckDb(c.dataDir().resolve(DUCKDB_FILE));
+            default -> openDuckDb(c.dataDir().resolve(DUCKDB_FILE),
+                    DuckDbStorage.MetricDurability.valueOf(c.metricDurability().toUpperCase(java.util.Locale.ROOT)));
         };
     }
 
-    private static StorageComponent openDuckDb(Path file) {
+    private static StorageComponent openDuckDb(Path file, DuckDbStorage.MetricDurability durability) {
         DuckDbNativeLibrary.prepare();
         try {
-            return DuckDbStorage.open(file);
+            return DuckDbStorage.open(file, java.time.Clock.systemUTC(), durability);
         } catch (StoreException e) {
             String m = String.valueOf(e.getMessage()) + " " + (e.getCause() == null ? "" : e.getCause().getMessage());
             if (m.contains("lock")) {

@@ -34,6 +34,7 @@ final class DuckDbMetricIngest implements AutoCloseable {
     private final Set<String> knownRuns = new HashSet<>();
     private DuckDBAppender appender;
     private PreparedStatement runLookup;
+    private PreparedStatement journalState;
 
     DuckDbMetricIngest(DuckDBConnection connection) {
         this.connection = connection;
@@ -41,7 +42,10 @@ final class DuckDbMetricIngest implements AutoCloseable {
         this.tiles = new DuckDbTiles(connection);
     }
 
-    /** Appends and commits the group; completes each task's future (NotFound for unknown runs). */
+    /**
+     * Appends and commits the group; completes each task's future (NotFound for unknown runs). A group of journaled
+     * batches also records, in the same transaction, the highest journal sequence it applies.
+     */
     void commit(List<DuckDbWriter.MetricTask> group) {
         List<DuckDbWriter.MetricTask> accepted = new ArrayList<>();
         Set<DuckDbSeriesCache.Series> touched = new LinkedHashSet<>();
@@ -64,6 +68,10 @@ final class DuckDbMetricIngest implements AutoCloseable {
                     tiles.tileExisting(s.id(), s.tileShift());
                 }
                 series.write(touched);
+            }
+            long journalSeq = group.stream().mapToLong(DuckDbWriter.MetricTask::seq).max().orElse(0);
+            if (journalSeq > 0) {
+                recordApplied(journalSeq);
             }
             DuckDbSql.exec(connection, "COMMIT");
             series.committed(touched);
@@ -116,6 +124,19 @@ final class DuckDbMetricIngest implements AutoCloseable {
                 tiles.append(id, s.tileShift(), c);
             }
         }
+    }
+
+    private void recordApplied(long seq) throws SQLException {
+        if (journalState == null) {
+            journalState = connection.prepareStatement("UPDATE metric_journal_state SET applied_seq = ? WHERE id = 1");
+        }
+        journalState.setLong(1, seq);
+        journalState.executeUpdate();
+    }
+
+    /** The last journal sequence applied to the database (0 for a new database). */
+    static long appliedSeq(java.sql.Connection c) throws SQLException {
+        return DuckDbSql.count(c, "SELECT coalesce(max(applied_seq), 0) FROM metric_journal_state");
     }
 
     private boolean runExists(String runId) throws SQLException {
@@ -175,6 +196,14 @@ final class DuckDbMetricIngest implements AutoCloseable {
     }
 
     private void closeRunLookup() {
+        if (journalState != null) {
+            try {
+                journalState.close();
+            } catch (SQLException e) {
+                LOG.debug("closing the journal state statement: {}", e.getMessage());
+            }
+            journalState = null;
+        }
         if (runLookup != null) {
             try {
                 runLookup.close();

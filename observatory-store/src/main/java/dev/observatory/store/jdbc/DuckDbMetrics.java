@@ -28,23 +28,52 @@ final class DuckDbMetrics implements MetricStore {
     /** Id, step range and tiling of every series of a run, read together (history reads of a run come in groups). */
     private final DuckDbReadCache<Map<String, SeriesRange>> ranges = new DuckDbReadCache<>(1024);
 
-    DuckDbMetrics(DuckDbConnections db, DuckDbWriter writer) {
+    /** Null in the synchronous mode (a batch returns once committed to DuckDB). */
+    private final DuckDbJournaledAppends journaled;
+
+    DuckDbMetrics(DuckDbConnections db, DuckDbWriter writer, DuckDbJournaledAppends journaled) {
         this.db = db;
         this.writer = writer;
+        this.journaled = journaled;
+        if (journaled != null) {
+            journaled.onApplied(runs -> runs.forEach(this::forget));
+        }
     }
 
     @Override
     public void append(String runId, Map<String, MetricColumns> batch) {
+        if (journaled != null) {
+            journaled.append(runId, batch);
+            return;
+        }
         try {
             writer.appendMetrics(runId, batch);
         } finally {
-            cache.invalidate(runId);
-            ranges.invalidate(runId);
+            forget(runId);
+        }
+    }
+
+    private void forget(String runId) {
+        cache.invalidate(runId);
+        ranges.invalidate(runId);
+    }
+
+    private void awaitRun(String runId) {
+        if (journaled != null) {
+            journaled.barrier().awaitRun(runId);
+        }
+    }
+
+    /** Waits until every acknowledged batch is readable (no-op in the synchronous mode). */
+    void awaitAll() {
+        if (journaled != null) {
+            journaled.barrier().awaitAll();
         }
     }
 
     @Override
     public List<MetricSummary> summaries(String runId) {
+        awaitRun(runId);
         return cache.get(runId,
                 () -> db.read(c -> List.copyOf(DuckDbSql.list(c,
                         "SELECT series_id, metric_key, " + DuckDbSeriesCache.SUMMARY_COLUMNS
@@ -54,6 +83,7 @@ final class DuckDbMetrics implements MetricStore {
 
     @Override
     public Map<String, Map<String, MetricSummary>> summaries(Collection<String> runIds, Collection<String> keys) {
+        awaitAll();
         Map<String, Map<String, MetricSummary>> out = new LinkedHashMap<>();
         List<String> ids = List.copyOf(runIds);
         List<String> keyList = List.copyOf(keys);
@@ -78,6 +108,7 @@ final class DuckDbMetrics implements MetricStore {
 
     @Override
     public Map<String, Long> keysOfProject(String project) {
+        awaitAll();
         Map<String, Long> out = new LinkedHashMap<>();
         db.read(c -> DuckDbSql.list(c,
                 "SELECT s.metric_key, count(*) FROM series s JOIN runs r ON r.id = s.run_id "
@@ -112,6 +143,7 @@ final class DuckDbMetrics implements MetricStore {
         if (offset < 0 || limit < 1) {
             throw new IllegalArgumentException("offset must be >= 0 and limit >= 1");
         }
+        awaitRun(runId);
         Optional<SeriesRange> s = cachedRange(runId, key);
         if (s.isEmpty()) {
             return List.of();
@@ -127,12 +159,14 @@ final class DuckDbMetrics implements MetricStore {
         if (buckets < 1) {
             throw new IllegalArgumentException("buckets must be at least 1, got " + buckets);
         }
+        awaitRun(runId);
         Optional<SeriesRange> s = cachedRange(runId, key);
         return s.isEmpty() ? List.of() : db.read(c -> DuckDbDownsample.m4(c, s.get(), fromStep, toStep, buckets));
     }
 
     @Override
     public long pointCount() {
+        awaitAll();
         return db.read(c -> DuckDbSql.count(c, "SELECT coalesce(sum(point_count), 0) FROM series"));
     }
 }

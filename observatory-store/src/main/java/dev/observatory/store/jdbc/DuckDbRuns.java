@@ -23,6 +23,8 @@ final class DuckDbRuns implements RunStore {
     private final DuckDbWriter writer;
     private final Clock clock;
     private final DuckDbReadCache<Run> cache = new DuckDbReadCache<>(4096);
+    private volatile Runnable metricBarrier = () -> {
+    };
 
     DuckDbRuns(DuckDbConnections db, DuckDbWriter writer, Clock clock) {
         this.db = db;
@@ -82,15 +84,28 @@ final class DuckDbRuns implements RunStore {
         cache.invalidateAll();
     }
 
+    /** Called before a query that reads metric summaries (journaled batches must be applied first). */
+    void beforeMetricReads(Runnable barrier) {
+        this.metricBarrier = barrier;
+    }
+
+    private void awaitMetrics(DuckDbRunQuery sql) {
+        if (sql.sort().byMetric() || !sql.query().metricFilters().isEmpty()) {
+            metricBarrier.run();
+        }
+    }
+
     @Override
     public List<Run> list(RunQuery query) {
         DuckDbRunQuery sql = DuckDbRunQuery.of(query);
+        awaitMetrics(sql);
         return db.read(c -> DuckDbSql.list(c, sql.pageSql(), DuckDbRunRows::map, sql.pageArgs()));
     }
 
     @Override
     public long count(RunQuery query) {
         DuckDbRunQuery sql = DuckDbRunQuery.of(query);
+        awaitMetrics(sql);
         return db.read(c -> DuckDbSql.list(c, sql.countSql(), rs -> rs.getLong(1), sql.filterArgs()).get(0));
     }
 

@@ -41,6 +41,7 @@ public final class DuckDbStorage implements StorageComponent {
     private final DuckDbProjects projects;
     private final DuckDbRuns runs;
     private final DuckDbMetrics metrics;
+    private final DuckDbJournaledAppends journaled;
     private final DuckDbLogs logs;
     private final DuckDbAudit audit;
     private final DuckDbKeys keys;
@@ -60,14 +61,29 @@ public final class DuckDbStorage implements StorageComponent {
     private final JdbcEvals evals;
     private boolean closed;
 
-    private DuckDbStorage(Path file, DuckDBConnection root, Clock clock) throws SQLException {
+    /**
+     * When an acknowledged metric batch is safe (decision 0018). {@code FSYNC}: written to the metric journal and
+     * synced to disk before the answer (concurrent callers share a sync); DuckDB applies it moments later.
+     * {@code PROCESS}: written to the journal, not synced: survives a crash of the process, not of the machine before
+     * DuckDB applied it (its own commit syncs). {@code COMMIT}: committed to DuckDB before the answer, no journal.
+     */
+    public enum MetricDurability {
+        FSYNC, PROCESS, COMMIT
+    }
+
+    private DuckDbStorage(Path file, DuckDBConnection root, Clock clock, MetricDurability durability)
+            throws SQLException {
         this.file = file;
         this.db = new DuckDbConnections(root, Math.max(4, Runtime.getRuntime().availableProcessors()));
         this.writerConnection = db.duplicate();
         this.writer = new DuckDbWriter(writerConnection, clock);
         this.projects = new DuckDbProjects(db, writer, clock);
         this.runs = new DuckDbRuns(db, writer, clock);
-        this.metrics = new DuckDbMetrics(db, writer);
+        this.journaled = durability == MetricDurability.COMMIT ? null
+                : new DuckDbJournaledAppends(db, writer, Path.of(file + ".journal"),
+                        durability == MetricDurability.FSYNC);
+        this.metrics = new DuckDbMetrics(db, writer, journaled);
+        runs.beforeMetricReads(metrics::awaitAll);
         this.logs = new DuckDbLogs(db, writer);
         this.audit = new DuckDbAudit(db, writer, clock);
         this.keys = new DuckDbKeys(db, writer, clock);
@@ -95,6 +111,11 @@ public final class DuckDbStorage implements StorageComponent {
 
     /** As {@link #open(Path)}, with the clock that generated times come from. */
     public static DuckDbStorage open(Path dbFile, Clock clock) {
+        return open(dbFile, clock, MetricDurability.FSYNC);
+    }
+
+    /** As {@link #open(Path, Clock)}, with the given metric durability. */
+    public static DuckDbStorage open(Path dbFile, Clock clock, MetricDurability durability) {
         Path file = dbFile.toAbsolutePath();
         try {
             if (file.getParent() != null) {
@@ -104,7 +125,7 @@ public final class DuckDbStorage implements StorageComponent {
             try {
                 Migrations.apply(root, "duckdb");
                 DuckDbSandbox.lockDown(root);
-                return new DuckDbStorage(file, root, clock);
+                return new DuckDbStorage(file, root, clock, durability);
             } catch (RuntimeException | SQLException e) {
                 DuckDbConnections.closeQuietly(root);
                 throw e;
@@ -250,6 +271,9 @@ public final class DuckDbStorage implements StorageComponent {
         }
         closed = true;
         writer.close();
+        if (journaled != null) {
+            journaled.close();
+        }
         try {
             DuckDbSql.exec(writerConnection, "CHECKPOINT");
         } catch (SQLException e) {

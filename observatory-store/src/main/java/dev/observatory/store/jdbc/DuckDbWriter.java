@@ -2,6 +2,7 @@ package dev.observatory.store.jdbc;
 
 import dev.observatory.model.LogLine;
 import dev.observatory.model.MetricColumns;
+import dev.observatory.store.NotFoundException;
 import dev.observatory.store.StoreException;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -37,7 +38,17 @@ final class DuckDbWriter implements AutoCloseable {
         CompletableFuture<Object> done();
     }
 
-    record MetricTask(String runId, Map<String, MetricColumns> batch, CompletableFuture<Object> done) implements Task {
+    /**
+     * A metric batch. {@code seq} > 0: a journaled batch, already acknowledged (nobody waits on done; {@code permits}
+     * go back to the apply barrier once it is applied); 0: the caller waits until it is committed.
+     */
+    record MetricTask(String runId, Map<String, MetricColumns> batch, CompletableFuture<Object> done, long seq,
+            int permits) implements Task {
+    }
+
+    /** Told, on the writer thread after the commit, which journaled batches are now applied (or dropped). */
+    interface AppliedListener {
+        void applied(long seq, int permits, java.util.Set<String> runIds);
     }
 
     private record SqlTask(DuckDbSql.SqlWork<?> work, CompletableFuture<Object> done) implements Task {
@@ -55,6 +66,8 @@ final class DuckDbWriter implements AutoCloseable {
     private final Thread thread;
     private final Object submitLock = new Object();
     private boolean closing;
+    private volatile AppliedListener appliedListener = (seq, permits, runs) -> {
+    };
     private boolean uncheckpointed;
     private long lastWrite;
 
@@ -74,7 +87,16 @@ final class DuckDbWriter implements AutoCloseable {
 
     /** Appends a metric batch; returns once it is committed. */
     void appendMetrics(String runId, Map<String, MetricColumns> batch) {
-        await(submit(new MetricTask(runId, batch, new CompletableFuture<>())));
+        await(submit(new MetricTask(runId, batch, new CompletableFuture<>(), 0, 0)));
+    }
+
+    /** Queues a journaled batch (already acknowledged) without waiting; see {@link DuckDbMetricJournal}. */
+    void enqueueJournaled(String runId, Map<String, MetricColumns> batch, long seq, int permits) {
+        submit(new MetricTask(runId, batch, new CompletableFuture<>(), seq, permits));
+    }
+
+    void onApplied(AppliedListener listener) {
+        this.appliedListener = listener;
     }
 
     /**
@@ -184,7 +206,40 @@ final class DuckDbWriter implements AutoCloseable {
                 group.add(m);
                 i++;
             }
-            metrics.commit(group);
+            commitMetrics(group);
+        }
+    }
+
+    /**
+     * Commits a group of metric batches. Journaled ones have no caller waiting: when the group fails they are tried one
+     * by one, a batch that still fails is dropped with an error in the log (it stays in the journal, and a later
+     * group's commit moves the applied mark past it), and the listener hears of every journaled batch either way.
+     */
+    private void commitMetrics(List<MetricTask> group) {
+        metrics.commit(group);
+        long seq = 0;
+        int permits = 0;
+        java.util.Set<String> runs = new java.util.HashSet<>();
+        for (MetricTask t : group) {
+            if (t.seq() == 0) {
+                continue;
+            }
+            Throwable failure = failure(t);
+            if (failure != null && group.size() > 1 && !(failure instanceof NotFoundException)) {
+                MetricTask alone = new MetricTask(t.runId(), t.batch(), new CompletableFuture<>(), t.seq(), 0);
+                metrics.commit(List.of(alone));
+                failure = failure(alone);
+            }
+            if (failure != null) {
+                LOG.error("journaled metric batch {} of run {} was dropped: {}", t.seq(), t.runId(),
+                        failure.getMessage());
+            }
+            seq = Math.max(seq, t.seq());
+            permits += t.permits();
+            runs.add(t.runId());
+        }
+        if (seq > 0) {
+            appliedListener.applied(seq, permits, runs);
         }
     }
 
@@ -227,6 +282,11 @@ final class DuckDbWriter implements AutoCloseable {
             task.done().completeExceptionally(
                     e instanceof SQLException s ? new StoreException("DuckDB write failed: " + s.getMessage(), s) : e);
         }
+    }
+
+    private static Throwable failure(MetricTask t) {
+        return t.done().handle((v, e) -> e instanceof CompletionException c && c.getCause() != null ? c.getCause() : e)
+                .join();
     }
 
     void rollback() {
