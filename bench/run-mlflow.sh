@@ -44,7 +44,8 @@ for r in $(seq 1 "$REPEATS"); do
 done
 echo "== MLflow API, $REPEATS repeat(s), storage=$STORAGE (medians over repeats)"
 for bar in log_batch_1000 get_history_100k search_runs_1000_max100 search_runs_1000_max1000; do
-  lines=$(printf '%s\n' "${replay[@]}" | grep "bar=$bar ")
+  lines=$(printf '%s\n' "${replay[@]}" | grep "bar=$bar " || true)
+  [[ -z "$lines" ]] && continue
   echo "MEDIAN bar=$bar p50_ms=$(field p50_ms <<<"$lines" | median) mean_ms=$(field mean_ms <<<"$lines" | median)" \
        "p99_ms=$(field p99_ms <<<"$lines" | median)"
 done
