@@ -3,7 +3,7 @@
 set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH")"
-JAR="$ROOT/observatory-server/target/observatory.jar"
+JAR="${BENCH_SERVER_JAR:-$ROOT/observatory-server/target/observatory.jar}"  # BENCH_SERVER_JAR: measure another build
 TOOLS="$BENCH/target/load-tools"
 
 say() { echo "bench: $*" >&2; }

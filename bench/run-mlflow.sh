@@ -5,10 +5,12 @@
 # client single-threaded (MlflowClientEndToEnd), against Observatory and against a do-nothing server (the client's
 # own ceiling). Each repeat runs on a fresh server and data directory.
 #   bench/run-mlflow.sh                 3 repeats, DuckDB
-# Env: REPEATS (3), CALLS (2000 log-batch calls), STORAGE (duckdb|memory), SERVER_JOPTS.
+# Env: REPEATS (3), CALLS (2000 log-batch calls), STORAGE (duckdb|memory), SERVER_JOPTS, SEARCH_REPEATS (50: x4 calls
+# per search bar), PART (all | search: only the search-runs bars, no end-to-end client runs).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require_jar
-REPEATS=${REPEATS:-3}; CALLS=${CALLS:-2000}; STORAGE=${STORAGE:-duckdb}
+REPEATS=${REPEATS:-3}; CALLS=${CALLS:-2000}; STORAGE=${STORAGE:-duckdb}; PART=${PART:-all}
+SEARCH_REPEATS=${SEARCH_REPEATS:-50}
 M2="${M2_REPO:-$HOME/.m2/repository}"
 CLIENT_JAR="$M2/org/mlflow/mlflow-client/2.17.2/mlflow-client-2.17.2.jar"
 SLF4J="$M2/org/slf4j/slf4j-api/2.0.17/slf4j-api-2.0.17.jar:$M2/org/slf4j/slf4j-nop/2.0.17/slf4j-nop-2.0.17.jar"
@@ -25,8 +27,10 @@ replay=(); e2e=()
 for r in $(seq 1 "$REPEATS"); do
   rm -rf "$WORK/data"; start_server "$WORK/data" --storage "$STORAGE"
   say "repeat $r/$REPEATS: server pid $SERVER_PID at $BASE_URL, storage $STORAGE"
-  out=$("$JAVA" -Xmx1g -cp "$CP" dev.observatory.bench.mlflow.MlflowReplay --url "$BASE_URL" --calls "$CALLS")
+  out=$("$JAVA" -Xmx1g -cp "$CP" dev.observatory.bench.mlflow.MlflowReplay --url "$BASE_URL" --calls "$CALLS" \
+        --repeats "$SEARCH_REPEATS" --only "$PART")
   echo "$out"; replay+=("$out")
+  if [[ "$PART" == search ]]; then stop_server; continue; fi
   out=$("$JAVA" -Xmx2g -cp "$CP" dev.observatory.bench.mlflow.MlflowClientEndToEnd --url "$BASE_URL" --label observatory)
   echo "$out"; e2e+=("$out")
   stop_server
@@ -40,10 +44,12 @@ for r in $(seq 1 "$REPEATS"); do
 done
 echo "== MLflow API, $REPEATS repeat(s), storage=$STORAGE (medians over repeats)"
 for bar in log_batch_1000 get_history_100k search_runs_1000_max100 search_runs_1000_max1000; do
-  lines=$(printf '%s\n' "${replay[@]}" | grep "bar=$bar ")
+  lines=$(printf '%s\n' "${replay[@]}" | grep "bar=$bar " || true)
+  [[ -z "$lines" ]] && continue
   echo "MEDIAN bar=$bar p50_ms=$(field p50_ms <<<"$lines" | median) mean_ms=$(field mean_ms <<<"$lines" | median)" \
        "p99_ms=$(field p99_ms <<<"$lines" | median)"
 done
+[[ "$PART" == search ]] && exit 0
 for server in observatory null; do
   lines=$(printf '%s\n' "${e2e[@]}" | grep "server=$server ")
   echo "MEDIAN client end to end server=$server log_batch_points_per_s=$(grep client_log_batch <<<"$lines" | field points_per_s | median)" \

@@ -27,8 +27,13 @@ public final class MlflowReplay {
         String url = arg(args, "--url", "http://127.0.0.1:8765");
         int calls = Integer.parseInt(arg(args, "--calls", "2000"));
         int repeats = Integer.parseInt(arg(args, "--repeats", "50"));
+        boolean searchOnly = "search".equals(arg(args, "--only", "all"));
         try (RawHttp http = new RawHttp(url)) {
             String tag = Long.toString(System.nanoTime(), 36);
+            if (searchOnly) {
+                search(http, tag, repeats * 4);
+                return;
+            }
             String exp = find(EXPERIMENT,
                     call(http, "POST", "experiments/create", MlflowBodies.createExperiment("bench-" + tag)));
             logBatch(http, exp, calls);

@@ -27,10 +27,12 @@ final class DuckDbTiledM4 {
                 + "any_max_step, first_step, first_value, last_step, last_value, min_step, min_value, max_step, "
                 + "max_value FROM metric_tiles WHERE series_id = " + s.id() + " AND tile BETWEEN " + (firstTile + 1)
                 + " AND " + (lastTile - 1) + " AND NOT " + straddles("tile", tile, b, buckets);
-        String pointTile = "(step >> " + shift + ")";
+        // The points of the end tiles by plain step ranges, those of the straddling inner tiles by the tile's last
+        // step (step | (tile - 1)): comparisons and one modulo per row, no shift, multiply or IN list.
+        long mask = tile - 1;
         String where = " FROM metric_points WHERE series_id = " + s.id() + " AND step BETWEEN " + b.lo() + " AND "
-                + b.hi() + " AND (" + pointTile + " IN (" + firstTile + ", " + lastTile + ") OR "
-                + straddles(pointTile, tile, b, buckets) + ")";
+                + b.hi() + " AND (step <= " + (b.lo() | mask) + " OR step >= " + (b.hi() & ~mask) + " OR "
+                + straddlesAtEnd("(step | " + mask + ")", tile, b, buckets) + ")";
         String points = s.nanCount() == 0
                 ? "SELECT " + bucketOf("step", b, buckets) + ", 1, 0, step, step, step, value, step, value, step, "
                         + "value, step, value" + where
@@ -52,7 +54,12 @@ final class DuckDbTiledM4 {
      * instead of two divisions.
      */
     private static String straddles(String t, long tile, StepBuckets b, int buckets) {
-        return "((((" + t + ") * " + tile + " + " + (tile - 1) + " - " + b.lo() + ") * " + buckets + ") % " + b.width()
-                + " < " + (tile - 1) * buckets + ")";
+        return straddlesAtEnd("(" + t + ") * " + tile + " + " + (tile - 1), tile, b, buckets);
+    }
+
+    /** {@link #straddles} given the expression of the tile's last step. */
+    private static String straddlesAtEnd(String lastStep, long tile, StepBuckets b, int buckets) {
+        return "(((" + lastStep + " - " + b.lo() + ") * " + buckets + ") % " + b.width() + " < " + (tile - 1) * buckets
+                + ")";
     }
 }
