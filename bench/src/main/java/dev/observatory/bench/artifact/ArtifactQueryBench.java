@@ -39,8 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Bars of issue 4 on DuckDB, through the core services the MCP tools call: {@code list_checkpoints} of a run with
  * 10,000 checkpoints <= 50 ms ({@link Checkpoints#list}, first page of 50 by step, and the tool's largest page, 200,
- * newest first) and {@code get_lineage} depth 3 on a graph of 100,000 entities <= 20 ms ({@link Lineage#graph} with
- * the tool's default limit of 100 nodes, asked as 101, and its largest, 500).
+ * newest first) and {@code get_lineage} depth 3 on a graph of 100,000 entities <= 20 ms ({@link Lineage#graph} with the
+ * tool's default limit of 100 nodes, asked as 101, and its largest, 500).
  * <p>
  * The graph: 1,000 jobs launching 10 runs each (10,000 runs), 8 checkpoints per run (80,000 artifacts), 100 data sets
  * used by 100 runs each, a model version promoted from every 8th run's last checkpoint (1,250) and deployed (1,250
@@ -81,7 +81,8 @@ public class ArtifactQueryBench {
             rootRun = t.createRun(BENCH, NewRun.of("bench", "lineage-root")).id();
             a.close();
         }
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
+                Statement st = c.createStatement()) {
             writeCheckpoints(st, checkpointRun);
             writeGraph(st, rootRun);
         }
@@ -102,9 +103,10 @@ public class ArtifactQueryBench {
                 + "i * 100), 500000000 + i, repeat('ab', 32), 'application/octet-stream', 'checkpoint', i * 100, "
                 + "i // 1000, '{\"format\":\"pytorch\"}', " + T0_MS + " + i * 60000, printf('runs/" + runId
                 + "/checkpoints/step_%09d.pt', i * 100) FROM range(" + CHECKPOINTS + ") t(i)");
-        st.execute(columns + "SELECT printf('a%06d', i), printf('r%06d', i // 8), 'bench', printf('step_%06d.pt', i % 8),"
-                + " 1000 + i, NULL, 'application/octet-stream', 'checkpoint', (i % 8) * 1000, NULL, '{}', " + T0_MS
-                + " + i, printf('r%06d/step_%06d.pt', i // 8, i % 8) FROM range(8, 80000) t(i)");
+        st.execute(
+                columns + "SELECT printf('a%06d', i), printf('r%06d', i // 8), 'bench', printf('step_%06d.pt', i % 8),"
+                        + " 1000 + i, NULL, 'application/octet-stream', 'checkpoint', (i % 8) * 1000, NULL, '{}', "
+                        + T0_MS + " + i, printf('r%06d/step_%06d.pt', i // 8, i % 8) FROM range(8, 80000) t(i)");
     }
 
     /** The 100,000-entity graph described on the class; run 0 of the graph is {@code rootRun}. */
@@ -115,8 +117,8 @@ public class ArtifactQueryBench {
         st.execute(insert + "printf('job/j%04d', i // 10), 'launched', " + run.formatted("i") + tail.formatted(10_000));
         st.execute(insert + run.formatted("(i // 8)") + ", 'produced', printf('artifact/a%06d', i)"
                 + tail.formatted(80_000));
-        st.execute(insert + "printf('dataset/d%03d', i % 100), 'used_by', " + run.formatted("i")
-                + tail.formatted(10_000));
+        st.execute(
+                insert + "printf('dataset/d%03d', i % 100), 'used_by', " + run.formatted("i") + tail.formatted(10_000));
         st.execute(insert + "printf('artifact/a%06d', i * 64 + 7), 'promoted_to', printf('model_version/v%05d', i)"
                 + tail.formatted(1_250));
         st.execute(insert + "printf('model_version/v%05d', i), 'deployed_as', printf('deployment/d%05d', i)"

@@ -113,8 +113,8 @@ public final class BlobBench {
     static void s3Listing(int objects, String backendName, Path work) throws Exception {
         AbstractNio2BlobStore backend = switch (backendName) {
             case "transient-nio2" -> new TransientNio2BlobStore();
-            case "filesystem-nio2" -> new FilesystemNio2BlobStore(
-                    Files.createDirectories(work.resolve("s3proxy-fs")).toString());
+            case "filesystem-nio2" ->
+                    new FilesystemNio2BlobStore(Files.createDirectories(work.resolve("s3proxy-fs")).toString());
             default -> throw new IllegalArgumentException("--s3-backend: transient-nio2 or filesystem-nio2");
         };
         backend.createContainer("bench");
@@ -174,9 +174,10 @@ public final class BlobBench {
             cursor = page.nextCursor();
         } while (cursor != null);
         double s = secs(t0);
-        OUT.printf("RESULT s3_list backend=%s round=%d objects=%d pages=%d seconds=%.3f objects_per_s=%.0f "
-                + "first_page_s=%.3f last_page_s=%.3f bar_2s=%s%n", backendName, round, seen, pages, s, seen / s,
-                firstPage, lastPage, s <= 2.0 ? "met" : "missed");
+        OUT.printf(
+                "RESULT s3_list backend=%s round=%d objects=%d pages=%d seconds=%.3f objects_per_s=%.0f "
+                        + "first_page_s=%.3f last_page_s=%.3f bar_2s=%s%n",
+                backendName, round, seen, pages, s, seen / s, firstPage, lastPage, s <= 2.0 ? "met" : "missed");
     }
 
     static void report(String what, long bytes, long t0, long heapPeak) {

@@ -15,6 +15,9 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The lineage graph over JDBC (table {@code lineage_edges}, indexed on each end). On PostgreSQL the edges of a set of
@@ -23,6 +26,7 @@ import java.util.Locale;
  * holds at most {@link #MAX_CACHED_EDGES}; above that, from the same query as PostgreSQL.
  */
 final class JdbcLineage implements LineageStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcLineage.class);
     private static final String COLUMNS = "from_ref, relation, to_ref, created_ms, source";
     /** Most nodes per query (two IN lists of this size stay under PostgreSQL's parameter limit). */
     private static final int NODES_PER_QUERY = 5_000;
@@ -43,7 +47,7 @@ final class JdbcLineage implements LineageStore {
      * Runs a write and then applies {@code change} to the in-memory edges, both on the writer thread so the copy
      * changes in commit order; a failed write drops the copy (the next read loads it again).
      */
-    private <T> T write(JdbcTx.Work<T> work, java.util.function.BiConsumer<LineageAdjacency, T> change) {
+    private <T> T write(JdbcTx.Work<T> work, BiConsumer<LineageAdjacency, T> change) {
         try {
             return tx.write(c -> {
                 T result = work.run(c);
@@ -65,6 +69,15 @@ final class JdbcLineage implements LineageStore {
         if (a != null || tx.postgres() || tooLargeToCache) {
             return a;
         }
+        try {
+            return load();
+        } catch (RuntimeException e) {
+            LOG.warn("lineage: cannot load the edges into memory, reading them with SQL: {}", e.toString());
+            return null;
+        }
+    }
+
+    private LineageAdjacency load() {
         return tx.write(c -> {
             if (adjacency != null) {
                 return adjacency;
@@ -95,8 +108,8 @@ final class JdbcLineage implements LineageStore {
             return !exists && update(c, insert, args) > 0;
         }, (a, added) -> {
             if (added) {
-                a.add(new LineageEdge(e.from(), e.to(), e.relation(),
-                        Instant.ofEpochMilli(e.created().toEpochMilli()), e.source()));
+                a.add(new LineageEdge(e.from(), e.to(), e.relation(), Instant.ofEpochMilli(e.created().toEpochMilli()),
+                        e.source()));
             }
         });
     }
@@ -140,7 +153,8 @@ final class JdbcLineage implements LineageStore {
 
     @Override
     public int unlinkAll(EntityRef node) {
-        return write(c -> update(c, "DELETE FROM lineage_edges WHERE from_ref = ? OR to_ref = ?", node.key(), node.key()),
+        return write(
+                c -> update(c, "DELETE FROM lineage_edges WHERE from_ref = ? OR to_ref = ?", node.key(), node.key()),
                 (a, removed) -> a.removeAll(node));
     }
 

@@ -13,12 +13,12 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The lineage edges of a DuckDB file held in memory as adjacency lists (node key to the edges that start or end
- * there), so that one level of a traversal is a few hash lookups instead of a scan of the edge table's text columns
- * (DuckDB answers an IN list of node keys with a scan or one index probe per key: 100-200 ms per level on 100,000
- * edges under load, see docs/decisions/0023). The DuckDB file belongs to one process and every write of
- * {@code lineage_edges} goes through {@link JdbcLineage}, which loads this copy and changes it on the single writer
- * thread, so it follows the table in commit order. Thread-safe: reads share a lock, changes take it alone.
+ * The lineage edges of a DuckDB file held in memory as adjacency lists (node key to the edges that start or end there),
+ * so that one level of a traversal is a few hash lookups instead of a scan of the edge table's text columns (DuckDB
+ * answers an IN list of node keys with a scan or one index probe per key: 100-200 ms per level on 100,000 edges under
+ * load, see docs/decisions/0023). The DuckDB file belongs to one process and every write of {@code lineage_edges} goes
+ * through {@link JdbcLineage}, which loads this copy and changes it on the single writer thread, so it follows the
+ * table in commit order. Thread-safe: reads share a lock, changes take it alone.
  */
 final class LineageAdjacency {
     /** Edges ordered as the store returns them: creation time, then the ends' keys and the relation. */
