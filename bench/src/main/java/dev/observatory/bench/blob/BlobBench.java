@@ -23,7 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.AbstractNio2BlobStore;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
@@ -42,6 +45,7 @@ public final class BlobBench {
     public static void main(String[] args) throws Exception {
         long sizeMb = Long.parseLong(arg(args, "--size-mb", "2048"));
         int objects = Integer.parseInt(arg(args, "--objects", "100000"));
+        String backend = arg(args, "--s3-backend", "transient-nio2");
         Path dir = Path.of(arg(args, "--dir", System.getProperty("java.io.tmpdir")));
         Path work = Files.createTempDirectory(dir, "blob-bench-");
         try {
@@ -49,7 +53,7 @@ public final class BlobBench {
                 filesystem(work, sizeMb * MB);
             }
             if (objects > 0) {
-                s3Listing(objects);
+                s3Listing(objects, backend, work);
             }
         } finally {
             deleteTree(work);
@@ -73,6 +77,17 @@ public final class BlobBench {
         Files.copy(baseline, OutputStream.nullOutputStream());
         report("baseline_files_copy_read", size, t0, heap.stop());
         Files.delete(baseline);
+        heap = HeapPeak.start();
+        t0 = System.nanoTime();
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        try (InputStream in = generated(size)) {
+            byte[] buf = new byte[1 << 20];
+            for (int n; (n = in.read(buf)) > 0;) {
+                sha.update(buf, 0, n);
+            }
+        }
+        sha.digest();
+        report("baseline_sha256_only", size, t0, heap.stop());
 
         try (BlobStore store = FileBlobStore.open(work.resolve("blobs"), () -> "http://127.0.0.1", Clock.systemUTC())) {
             heap = HeapPeak.start();
@@ -88,18 +103,28 @@ public final class BlobBench {
         }
     }
 
-    static void s3Listing(int objects) throws Exception {
-        TransientNio2BlobStore backend = new TransientNio2BlobStore();
+    /**
+     * Lists {@code objects} keys under one prefix through S3BlobStore (ListObjectsV2, 1,000 keys a page: S3's most)
+     * against S3Proxy with the named backend: {@code transient-nio2} (S3Proxy's default in-memory store) or
+     * {@code filesystem-nio2} (files under {@code work}). Prints the client's rounds, then the time S3Proxy's backend
+     * alone (called in-process, no HTTP) takes for the first and the last page, which shows whether the cost per page
+     * grows with the objects under the prefix (S3Proxy 4.1 reads and sorts every entry under the prefix for each page).
+     */
+    static void s3Listing(int objects, String backendName, Path work) throws Exception {
+        AbstractNio2BlobStore backend = switch (backendName) {
+            case "transient-nio2" -> new TransientNio2BlobStore();
+            case "filesystem-nio2" ->
+                    new FilesystemNio2BlobStore(Files.createDirectories(work.resolve("s3proxy-fs")).toString());
+            default -> throw new IllegalArgumentException("--s3-backend: transient-nio2 or filesystem-nio2");
+        };
         backend.createContainer("bench");
         byte[] one = { 42 };
         long t0 = System.nanoTime();
         for (int i = 0; i < objects; i++) {
-            backend.putBlob(
-                    PutObjectRequest.builder().bucket("bench")
-                            .key("runs/r-1/checkpoints/step_%09d.pt".formatted(i * 10L)).contentLength(1L).build(),
+            backend.putBlob(PutObjectRequest.builder().bucket("bench").key(key(i)).contentLength(1L).build(),
                     new ByteArrayInputStream(one));
         }
-        OUT.printf("bench: wrote %,d objects into S3Proxy's in-memory store in %.1f s%n", objects, secs(t0));
+        OUT.printf("bench: wrote %,d objects into S3Proxy's %s store in %.1f s%n", objects, backendName, secs(t0));
         S3Proxy proxy = S3Proxy.builder().blobStore(backend).endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "bench", "bench-secret").build();
         proxy.start();
@@ -109,23 +134,50 @@ public final class BlobBench {
         try (BlobStore store = BlobStores.open(BlobSettings.s3("bench", "", "http://127.0.0.1:" + proxy.getPort(),
                 "us-east-1", true, "bench", "bench-secret"), () -> "")) {
             for (int round = 1; round <= 3; round++) {
-                t0 = System.nanoTime();
-                long seen = 0;
-                int pages = 0;
-                String cursor = null;
-                do {
-                    BlobListing page = store.list("runs/r-1/", null, cursor, 10_000);
-                    seen += page.blobs().size();
-                    pages++;
-                    cursor = page.nextCursor();
-                } while (cursor != null);
-                double s = secs(t0);
-                OUT.printf("RESULT s3_list round=%d objects=%d pages=%d seconds=%.3f objects_per_s=%.0f bar_2s=%s%n",
-                        round, seen, pages, s, seen / s, s <= 2.0 ? "met" : "missed");
+                listRound(store, round, backendName);
             }
         } finally {
             proxy.stop();
         }
+        for (String after : new String[] { null, key(objects - 1001) }) {
+            double best = Double.MAX_VALUE;
+            int n = 0;
+            for (int rep = 0; rep < 3; rep++) {
+                long t = System.nanoTime();
+                n = backend.list(ListObjectsV2Request.builder().bucket("bench").prefix("runs/r-1/").maxKeys(1000)
+                        .startAfter(after).build()).contents().size();
+                best = Math.min(best, secs(t));
+            }
+            OUT.printf("RESULT s3proxy_backend_page backend=%s page=%s keys=%d seconds=%.3f%n", backendName,
+                    after == null ? "first" : "last", n, best);
+        }
+    }
+
+    private static String key(int i) {
+        return "runs/r-1/checkpoints/step_%09d.pt".formatted(i * 10L);
+    }
+
+    private static void listRound(BlobStore store, int round, String backendName) {
+        long t0 = System.nanoTime();
+        long seen = 0;
+        int pages = 0;
+        double firstPage = 0;
+        double lastPage = 0;
+        String cursor = null;
+        do {
+            long p0 = System.nanoTime();
+            BlobListing page = store.list("runs/r-1/", null, cursor, 10_000);
+            lastPage = secs(p0);
+            firstPage = pages == 0 ? lastPage : firstPage;
+            seen += page.blobs().size();
+            pages++;
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        double s = secs(t0);
+        OUT.printf(
+                "RESULT s3_list backend=%s round=%d objects=%d pages=%d seconds=%.3f objects_per_s=%.0f "
+                        + "first_page_s=%.3f last_page_s=%.3f bar_2s=%s%n",
+                backendName, round, seen, pages, s, seen / s, firstPage, lastPage, s <= 2.0 ? "met" : "missed");
     }
 
     static void report(String what, long bytes, long t0, long heapPeak) {

@@ -190,4 +190,35 @@ abstract class ArtifactContract extends StorageFixture {
         assertThat(artifacts.get(a.id())).isEmpty();
         assertThat(artifacts.find(run.id(), a.path())).isEmpty();
     }
+
+    @Test
+    void concurrentPutsOfOneRunAndPathLeaveOneRecordAndTheLastWriterWins() throws Exception {
+        int writers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<Artifact>> puts = new java.util.ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                long size = 1000 + i;
+                puts.add(pool.submit(() -> {
+                    start.await();
+                    return artifacts.put(new NewArtifact(run.id(), run.project(), "checkpoints/last.pt", size, null,
+                            null, ArtifactKind.CHECKPOINT, size, null, null, "k/last-" + size));
+                }));
+            }
+            start.countDown();
+            List<Artifact> done = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Artifact> f : puts) {
+                done.add(f.get());
+            }
+            assertThat(done).extracting(Artifact::id).containsOnly(done.get(0).id());
+            ArtifactQuery all = new ArtifactQuery(run.id(), null, null, null, null, null, null, false, 100, 0);
+            List<Artifact> stored = artifacts.list(all);
+            assertThat(stored).hasSize(1);
+            assertThat(stored.get(0).blobKey()).isEqualTo("k/last-" + stored.get(0).size());
+            assertThat(done).extracting(Artifact::size).contains(stored.get(0).size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -83,4 +83,24 @@ abstract class LineageContract extends StorageFixture {
         assertThat(lineage.edgesOf(ckpts, 1000)).hasSize(300);
         assertThat(lineage.edgesOf(List.of(RUN), 1000)).hasSize(300);
     }
+
+    @Test
+    void readsFollowLinksAndUnlinksMadeAfterAnEarlierRead() {
+        lineage.link(edge(CKPT, LineageEdge.LOGGED_BY, RUN, 1));
+        assertThat(lineage.edgesOf(List.of(RUN), 100)).hasSize(1);
+
+        lineage.link(edge(CKPT2, LineageEdge.LOGGED_BY, RUN, 2));
+        lineage.link(edge(VERSION, LineageEdge.DERIVED_FROM, CKPT, 3));
+        assertThat(lineage.link(edge(VERSION, LineageEdge.DERIVED_FROM, CKPT, 4))).isFalse();
+        assertThat(lineage.edgesOf(List.of(RUN, CKPT), 100)).extracting(e -> e.from().id()).containsExactly("a1", "a2",
+                "v1");
+        assertThat(lineage.edgesOf(List.of(VERSION), 100).get(0).created()).isEqualTo(at(3));
+
+        lineage.unlink(CKPT2, LineageEdge.LOGGED_BY, RUN);
+        assertThat(lineage.edgesOf(List.of(RUN), 100)).extracting(e -> e.from()).containsExactly(CKPT);
+        lineage.unlinkAll(CKPT);
+        assertThat(lineage.edgesOf(List.of(RUN, VERSION, CKPT, CKPT2), 100)).isEmpty();
+        assertThat(lineage.link(edge(CKPT, LineageEdge.LOGGED_BY, RUN, 5))).isTrue();
+        assertThat(lineage.edgesOf(List.of(VERSION, RUN), 100)).extracting(LineageEdge::created).containsExactly(at(5));
+    }
 }

@@ -42,8 +42,11 @@ final class JdbcArtifacts implements ArtifactStore {
                     rs -> rs.getString(1)).stream().findFirst()
                             .orElseThrow(() -> new NotFoundException("run " + n.runId() + " does not exist"));
             long now = tx.nowMs();
-            Optional<Artifact> existing = find(c, n.runId(), n.path());
             String meta = JsonMaps.write(n.metadata());
+            if (tx.postgres()) {
+                return upsert(c, n, project, meta, now);
+            }
+            Optional<Artifact> existing = find(c, n.runId(), n.path());
             if (existing.isPresent()) {
                 update(c,
                         "UPDATE artifacts SET size_bytes = ?, sha256 = ?, content_type = ?, kind = ?, step = ?, "
@@ -58,6 +61,22 @@ final class JdbcArtifacts implements ArtifactStore {
                     bigint(n.step()), bigint(n.epoch()), meta, now, n.blobKey());
             return get(c, id).orElseThrow();
         });
+    }
+
+    /**
+     * PostgreSQL: one statement, so two uploads of the same run and path at once end as on DuckDB (where writes are
+     * serial): the later one replaces the record and keeps its id, instead of one failing on the unique constraint.
+     */
+    private Artifact upsert(Connection c, NewArtifact n, String project, String meta, long now) throws SQLException {
+        String sql = "INSERT INTO artifacts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (run_id, path) DO UPDATE SET size_bytes = EXCLUDED.size_bytes, sha256 = EXCLUDED.sha256,"
+                + " content_type = EXCLUDED.content_type, kind = EXCLUDED.kind, step = EXCLUDED.step,"
+                + " epoch = EXCLUDED.epoch, metadata_json = EXCLUDED.metadata_json, created_ms = EXCLUDED.created_ms,"
+                + " blob_key = EXCLUDED.blob_key RETURNING id";
+        List<Object> args = java.util.Arrays.asList(Ids.newId(), n.runId(), project, n.path(), n.size(), n.sha256(),
+                n.contentType(), n.kind().wire(), bigint(n.step()), bigint(n.epoch()), meta, now, n.blobKey());
+        String id = query(c, sql, args, rs -> rs.getString(1)).get(0);
+        return get(c, id).orElseThrow();
     }
 
     @Override
