@@ -7,12 +7,25 @@
 #   java       plain java -jar, default CDS only (no application archive): the baseline
 #   memory     as java+cds with --storage memory: no DuckDB native library to load, the JVM + MCP floor
 #   bench/run-stdio-startup.sh           RUNS (11) spawns per variant
+# The floors (JDK 25+; every variant warm, run interleaved: one spawn of each per round):
+#   bench/run-stdio-startup.sh floors    jvm / jvm+aot: a trivial main that prints a canned initialize answer
+#                                        (bench/stdio-floor/.../JvmFloor), without / with its own AOT cache;
+#                                        sdk / sdk+aot: the official MCP SDK's smallest stdio server, one tool
+#                                        (bench/stdio-floor/.../SdkFloor, on the Observatory jar's class path);
+#                                        launcher / launcher-memory: ./observatory mcp with its AOT cache, DuckDB /
+#                                        --storage memory. STARTUP_TRACE=1 adds launcher-trace (the launcher with
+#                                        -Dobservatory.startup.trace=true: start-up marks on stderr, see $WORK).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require_jar; build_tools
 RUNS=${RUNS:-11}
 WORK=$(mktemp -d /tmp/observatory-stdio.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 say "$(machine_note)"
+if [[ "${1:-}" == floors ]]; then
+  source "$BENCH/stdio-floors.sh"
+  run_floors
+  exit 0
+fi
 # the launcher rebuilds the jar when a source is newer than it: let that happen now, not inside a measurement
 XDG_CACHE_HOME="$WORK/prime" "$ROOT/observatory" version >/dev/null
 JV=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | cut -d. -f1)

@@ -15,6 +15,7 @@ import dev.observatory.store.StoreException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -25,20 +26,48 @@ import java.util.function.Supplier;
  */
 final class LazyStorage implements StorageComponent {
 
-    private final CompletableFuture<StorageComponent> opening;
+    private final CompletableFuture<StorageComponent> opening = new CompletableFuture<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final Supplier<StorageComponent> open;
     private final String kind;
 
+    /** Starts opening at once, on a thread of its own. */
     LazyStorage(String kind, Supplier<StorageComponent> open) {
-        this.kind = kind;
-        this.opening = CompletableFuture.supplyAsync(open, r -> {
-            Thread t = new Thread(r, "storage-open");
-            t.setDaemon(true);
-            t.start();
-        });
+        this(kind, open, true);
     }
 
-    /** The opened store; waits for the open. */
+    /**
+     * Starts opening at once, or ({@code startNow} false) at {@link #start()} or the first use, whichever comes first:
+     * {@code observatory mcp} starts it after its first answer, so that DuckDB's start does not compete with the
+     * {@code initialize} answer for the CPU (docs/decisions/0009-stdio-startup.md, addendum 3).
+     */
+    LazyStorage(String kind, Supplier<StorageComponent> open, boolean startNow) {
+        this.kind = kind;
+        this.open = open;
+        if (startNow) {
+            start();
+        }
+    }
+
+    /** Starts opening on a thread of its own; does nothing when already started. */
+    void start() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                opening.complete(open.get());
+            } catch (RuntimeException | Error e) {
+                opening.completeExceptionally(e);
+            }
+        }, "storage-open");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The opened store; starts the open if nothing has yet, and waits for it. */
     StorageComponent get() {
+        start();
         try {
             return opening.get();
         } catch (InterruptedException e) {
@@ -177,6 +206,9 @@ final class LazyStorage implements StorageComponent {
 
     @Override
     public void close() {
+        if (!started.get()) {
+            return; // never asked for: nothing was opened
+        }
         try {
             get().close();
         } catch (StoreException e) {

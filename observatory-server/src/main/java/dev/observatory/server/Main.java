@@ -1,6 +1,7 @@
 package dev.observatory.server;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,14 +19,31 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("mcp")) {
+            dev.observatory.server.mcp.StartupTrace.mark("main");
             dev.observatory.server.mcp.McpStdio.warmUpInBackground();
+            System.exit(runMcp(Arrays.copyOfRange(args, 1, args.length)));
         }
         System.exit(run(args));
     }
 
     /** Runs the command line and returns the exit code (tests call this). */
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        return execute(new CommandLine(new Main()), args);
+    }
+
+    /**
+     * Runs {@code observatory mcp ARGS} with a command line of the {@code mcp} command alone: picocli then introspects
+     * one command instead of the whole tree (serve, demo, keys, tools...), which is on the path to the first
+     * {@code initialize} answer (docs/decisions/0009-stdio-startup.md, addendum 3). Same options, errors and exit
+     * codes.
+     */
+    static int runMcp(String... args) {
+        CommandLine cl = new CommandLine(new McpCommand());
+        cl.setCommandName("observatory mcp");
+        return execute(cl, args);
+    }
+
+    private static int execute(CommandLine cl, String... args) {
         cl.setErr(new PrintWriter(System.err, true));
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             Throwable root = ex;

@@ -3,6 +3,7 @@ package dev.observatory.server;
 import dev.observatory.mcp.McpSettings;
 import dev.observatory.mcp.Toolsets;
 import dev.observatory.server.mcp.McpStdio;
+import dev.observatory.server.mcp.StartupTrace;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -24,21 +25,35 @@ final class McpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         McpStdio.guardStdout(); // from here on, only the MCP transport writes to the real stdout
+        StartupTrace.mark("command line parsed");
         Map<ConfigKey, String> extra = new EnumMap<>(ConfigKey.class);
         if (demo) {
             extra.put(ConfigKey.DEMO, "true");
         }
         Config c = options.load(extra);
+        StartupTrace.mark("config loaded");
         McpSettings settings = new McpSettings(Toolsets.parse(c.toolsets()), c.outputBudgetTokens(),
                 c.baseUrl(c.port()), Version.current());
-        try (Observatory o = c.demo() ? Observatory.open(c) : Observatory.openInBackground(c)) {
+        // without --demo the store, the job runner and the deployment runtime start once the first answer (initialize)
+        // is out, so that they do not compete with it for the CPU; a tool call before that starts the store itself
+        try (Observatory o = c.demo() ? Observatory.open(c) : Observatory.openInBackground(c, false)) {
+            StartupTrace.mark("Observatory built");
             if (c.demo()) {
                 o.loadDemoIfEmpty();
+                startServices(o);
+                McpStdio.serveStandardStreams(o.tracking, o.meters, settings, () -> {
+                });
+            } else {
+                McpStdio.serveStandardStreams(o.tracking, o.meters, settings, () -> startServices(o));
             }
-            o.startJobs();
-            o.startDeployments();
-            McpStdio.serveStandardStreams(o.tracking, o.meters, settings);
         }
         return 0;
+    }
+
+    private static void startServices(Observatory o) {
+        o.openStorage();
+        o.startJobs();
+        o.startDeployments();
+        StartupTrace.mark("storage open, jobs and deployments started");
     }
 }

@@ -106,17 +106,33 @@ final class Observatory implements AutoCloseable {
      * answer {@code initialize} at once. An open failure is logged here and reported by every tool call.
      */
     static Observatory openInBackground(Config config) {
+        return openInBackground(config, true);
+    }
+
+    /**
+     * Like {@link #openInBackground(Config)}; with {@code startNow} false the open starts at {@link #openStorage()} or
+     * the store's first use, whichever comes first.
+     */
+    static Observatory openInBackground(Config config, boolean startNow) {
         LazyStorage store = new LazyStorage(config.storage(), () -> {
             try {
                 StorageComponent s = Stores.open(config);
+                dev.observatory.server.mcp.StartupTrace.mark("storage opened");
                 LOG.info("storage: {} opened", s.kind());
                 return s;
             } catch (RuntimeException e) {
                 LOG.error("storage: {}", e.getMessage());
                 throw e;
             }
-        });
+        }, startNow);
         return new Observatory(config, store, Clock.systemUTC(), true);
+    }
+
+    /** Starts opening a store that opens in the background and has not started yet; otherwise does nothing. */
+    void openStorage() {
+        if (store instanceof LazyStorage lazy) {
+            lazy.start();
+        }
     }
 
     /** Writes the demo data set when the store has no projects yet; returns whether it wrote. */

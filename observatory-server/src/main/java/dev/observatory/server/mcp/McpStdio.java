@@ -22,6 +22,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,9 @@ public final class McpStdio {
         Thread.ofPlatform().daemon().name("mcp-warm-up").start(() -> {
             try {
                 dev.observatory.mcp.ToolCatalog.all();
+                StartupTrace.mark("tool catalogue built");
                 warmUpJson(McpJsonDefaults.getMapper());
+                StartupTrace.mark("JSON warmed up");
             } catch (IOException | RuntimeException | LinkageError e) {
                 LOG.debug("warm-up failed; the main thread will report the error", e);
             }
@@ -84,10 +87,65 @@ public final class McpStdio {
     }
 
     public static void serveStandardStreams(Tracking tracking, Meters meters, McpSettings settings) {
+        serveStandardStreams(tracking, meters, settings, () -> {
+        });
+    }
+
+    /**
+     * Like {@link #serveStandardStreams(Tracking, Meters, McpSettings)}; {@code afterFirstAnswer} runs once, on a
+     * thread of its own, as soon as the first answer (normally {@code initialize}) has been written: work the session
+     * needs soon but not for that answer (docs/decisions/0009-stdio-startup.md, addendum 3). It is waited for (at most
+     * 10 s) before the server closes.
+     */
+    public static void serveStandardStreams(Tracking tracking, Meters meters, McpSettings settings,
+            Runnable afterFirstAnswer) {
         guardStdout();
-        OutputStream mcpOut = new FileOutputStream(FileDescriptor.out);
-        serve(new FileInputStream(FileDescriptor.in), mcpOut, tracking, new ToolRegistry(tracking, meters, settings),
-                McpExtras.none());
+        AfterFirstAnswer after = new AfterFirstAnswer(afterFirstAnswer);
+        OutputStream mcpOut = new TappedOutput(new FileOutputStream(FileDescriptor.out), bytes -> after.fire());
+        ToolRegistry registry = new ToolRegistry(tracking, meters, settings);
+        StartupTrace.mark("tool registry built");
+        try {
+            serve(new FileInputStream(FileDescriptor.in), mcpOut, tracking, registry, McpExtras.none());
+        } finally {
+            after.awaitDone(Duration.ofSeconds(10));
+        }
+    }
+
+    /** Runs a task once, on its own thread, at the first {@link #fire()}. */
+    private static final class AfterFirstAnswer {
+        private final Runnable task;
+        private final AtomicReference<Thread> thread = new AtomicReference<>();
+
+        AfterFirstAnswer(Runnable task) {
+            this.task = task;
+        }
+
+        void fire() {
+            StartupTrace.answered();
+            if (thread.get() == null) {
+                Thread t = Thread.ofPlatform().daemon().name("mcp-after-first-answer").unstarted(() -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        LOG.error("start-up after the first answer failed: {}", e.getMessage());
+                    }
+                });
+                if (thread.compareAndSet(null, t)) {
+                    t.start();
+                }
+            }
+        }
+
+        void awaitDone(Duration limit) {
+            Thread t = thread.get();
+            if (t != null) {
+                try {
+                    t.join(limit);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     /** Serves on the given streams until {@code in} reaches end of file (or fails), then closes the server. */
@@ -98,6 +156,7 @@ public final class McpStdio {
         StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(),
                 new EofSignal(in, eof, tap), new TappedOutput(out, tap.outbound()));
         McpSyncServer server = ObservatoryMcp.create(transport, tracking, registry, extras);
+        StartupTrace.mark("MCP server built");
         LOG.info("MCP server on stdio ({} tools enabled: {})", registry.tools().size(),
                 String.join(",", registry.settings().toolsets()));
         try {
@@ -162,6 +221,7 @@ public final class McpStdio {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = signal(guard(() -> super.read(b, off, len)));
             if (n > 0) {
+                StartupTrace.mark("request bytes read");
                 tap.accept(Arrays.copyOfRange(b, off, off + n));
             }
             return n;
