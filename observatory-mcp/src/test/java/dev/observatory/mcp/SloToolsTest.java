@@ -163,6 +163,14 @@ class SloToolsTest {
         ToolOutcome status = tools.invoke("get_slo_status", Map.of("name", "from-prom"), TestData.ACTOR, OPS);
         assertThat(status.ok()).isFalse();
         assertThat(status.errorMessage()).contains("prometheus_url is not configured");
+        ok("create_slo", Map.of("name", "api-spans", "selector", Map.of("service", "api")));
+        ok("create_slo", Map.of("name", "api-prom", "selector", Map.of("service", "api"), "sli",
+                Map.of("source", "prometheus", "total", "http_requests_total", "bad", "errors_total")));
+        Map<String, Object> service = ok("get_slo_status", Map.of("service", "api"));
+        assertThat(list(service, "statuses")).extracting(m -> (Object) ((Map<?, ?>) m.get("slo")).get("name"))
+                .containsExactly("api-spans");
+        assertThat(list(service, "unavailable")).singleElement()
+                .satisfies(u -> assertThat(u.get("name")).isEqualTo("api-prom"));
         ToolOutcome bad = tools.invoke("create_slo",
                 Map.of("name", "x", "sli", Map.of("source", "metrics", "total", "a_total")), TestData.ACTOR, OPS);
         assertThat(bad.errorMessage()).contains("exactly one of sli.good");

@@ -94,8 +94,7 @@ public final class SinkIsolationLoad {
         return s;
     }
 
-    private static Setup setUp(String name, Path dir, int rules, HttpServer dead, HttpServer slow)
-            throws IOException {
+    private static Setup setUp(String name, Path dir, int rules, HttpServer dead, HttpServer slow) throws IOException {
         Files.createDirectories(dir);
         AtomicLong healthyCount = new AtomicLong();
         HttpServer healthy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -109,8 +108,8 @@ public final class SinkIsolationLoad {
         healthy.start();
         List<SinkConfig> sinks = new ArrayList<>();
         sinks.add(webhook("healthy", healthy, 1000));
-        sinks.add(SinkConfig.of("file", "file", "alerts.jsonl").withDelivery(null, Duration.ofSeconds(5), 0,
-                1_000_000, 1000));
+        sinks.add(SinkConfig.of("file", "file", "alerts.jsonl").withDelivery(null, Duration.ofSeconds(5), 0, 1_000_000,
+                1000));
         if (dead != null) {
             sinks.add(webhook("dead", dead, 100));
             sinks.add(webhook("slow", slow, 100));
@@ -126,9 +125,8 @@ public final class SinkIsolationLoad {
             Run run = tracking.createRun(ACTOR, new NewRun("train", "run-" + i, RunStatus.RUNNING, "bench", List.of(),
                     Map.of(), null, clock.instant(), null, null));
             runs.add(run);
-            alerts.createRule(ACTOR, new AlertRule("loss-" + i, "run_metric",
-                    Map.of("run", run.id(), "metric", "loss"), true, 10, Duration.ZERO, Severity.ERROR, Map.of(),
-                    null));
+            alerts.createRule(ACTOR, new AlertRule("loss-" + i, "run_metric", Map.of("run", run.id(), "metric", "loss"),
+                    true, 10, Duration.ZERO, Severity.ERROR, Map.of(), null));
         }
         return new Setup(name, tracking, engine, runs, healthyCount, healthy, new ArrayList<>(), new ArrayList<>());
     }
@@ -138,13 +136,15 @@ public final class SinkIsolationLoad {
         return SinkConfig.of(name, "webhook", url).withDelivery(null, Duration.ofSeconds(5), 3, 1_000_000, queue);
     }
 
-    /** Flips every run's loss (above 10, then below), evaluates, waits for the healthy webhook to get every delivery. */
+    /**
+     * Flips every run's loss (above 10, then below), evaluates, waits for the healthy webhook to get every delivery.
+     */
     private static void round(Setup s, int r, int rules) throws InterruptedException {
         double loss = r % 2 == 0 ? 20 : 1;
         long t = s.tracking().clock().millis();
         for (Run run : s.runs()) {
-            s.tracking().logMetrics(ACTOR, run.id(), Map.of("loss",
-                    new MetricColumns(new long[] { r }, new double[] { loss }, new long[] { t })));
+            s.tracking().logMetrics(ACTOR, run.id(),
+                    Map.of("loss", new MetricColumns(new long[] { r }, new double[] { loss }, new long[] { t })));
         }
         long before = s.healthy().get();
         long t0 = System.nanoTime();
@@ -156,16 +156,19 @@ public final class SinkIsolationLoad {
         }
         long t2 = System.nanoTime();
         if (sent != rules) {
-            throw new IllegalStateException(s.name() + " round " + r + " sent " + sent + " notifications, not " + rules);
+            throw new IllegalStateException(
+                    s.name() + " round " + r + " sent " + sent + " notifications, not " + rules);
         }
         s.evalMs().add((t1 - t0) / 1e6);
         s.deliveryMs().add((t2 - t1) / 1e6);
     }
 
     private static void report(Setup s) {
-        System.out.printf("%-20s eval round ms: median %7.1f p90 %7.1f max %7.1f | healthy webhook has the whole round"
-                + " after ms: median %7.1f p90 %7.1f max %7.1f%n", s.name(), pct(s.evalMs(), 50), pct(s.evalMs(), 90),
-                pct(s.evalMs(), 100), pct(s.deliveryMs(), 50), pct(s.deliveryMs(), 90), pct(s.deliveryMs(), 100));
+        System.out.printf(
+                "%-20s eval round ms: median %7.1f p90 %7.1f max %7.1f | healthy webhook has the whole round"
+                        + " after ms: median %7.1f p90 %7.1f max %7.1f%n",
+                s.name(), pct(s.evalMs(), 50), pct(s.evalMs(), 90), pct(s.evalMs(), 100), pct(s.deliveryMs(), 50),
+                pct(s.deliveryMs(), 90), pct(s.deliveryMs(), 100));
         s.engine().sinkCounts().forEach((sink, counts) -> System.out.printf("  %-8s %s%n", sink, counts));
     }
 

@@ -19,11 +19,11 @@ import java.util.Map;
 
 /**
  * {@code metric_anomaly}: how anomalous the latest point of each series of a metric query is, as the robust z score
- * (residual / 1.4826 MAD around a rolling median, with a daily or weekly season when asked and the data has two
- * cycles) of the same detector as detect_anomalies. A rule {@code above 3.5} fires when the newest point is an
- * outlier. Parameters: {@code query} (required; Observatory's metric query language or, with {@code source=prometheus},
- * PromQL), {@code lookback_minutes} (default 360), {@code step_seconds} (default 300), {@code direction} (both, up,
- * down; default both), {@code season} (none, daily, weekly; default none), {@code source} (observatory or prometheus).
+ * (residual / 1.4826 MAD around a rolling median, with a daily or weekly season when asked and the data has two cycles)
+ * of the same detector as detect_anomalies. A rule {@code above 3.5} fires when the newest point is an outlier.
+ * Parameters: {@code query} (required; Observatory's metric query language or, with {@code source=prometheus}, PromQL),
+ * {@code lookback_minutes} (default 360), {@code step_seconds} (default 300), {@code direction} (both, up, down;
+ * default both), {@code season} (none, daily, weekly; default none), {@code source} (observatory or prometheus).
  */
 final class MetricAnomalySignal implements AlertSignal {
     private static final int MAX_SERIES = 200;
@@ -76,8 +76,8 @@ final class MetricAnomalySignal implements AlertSignal {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number from " + min + " to " + max + ", got '"
-                    + v + "'");
+            throw new IllegalArgumentException(
+                    key + " must be a whole number from " + min + " to " + max + ", got '" + v + "'");
         }
     }
 
@@ -117,8 +117,8 @@ final class MetricAnomalySignal implements AlertSignal {
         long start = end - minutes(p) * 60_000 / stepMs * stepMs;
         QueryResult r = query(round, p, start, end, stepMs);
         if (r.rows().size() > MAX_SERIES) {
-            throw new IllegalArgumentException("metric_anomaly query selects " + r.rows().size()
-                    + " series; at most " + MAX_SERIES + ": aggregate it (sum by (...))");
+            throw new IllegalArgumentException("metric_anomaly query selects " + r.rows().size() + " series; at most "
+                    + MAX_SERIES + ": aggregate it (sum by (...))");
         }
         AnomalyOptions options = AnomalyOptions.defaults().withThreshold(1e-9).withDirection(direction(p))
                 .withPeriods(season(p));
@@ -170,8 +170,8 @@ final class MetricAnomalySignal implements AlertSignal {
         if (n < Anomalies.MIN_POINTS) {
             return null;
         }
-        AnomalyReport report = Anomalies.analyze(
-                new MetricSeries(java.util.Arrays.copyOf(x, n), java.util.Arrays.copyOf(y, n)), options);
+        AnomalyReport report = Anomalies
+                .analyze(new MetricSeries(java.util.Arrays.copyOf(x, n), java.util.Arrays.copyOf(y, n)), options);
         double score = 0;
         Anomaly last = null;
         for (Anomaly a : report.anomalies()) {

@@ -15,9 +15,9 @@ import java.time.Instant;
 
 /**
  * SLI events from counter queries ({@link SliSpec}): Observatory's service metrics store or the configured Prometheus,
- * each window one instant query at its end, {@code sum(increase(counter[window]))}. Good and bad events of counters
- * are rounded to whole events; a histogram's buckets are spread over the SLI latency buckets, so that latency SLOs
- * get a percentile and an interpolated count under the threshold.
+ * each window one instant query at its end, {@code sum(increase(counter[window]))}. Good and bad events of counters are
+ * rounded to whole events; a histogram's buckets are spread over the SLI latency buckets, so that latency SLOs get a
+ * percentile and an interpolated count under the threshold.
  */
 public final class QuerySliSource implements SliSource {
 
@@ -81,8 +81,8 @@ public final class QuerySliSource implements SliSource {
         try {
             QueryParser.parse(query);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("SLO " + slo + ": the sli query " + query + " is invalid: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "SLO " + slo + ": the sli query " + query + " is invalid: " + e.getMessage(), e);
         }
     }
 

@@ -65,8 +65,8 @@ public record SliSpec(String source, String good, String bad, String total, Stri
                         + " e.g. http_requests_total{job=\"api\"}) and sli.good or sli.bad, or sli.histogram");
             }
             if ((good == null) == (bad == null)) {
-                throw new IllegalArgumentException(
-                        "sli.source " + source + " needs exactly one of sli.good (good events) and sli.bad (bad events)");
+                throw new IllegalArgumentException("sli.source " + source
+                        + " needs exactly one of sli.good (good events) and sli.bad (bad events)");
             }
         }
     }
@@ -86,7 +86,8 @@ public record SliSpec(String source, String good, String bad, String total, Stri
             return SPAN_EVENTS;
         }
         if (!(o instanceof Map<?, ?> m)) {
-            throw new IllegalArgumentException("sli must be an object such as {source: prometheus, total: ..., bad: ...}");
+            throw new IllegalArgumentException(
+                    "sli must be an object such as {source: prometheus, total: ..., bad: ...}");
         }
         for (Object k : m.keySet()) {
             if (!KEYS.contains(String.valueOf(k))) {

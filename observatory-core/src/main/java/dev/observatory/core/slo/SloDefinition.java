@@ -34,8 +34,8 @@ public record SloDefinition(String name, SloKind kind, SliSelector selector, dou
         if (!sli.spans()) {
             selector = selector == null ? new SliSelector(null, null, null, null, null) : selector;
             if (sli.histogram() != null && kind != SloKind.LATENCY) {
-                throw new IllegalArgumentException("SLO " + name + ": sli.histogram is for latency SLOs; "
-                        + kind.wire() + " SLOs count events with sli.total and sli.good or sli.bad");
+                throw new IllegalArgumentException("SLO " + name + ": sli.histogram is for latency SLOs; " + kind.wire()
+                        + " SLOs count events with sli.total and sli.good or sli.bad");
             }
             QuerySliSource.validate(name, sli);
         } else if (selector == null || selector.isEmpty()) {

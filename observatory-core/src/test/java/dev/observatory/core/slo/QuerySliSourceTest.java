@@ -90,8 +90,10 @@ class QuerySliSourceTest {
     @Test
     void goodEventsGivenAsAnExpressionWithTheWindowPlaceholder() {
         burningRequests();
-        SloDefinition slo = define(Map.of("source", "metrics", "total", "http_requests_total", "good",
-                "sum(increase(http_requests_total{code=\"200\"}[$window]))"), "error_rate", "max_error_rate", 1);
+        SloDefinition slo = define(
+                Map.of("source", "metrics", "total", "http_requests_total", "good",
+                        "sum(increase(http_requests_total{code=\"200\"}[$window]))"),
+                "error_rate", "max_error_rate", 1);
 
         SloStatus s = slos.status(slo.name());
 
@@ -109,8 +111,9 @@ class QuerySliSourceTest {
             double c = perMinute[i];
             counter("http_server_duration_seconds_bucket", Map.of("job", "api", "le", le[i]), m -> c * m);
         }
-        SloDefinition slo = define(Map.of("source", "metrics", "histogram", "http_server_duration_seconds{job=\"api\"}"),
-                "latency", "percentile", 90, "threshold_ms", 250);
+        SloDefinition slo = define(
+                Map.of("source", "metrics", "histogram", "http_server_duration_seconds{job=\"api\"}"), "latency",
+                "percentile", 90, "threshold_ms", 250);
 
         SloStatus s = slos.status(slo.name());
 
@@ -184,8 +187,8 @@ class QuerySliSourceTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        OpsMetrics.configure(tracking, new OpsMetricsSettings(URI.create("http://127.0.0.1:" + closedPort),
-                Duration.ofSeconds(2), 0));
+        OpsMetrics.configure(tracking,
+                new OpsMetricsSettings(URI.create("http://127.0.0.1:" + closedPort), Duration.ofSeconds(2), 0));
         assertThatThrownBy(() -> slos.status("from-prom")).isInstanceOf(StoreException.class)
                 .hasMessageContaining("status of SLO from-prom is unknown").hasMessageContaining("unreachable");
         assertThat(slos.status("api-from-metrics").events()).isPositive();

@@ -57,7 +57,8 @@ final class AlertTools {
                         "trace_metric (a trace metrics snapshot value per service), slo_burn (an"
                                 + " SLO's burn-rate conditions), run_metric (a training metric of a run or project),"
                                 + " job_guardrail (training jobs whose guardrail tripped: nan, oom, stall, divergence,"
-                                + " rule) or deployment_health (1 per deployment while unhealthy, failed or lost).")
+                                + " rule), deployment_health (1 per deployment while unhealthy, failed or lost) or"
+                                + " metric_anomaly (robust z score of the newest point of a service metric query).")
                         .required().between(1, 64),
                 Param.scalarMap("params", "The signal's parameters, e.g. {\"metric\": \"p99_latency_ms\", \"service\":"
                         + " \"api\"}, {\"slo\": \"api-availability\", \"level\": \"page\"}, {\"project\": \"vision\","

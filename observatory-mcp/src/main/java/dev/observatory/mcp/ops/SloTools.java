@@ -65,7 +65,12 @@ final class SloTools {
                 .between(1, 256));
         Map<String, Object> out = Schemas.object("SLO statuses")
                 .prop("statuses", array(SloViews.statusSchema(), "one per SLO"), true)
-                .prop("defaults", bool("true when the service has no SLO and the seed defaults were used")).build();
+                .prop("defaults", bool("true when the service has no SLO and the seed defaults were used"))
+                .prop("unavailable",
+                        array(Schemas.object("an SLO whose source did not answer").prop("name", string(null), true)
+                                .prop("error", string("why, e.g. Prometheus unreachable"), true).build(),
+                                "SLOs of the service whose status is unknown now (the others are in statuses)"))
+                .build();
         return new ToolDef("get_slo_status", "ops", "Get SLO status",
                 "Are we meeting our SLOs? For one SLO (name) or a service's SLOs: the current SLI value, target,"
                         + " compliance over the window, error budget remaining, burn rates over 1h/6h/24h/3d and the"
@@ -91,11 +96,20 @@ final class SloTools {
             defs = SloDefinition.defaults(service);
         }
         List<Obj> rows = new ArrayList<>();
+        List<Obj> unavailable = new ArrayList<>();
         for (SloDefinition d : defs) {
-            rows.add(SloViews.status(slos.status(d, now)));
+            try {
+                rows.add(SloViews.status(slos.status(d, now)));
+            } catch (dev.observatory.store.StoreException e) {
+                if (name != null) {
+                    throw e;
+                }
+                unavailable.add(Obj.of().with("name", d.name()).with("error", e.getMessage()));
+            }
         }
         int n = ctx.budget().fit(Obj.of(), rows);
         return Obj.of().with("statuses", rows.subList(0, n)).with("defaults", defaults ? Boolean.TRUE : null)
+                .with("unavailable", unavailable.isEmpty() ? null : unavailable)
                 .with("truncated", n < rows.size() ? Boolean.TRUE : null);
     }
 

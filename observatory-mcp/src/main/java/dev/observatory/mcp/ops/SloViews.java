@@ -30,8 +30,10 @@ final class SloViews {
                 .prop("threshold_ms", number("latency SLOs: the duration a good span stays within"))
                 .prop("window", string("rolling_<n>d or calendar_month"), true)
                 .prop("source", string("config (file), api (created) or default (seed defaults)"), true)
-                .prop("sli", mapOf(string(null), "where events come from when not spans: source (metrics or"
-                        + " prometheus), total, good or bad, or histogram"))
+                .prop("sli",
+                        mapOf(string(null),
+                                "where events come from when not spans: source (metrics or"
+                                        + " prometheus), total, good or bad, or histogram"))
                 .prop("description", string(null)).build();
     }
 

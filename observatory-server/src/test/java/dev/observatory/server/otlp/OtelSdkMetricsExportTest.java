@@ -110,16 +110,15 @@ class OtelSdkMetricsExportTest {
         flush();
 
         List<String> names = new OpsMetrics(tracking).names(null);
-        assertThat(names).contains("http_server_requests_total", "http_server_request_duration_bucket",
-                "queue_depth");
+        assertThat(names).contains("http_server_requests_total", "http_server_request_duration_bucket", "queue_depth");
         assertThat(single("sum(http_server_requests_total{job=\"api\"})")).isEqualTo(100);
         assertThat(single("http_server_requests_total{http_route=\"/b\"}")).isEqualTo(10);
         assertThat(single("queue_depth")).isEqualTo(7);
         assertThat(single("sum(http_server_request_duration_count)")).isEqualTo(100);
         assertThat(single("histogram_quantile(0.9, sum by (le) (http_server_request_duration_bucket))"))
                 .as("P90 inside (0.1, 0.25]: 10 of the 15 there").isCloseTo(0.2, within(0.001));
-        String rpcBucket = names.stream().filter(n -> n.startsWith("rpc_latency") && n.endsWith("_bucket"))
-                .findFirst().orElseThrow(() -> new AssertionError("no exponential histogram buckets in " + names));
+        String rpcBucket = names.stream().filter(n -> n.startsWith("rpc_latency") && n.endsWith("_bucket")).findFirst()
+                .orElseThrow(() -> new AssertionError("no exponential histogram buckets in " + names));
         assertThat(single("histogram_quantile(0.5, sum by (le) (" + rpcBucket + "))"))
                 .as("median of 1..100 ms from base-2 exponential buckets").isCloseTo(50.5, within(2.0));
     }

@@ -235,9 +235,10 @@ class PrometheusEndToEndTest {
             List<Map<String, Object>> series = (List<Map<String, Object>>) r.get("series");
             return !series.isEmpty() && ((Number) series.get(0).get("last")).doubleValue() >= 3;
         });
-        ok("create_slo", Map.of("name", "scrapes-up", "target", 99.0, "sli",
-                Map.of("source", "prometheus", "total", "count_over_time(up{job=\"observatory\"}[$window])", "good",
-                        "sum_over_time(up{job=\"observatory\"}[$window])")));
+        ok("create_slo",
+                Map.of("name", "scrapes-up", "target", 99.0, "sli",
+                        Map.of("source", "prometheus", "total", "count_over_time(up{job=\"observatory\"}[$window])",
+                                "good", "sum_over_time(up{job=\"observatory\"}[$window])")));
 
         Map<String, Object> s = ((List<Map<String, Object>>) ok("get_slo_status", Map.of("name", "scrapes-up"))
                 .get("statuses")).get(0);
@@ -245,9 +246,9 @@ class PrometheusEndToEndTest {
         assertThat(((Number) s.get("events")).longValue()).isGreaterThanOrEqualTo(3);
         assertThat(s.get("bad_events")).isEqualTo(0.0);
         assertThat(s.get("meeting")).isEqualTo(true);
-        assertThat(((Map<String, Object>) s.get("slo")).get("sli")).isEqualTo(Map.of("source", "prometheus", "good",
-                "sum_over_time(up{job=\"observatory\"}[$window])", "total",
-                "count_over_time(up{job=\"observatory\"}[$window])"));
+        assertThat(((Map<String, Object>) s.get("slo")).get("sli"))
+                .isEqualTo(Map.of("source", "prometheus", "good", "sum_over_time(up{job=\"observatory\"}[$window])",
+                        "total", "count_over_time(up{job=\"observatory\"}[$window])"));
 
         ok("create_slo", Map.of("name", "broken", "sli",
                 Map.of("source", "prometheus", "total", "sum(rate(up[$window])", "bad", "up")));
