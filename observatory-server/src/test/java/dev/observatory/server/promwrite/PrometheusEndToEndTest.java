@@ -178,6 +178,9 @@ class PrometheusEndToEndTest {
                 .satisfies(s -> assertThat((List<?>) s.get("points")).isNotEmpty());
         Map<String, Object> names = ok("list_metric_names", Map.of("contains", "observatory_http"));
         assertThat((List<String>) names.get("names")).contains("observatory_http_requests_total");
+        Map<String, Object> alerts = ok("list_alerts", Map.of("include_prometheus", true));
+        assertThat((List<?>) alerts.get("prometheus_alerts")).as("this Prometheus has no alerting rules").isEmpty();
+        assertThat(alerts).doesNotContainKey("prometheus_error");
     }
 
     @Test
@@ -224,6 +227,10 @@ class PrometheusEndToEndTest {
         ToolOutcome own = registry.invoke("list_metric_names", Map.of("source", "observatory"),
                 new Actor("test", "mcp"), OPS);
         assertThat(own.ok()).isTrue();
+        ToolOutcome alerts = registry.invoke("list_alerts", Map.of("include_prometheus", true),
+                new Actor("test", "mcp"), OPS);
+        assertThat(alerts.ok()).isTrue();
+        assertThat(((Map<?, ?>) alerts.data()).get("prometheus_error").toString()).contains("unreachable");
     }
 
     @Test
