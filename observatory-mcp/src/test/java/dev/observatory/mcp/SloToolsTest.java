@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.observatory.core.slo.Slos;
 import dev.observatory.core.slo.SloSpecs;
 import dev.observatory.mcp.tool.Json;
+import dev.observatory.model.opsmetric.OpsSamples;
+import dev.observatory.model.opsmetric.OpsSeries;
 import dev.observatory.model.trace.Span;
 import dev.observatory.model.trace.SpanKind;
 import dev.observatory.model.trace.SpanStatus;
@@ -126,5 +128,51 @@ class SloToolsTest {
         Slos.configure(data.tracking,
                 List.of(SloSpecs.parse(Map.of("name", "from-file", "selector", Map.of("service", "api")), "config")));
         assertThat(list(ok("list_slos", Map.of()), "slos")).extracting(m -> m.get("source")).containsExactly("config");
+    }
+
+    @Test
+    void anSloOverCountersOfTheMetricsStoreIsCreatedListedAndComputed() {
+        long now = TestData.NOW.toEpochMilli();
+        long[] t = new long[121];
+        double[] total = new double[121];
+        double[] bad = new double[121];
+        for (int m = 0; m <= 120; m++) { // two hours, 100 requests a minute, 2 of them failing
+            t[m] = now - (120 - m) * 60_000L;
+            total[m] = 100.0 * m;
+            bad[m] = 2.0 * m;
+        }
+        new dev.observatory.core.opsmetrics.OpsMetrics(data.tracking).ingest(dev.observatory.core.opsmetrics.OpsIngest
+                .of(List.of(new OpsSamples(OpsSeries.of("requests_total", Map.of("job", "api")), t, total),
+                        new OpsSamples(OpsSeries.of("failures_total", Map.of("job", "api")), t, bad))));
+        Map<String, Object> created = ok("create_slo", Map.of("name", "api-counters", "target", 99, "sli",
+                Map.of("source", "metrics", "total", "requests_total{job=\"api\"}", "bad", "failures_total")));
+        assertThat(((Map<?, ?>) ((Map<?, ?>) created.get("slo")).get("sli")).get("source")).isEqualTo("metrics");
+        assertThat(list(ok("list_slos", Map.of()), "slos"))
+                .extracting(m -> (Object) ((Map<?, ?>) m.get("sli")).get("bad")).containsExactly("failures_total");
+
+        Map<String, Object> s = list(ok("get_slo_status", Map.of("name", "api-counters")), "statuses").get(0);
+
+        assertThat((double) s.get("compliance_percent")).isCloseTo(98.0, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(((Map<?, ?>) s.get("burn_rates")).get("1h")).isEqualTo(2.0);
+    }
+
+    @Test
+    void aPrometheusSloWithoutPrometheusIsAnUnavailableErrorAndBadSlisAreRefused() {
+        ok("create_slo", Map.of("name", "from-prom", "sli",
+                Map.of("source", "prometheus", "total", "http_requests_total", "good", "ok_total")));
+        ToolOutcome status = tools.invoke("get_slo_status", Map.of("name", "from-prom"), TestData.ACTOR, OPS);
+        assertThat(status.ok()).isFalse();
+        assertThat(status.errorMessage()).contains("prometheus_url is not configured");
+        ok("create_slo", Map.of("name", "api-spans", "selector", Map.of("service", "api")));
+        ok("create_slo", Map.of("name", "api-prom", "selector", Map.of("service", "api"), "sli",
+                Map.of("source", "prometheus", "total", "http_requests_total", "bad", "errors_total")));
+        Map<String, Object> service = ok("get_slo_status", Map.of("service", "api"));
+        assertThat(list(service, "statuses")).extracting(m -> (Object) ((Map<?, ?>) m.get("slo")).get("name"))
+                .containsExactly("api-spans");
+        assertThat(list(service, "unavailable")).singleElement()
+                .satisfies(u -> assertThat(u.get("name")).isEqualTo("api-prom"));
+        ToolOutcome bad = tools.invoke("create_slo",
+                Map.of("name", "x", "sli", Map.of("source", "metrics", "total", "a_total")), TestData.ACTOR, OPS);
+        assertThat(bad.errorMessage()).contains("exactly one of sli.good");
     }
 }

@@ -14,6 +14,7 @@ public final class AlertSignals {
         register(new RunMetricSignal());
         register(new JobGuardrailSignal());
         register(new DeploymentHealthSignal());
+        register(new MetricAnomalySignal());
     }
 
     private AlertSignals() {

@@ -17,9 +17,11 @@ import java.util.Objects;
  *            latency SLOs: the duration a good span stays within; 0 otherwise
  * @param source
  *            where the definition comes from: "config" (file) or "api"
+ * @param sli
+ *            where the events come from: the spans of the selector (default), the metrics store or Prometheus
  */
 public record SloDefinition(String name, SloKind kind, SliSelector selector, double targetPercent, double thresholdMs,
-        SloWindow window, String description, Map<String, String> labels, String source) {
+        SloWindow window, String description, Map<String, String> labels, String source, SliSpec sli) {
 
     public SloDefinition {
         Objects.requireNonNull(kind, "kind");
@@ -28,7 +30,15 @@ public record SloDefinition(String name, SloKind kind, SliSelector selector, dou
             throw new IllegalArgumentException(
                     "SLO name '" + name + "' is invalid: use 1-64 lowercase letters, digits, '_', '.' or '-'");
         }
-        if (selector == null || selector.isEmpty()) {
+        sli = sli == null ? SliSpec.SPAN_EVENTS : sli;
+        if (!sli.spans()) {
+            selector = selector == null ? new SliSelector(null, null, null, null, null) : selector;
+            if (sli.histogram() != null && kind != SloKind.LATENCY) {
+                throw new IllegalArgumentException("SLO " + name + ": sli.histogram is for latency SLOs; " + kind.wire()
+                        + " SLOs count events with sli.total and sli.good or sli.bad");
+            }
+            QuerySliSource.validate(name, sli);
+        } else if (selector == null || selector.isEmpty()) {
             throw new IllegalArgumentException(
                     "SLO " + name + " has an empty selector: set at least one of service, route, kind, tool or model");
         }
@@ -43,6 +53,12 @@ public record SloDefinition(String name, SloKind kind, SliSelector selector, dou
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         description = description == null ? "" : description;
         source = source == null ? "api" : source;
+    }
+
+    /** An SLO over the spans of its selector. */
+    public SloDefinition(String name, SloKind kind, SliSelector selector, double targetPercent, double thresholdMs,
+            SloWindow window, String description, Map<String, String> labels, String source) {
+        this(name, kind, selector, targetPercent, thresholdMs, window, description, labels, source, null);
     }
 
     /** The target as a fraction of good events (0.999 for 99.9%). */
@@ -94,6 +110,9 @@ public record SloDefinition(String name, SloKind kind, SliSelector selector, dou
             case ERROR_RATE -> m.put("max_error_rate", SloMath.round(100 - targetPercent, 9));
         }
         m.put("window", window.wire());
+        if (!sli.spans()) {
+            m.put("sli", sli.toMap());
+        }
         m.put("description", description);
         m.put("labels", labels);
         m.put("source", source);

@@ -13,10 +13,23 @@ final class SloMath {
      * inside its bucket when the threshold is not a bucket bound).
      */
     static double bad(SloDefinition slo, SliCounts c) {
-        if (slo.kind() != SloKind.LATENCY) {
+        if (slo.kind() != SloKind.LATENCY || histogramEmpty(c)) {
             return c.errors();
         }
         return c.total() - within(c, (long) (slo.thresholdMs() * 1_000_000));
+    }
+
+    /**
+     * Whether the counts carry no durations: counter sources ({@link QuerySliSource}) count a latency SLO's slow events
+     * as {@code errors} instead. Spans always fill the histogram.
+     */
+    static boolean histogramEmpty(SliCounts c) {
+        for (int i = 0; i < LatencyBuckets.COUNT; i++) {
+            if (c.bucket(i) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Spans with a duration at most the threshold. */
@@ -39,7 +52,7 @@ final class SloMath {
 
     /** The q-quantile (0..1) of the durations in milliseconds, interpolated in its bucket; null without spans. */
     static Double quantileMs(SliCounts c, double q) {
-        if (c.total() == 0) {
+        if (c.total() == 0 || histogramEmpty(c)) {
             return null;
         }
         double rank = q * c.total();

@@ -28,12 +28,15 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *     percentile: 99
  *     threshold_ms: 5000
  *     selector: {service: api}
+ *   - name: api-errors-from-prometheus     # events from counters instead of spans (see SliSpec)
+ *     type: availability
+ *     sli: {source: prometheus, total: 'http_requests_total{job="api"}', bad: 'http_requests_total{job="api",code=~"5.."}'}
  * </pre>
  */
 public final class SloSpecs {
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
     private static final Set<String> KEYS = Set.of("name", "type", "target", "percentile", "threshold_ms",
-            "max_error_rate", "selector", "window", "description", "labels", "source");
+            "max_error_rate", "selector", "window", "description", "labels", "source", "sli");
     private static final Set<String> SELECTOR_KEYS = Set.of("service", "route", "kind", "tool", "model");
 
     private SloSpecs() {
@@ -64,8 +67,11 @@ public final class SloSpecs {
         if (m.get("labels") instanceof Map<?, ?> l) {
             l.forEach((k, v) -> labels.put(String.valueOf(k), String.valueOf(v)));
         }
-        return new SloDefinition(text(m.get("name"), null), kind, selector(m.get("selector"), m.get("name")), target,
-                threshold, window, text(m.get("description"), ""), labels, source);
+        SliSpec sli = SliSpec.parse(m.get("sli"));
+        SliSelector selector = sli.spans() || m.get("selector") != null ? selector(m.get("selector"), m.get("name"))
+                : null;
+        return new SloDefinition(text(m.get("name"), null), kind, selector, target, threshold, window,
+                text(m.get("description"), ""), labels, source, sli);
     }
 
     private static SliSelector selector(Object o, Object name) {

@@ -114,13 +114,15 @@ public final class Slos {
 
     /** The status of an SLO at {@code now}: compliance and budget over its window, burn rates, alert conditions. */
     public SloStatus status(SloDefinition slo, Instant now) {
-        refresh(now);
+        if (slo.sli().spans()) {
+            refresh(now);
+        }
         Instant from = slo.window().start(now);
         List<Duration> windows = new ArrayList<>(new LinkedHashSet<>(statusWindows()));
         List<Instant> starts = new ArrayList<>();
         starts.add(from);
         windows.forEach(w -> starts.add(now.minus(w)));
-        List<SliCounts> counts = source.countsEndingAt(slo.selector(), starts, now);
+        List<SliCounts> counts = sourceOf(slo).countsEndingAt(slo.selector(), starts, now);
         SliCounts all = counts.get(0);
         Map<Duration, Double> burn = new LinkedHashMap<>();
         for (int i = 0; i < windows.size(); i++) {
@@ -133,6 +135,16 @@ public final class Slos {
         Map<String, Double> rates = new LinkedHashMap<>();
         BURN_WINDOWS.forEach((k, w) -> rates.put(k, SloMath.round(burn.get(w), 4)));
         return summarize(slo, from, now, all, rates, alerts);
+    }
+
+    /** The spans source for span SLOs; a query source over the metrics store or Prometheus for the others. */
+    private SliSource sourceOf(SloDefinition slo) {
+        return switch (slo.sli().source()) {
+            case SliSpec.METRICS -> QuerySliSource.metrics(slo.name(), slo.sli(), tracking.store().opsMetrics());
+            case SliSpec.PROMETHEUS -> QuerySliSource.prometheus(slo.name(), slo.sli(),
+                    new dev.observatory.core.opsmetrics.OpsMetrics(tracking).prometheus());
+            default -> source;
+        };
     }
 
     /** The burn-rate windows of the status and of the workbook conditions (read together with the SLO's window). */
@@ -161,7 +173,7 @@ public final class Slos {
         Double value = switch (slo.kind()) {
             case AVAILABILITY -> c.total() == 0 ? null : 100.0 * (c.total() - c.errors()) / c.total();
             case ERROR_RATE -> c.total() == 0 ? null : 100.0 * c.errors() / c.total();
-            case LATENCY -> SloMath.quantileMs(c, slo.target());
+            case LATENCY -> SloMath.quantileMs(c, slo.target()); // null from counters without a histogram
         };
         return new SloStatus(slo, from, to, c.total(), SloMath.round(bad, 3), value, 100 * good, good >= slo.target(),
                 remaining, allowed, rates, alerts);
@@ -179,12 +191,14 @@ public final class Slos {
             throw new IllegalArgumentException(
                     "a report has at most 200 points: use a larger step or a shorter period");
         }
-        refresh(tracking.clock().instant());
+        if (slo.sli().spans()) {
+            refresh(tracking.clock().instant());
+        }
         List<SloReport.Point> points = new ArrayList<>();
         SliCounts total = SliCounts.empty();
         for (Instant t = from; t.isBefore(to); t = t.plus(step)) {
             Instant end = t.plus(step).isAfter(to) ? to : t.plus(step);
-            SliCounts c = source.counts(slo.selector(), t, end);
+            SliCounts c = sourceOf(slo).counts(slo.selector(), t, end);
             total = total.plus(c);
             SloStatus upTo = summarize(slo, from, end, total, Map.of(), List.of());
             double good = c.total() == 0 ? 100 : 100 * (c.total() - SloMath.bad(slo, c)) / c.total();

@@ -57,7 +57,8 @@ final class AlertTools {
                         "trace_metric (a trace metrics snapshot value per service), slo_burn (an"
                                 + " SLO's burn-rate conditions), run_metric (a training metric of a run or project),"
                                 + " job_guardrail (training jobs whose guardrail tripped: nan, oom, stall, divergence,"
-                                + " rule) or deployment_health (1 per deployment while unhealthy, failed or lost).")
+                                + " rule), deployment_health (1 per deployment while unhealthy, failed or lost) or"
+                                + " metric_anomaly (robust z score of the newest point of a service metric query).")
                         .required().between(1, 64),
                 Param.scalarMap("params", "The signal's parameters, e.g. {\"metric\": \"p99_latency_ms\", \"service\":"
                         + " \"api\"}, {\"slo\": \"api-availability\", \"level\": \"page\"}, {\"project\": \"vision\","
@@ -97,10 +98,22 @@ final class AlertTools {
                 Param.string("state", "Only pending, firing or resolved alerts.")
                         .oneOf(List.of("pending", "firing", "resolved")),
                 Param.scalarMap("labels", "Only alerts with these labels, e.g. {\"service\": \"api\"}."),
-                Param.integer("limit", "Most alerts (1-200).").between(1, 200).defaultsTo(50));
-        Map<String, Object> out = Schemas.object("alerts").prop("alerts",
-                array(AlertViews.alertSchema(), "firing first, then pending, then resolved in the last day"), true)
-                .prop("total", integer("alerts matching"), true).build();
+                Param.integer("limit", "Most alerts (1-200).").between(1, 200).defaultsTo(50),
+                Param.bool("include_prometheus",
+                        "Also the alerts of the configured Prometheus' own alerting rules" + " (its /api/v1/alerts).")
+                        .defaultsTo(false));
+        Map<String, Object> promAlert = Schemas.object("an alert of Prometheus' rules")
+                .prop("name", string("alertname"), true).prop("state", string("pending or firing"), true)
+                .prop("labels", mapOf(string(null), null), true).prop("active_at", string(null))
+                .prop("value", string(null)).build();
+        Map<String, Object> out = Schemas.object("alerts")
+                .prop("alerts",
+                        array(AlertViews.alertSchema(), "firing first, then pending, then resolved in the last day"),
+                        true)
+                .prop("total", integer("alerts matching"), true)
+                .prop("prometheus_alerts", array(promAlert, "with include_prometheus: at most limit"))
+                .prop("prometheus_error", string("why Prometheus' alerts are missing (not configured, unreachable)"))
+                .build();
         return new ToolDef("list_alerts", "ops", "List alerts",
                 "The alerts of the alert rules: firing, pending and those resolved in the last day, with labels,"
                         + " value, threshold and timestamps. Fingerprints go to silence_alert; alert_routing sends"
@@ -113,8 +126,12 @@ final class AlertTools {
                         rows.add(AlertViews.alert(a));
                     }
                     int n = ctx.budget().fit(Obj.of(), rows);
-                    return Obj.of().with("alerts", rows.subList(0, n)).with("total", all.size()).with("truncated",
+                    Obj answer = Obj.of().with("alerts", rows.subList(0, n)).with("total", all.size()).with("truncated",
                             n < all.size() ? Boolean.TRUE : null);
+                    if (args.bool("include_prometheus")) {
+                        PrometheusAlerts.add(answer, ctx, args.intValue("limit"));
+                    }
+                    return answer;
                 }).listedAlsoIn("core");
     }
 

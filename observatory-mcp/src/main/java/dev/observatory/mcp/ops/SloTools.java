@@ -65,13 +65,19 @@ final class SloTools {
                 .between(1, 256));
         Map<String, Object> out = Schemas.object("SLO statuses")
                 .prop("statuses", array(SloViews.statusSchema(), "one per SLO"), true)
-                .prop("defaults", bool("true when the service has no SLO and the seed defaults were used")).build();
+                .prop("defaults", bool("true when the service has no SLO and the seed defaults were used"))
+                .prop("unavailable",
+                        array(Schemas.object("an SLO whose source did not answer").prop("name", string(null), true)
+                                .prop("error", string("why, e.g. Prometheus unreachable"), true).build(),
+                                "SLOs of the service whose status is unknown now (the others are in statuses)"))
+                .build();
         return new ToolDef("get_slo_status", "ops", "Get SLO status",
                 "Are we meeting our SLOs? For one SLO (name) or a service's SLOs: the current SLI value, target,"
                         + " compliance over the window, error budget remaining, burn rates over 1h/6h/24h/3d and the"
                         + " Google SRE workbook multi-window burn-rate conditions (14.4x over 1h and 5m or 6x over 6h"
                         + " and 30m: page; 3x over 1d and 2h or 1x over 3d and 6h: ticket). Computed from the stored"
-                        + " spans.",
+                        + " spans, or from the counters the SLO's sli names (metrics store or Prometheus; an"
+                        + " unreachable Prometheus is reported as unavailable).",
                 in, out, Hints.READ_ONLY, SloTools::handleStatus).listedAlsoIn("core");
     }
 
@@ -90,11 +96,20 @@ final class SloTools {
             defs = SloDefinition.defaults(service);
         }
         List<Obj> rows = new ArrayList<>();
+        List<Obj> unavailable = new ArrayList<>();
         for (SloDefinition d : defs) {
-            rows.add(SloViews.status(slos.status(d, now)));
+            try {
+                rows.add(SloViews.status(slos.status(d, now)));
+            } catch (dev.observatory.store.StoreException e) {
+                if (name != null) {
+                    throw e;
+                }
+                unavailable.add(Obj.of().with("name", d.name()).with("error", e.getMessage()));
+            }
         }
         int n = ctx.budget().fit(Obj.of(), rows);
         return Obj.of().with("statuses", rows.subList(0, n)).with("defaults", defaults ? Boolean.TRUE : null)
+                .with("unavailable", unavailable.isEmpty() ? null : unavailable)
                 .with("truncated", n < rows.size() ? Boolean.TRUE : null);
     }
 
@@ -164,24 +179,34 @@ final class SloTools {
                 Param.string("type", "availability, latency or error_rate.")
                         .oneOf(List.of("availability", "latency", "error_rate")).defaultsTo("availability"),
                 Param.scalarMap("selector",
-                        "Which spans count: service, route (span name), kind, tool, model; at" + " least one.")
-                        .required().example("{\"service\": \"api\"}"),
+                        "Which spans count: service, route (span name), kind, tool, model; at least one (not needed"
+                                + " when sli reads counters).")
+                        .example("{\"service\": \"api\"}"),
                 Param.number("target",
                         "Availability target in percent (default 99.9); for latency the percentile" + " (default 95)."),
                 Param.number("threshold_ms", "Latency SLOs: the duration (default 2000 for P95, 5000 for P99)."),
                 Param.number("max_error_rate", "Error-rate SLOs: the highest error rate in percent (default 0.1)."),
                 Param.string("window", "rolling_28d, rolling_30d (default) or calendar_month.").between(2, 20),
-                Param.string("description", "What the SLO promises, in words.").between(0, 500));
+                Param.string("description", "What the SLO promises, in words.").between(0, 500),
+                Param.scalarMap("sli", "Where events come from (default: the spans of the selector): {source:"
+                        + " metrics (Observatory's service metrics) or prometheus (prometheus_url), total: counter"
+                        + " selector, bad or good: counter selector} -- each counted as sum(increase(x[window])), or"
+                        + " a whole expression using $window -- or for latency {source, histogram: base name with"
+                        + " labels, le in seconds}.")
+                        .example("{\"source\": \"prometheus\", \"total\": \"http_requests_total{job=\\\"api\\\"}\","
+                                + " \"bad\": \"http_requests_total{job=\\\"api\\\",code=~\\\"5..\\\"}\"}"));
         Map<String, Object> out = Schemas.object("the SLO stored").prop("slo", SloViews.definitionSchema(), true)
                 .build();
         return new ToolDef("create_slo", "ops", "Create an SLO",
-                "Creates or replaces an SLO over the stored spans. Targets must be above 0% and below 100%; the"
+                "Creates or replaces an SLO over the stored spans, or over counters of Observatory's metrics store"
+                        + " or the configured Prometheus (sli). Targets must be above 0% and below 100%; a span"
                         + " selector must name at least a service, route, kind, tool or model.",
                 in, out, WRITE, (args, ctx) -> {
                     Map<String, Object> spec = new LinkedHashMap<>();
                     spec.put("name", args.string("name"));
                     spec.put("type", args.string("type"));
-                    spec.put("selector", args.scalarMap("selector"));
+                    putIf(spec, "selector", args.scalarMap("selector"));
+                    putIf(spec, "sli", args.scalarMap("sli"));
                     putIf(spec, args.string("type").equals("latency") ? "percentile" : "target", args.number("target"));
                     putIf(spec, "threshold_ms", args.number("threshold_ms"));
                     putIf(spec, "max_error_rate", args.number("max_error_rate"));

@@ -30,6 +30,10 @@ final class SloViews {
                 .prop("threshold_ms", number("latency SLOs: the duration a good span stays within"))
                 .prop("window", string("rolling_<n>d or calendar_month"), true)
                 .prop("source", string("config (file), api (created) or default (seed defaults)"), true)
+                .prop("sli",
+                        mapOf(string(null),
+                                "where events come from when not spans: source (metrics or"
+                                        + " prometheus), total, good or bad, or histogram"))
                 .prop("description", string(null)).build();
     }
 
@@ -40,6 +44,7 @@ final class SloViews {
                 .with("target_percent", d.targetPercent())
                 .with("threshold_ms", d.kind() == SloKind.LATENCY ? d.thresholdMs() : null)
                 .with("window", d.window().wire()).with("source", d.source())
+                .with("sli", d.sli().spans() ? null : d.sli().toMap())
                 .with("description", d.description().isEmpty() ? null : d.description());
     }
 

@@ -178,6 +178,9 @@ class PrometheusEndToEndTest {
                 .satisfies(s -> assertThat((List<?>) s.get("points")).isNotEmpty());
         Map<String, Object> names = ok("list_metric_names", Map.of("contains", "observatory_http"));
         assertThat((List<String>) names.get("names")).contains("observatory_http_requests_total");
+        Map<String, Object> alerts = ok("list_alerts", Map.of("include_prometheus", true));
+        assertThat((List<?>) alerts.get("prometheus_alerts")).as("this Prometheus has no alerting rules").isEmpty();
+        assertThat(alerts).doesNotContainKey("prometheus_error");
     }
 
     @Test
@@ -224,5 +227,41 @@ class PrometheusEndToEndTest {
         ToolOutcome own = registry.invoke("list_metric_names", Map.of("source", "observatory"),
                 new Actor("test", "mcp"), OPS);
         assertThat(own.ok()).isTrue();
+        ToolOutcome alerts = registry.invoke("list_alerts", Map.of("include_prometheus", true),
+                new Actor("test", "mcp"), OPS);
+        assertThat(alerts.ok()).isTrue();
+        assertThat(((Map<?, ?>) alerts.data()).get("prometheus_error").toString()).contains("unreachable");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_slo_reads_its_events_from_prometheus_and_a_bad_query_is_prometheus_own_error() throws Exception {
+        await("Prometheus has scraped a few times", () -> {
+            Map<String, Object> r = ok("query_metrics",
+                    Map.of("query", "count_over_time(up{job=\"observatory\"}[1h])", "source", "prometheus"));
+            List<Map<String, Object>> series = (List<Map<String, Object>>) r.get("series");
+            return !series.isEmpty() && ((Number) series.get(0).get("last")).doubleValue() >= 3;
+        });
+        ok("create_slo",
+                Map.of("name", "scrapes-up", "target", 99.0, "sli",
+                        Map.of("source", "prometheus", "total", "count_over_time(up{job=\"observatory\"}[$window])",
+                                "good", "sum_over_time(up{job=\"observatory\"}[$window])")));
+
+        Map<String, Object> s = ((List<Map<String, Object>>) ok("get_slo_status", Map.of("name", "scrapes-up"))
+                .get("statuses")).get(0);
+
+        assertThat(((Number) s.get("events")).longValue()).isGreaterThanOrEqualTo(3);
+        assertThat(s.get("bad_events")).isEqualTo(0.0);
+        assertThat(s.get("meeting")).isEqualTo(true);
+        assertThat(((Map<String, Object>) s.get("slo")).get("sli"))
+                .isEqualTo(Map.of("source", "prometheus", "good", "sum_over_time(up{job=\"observatory\"}[$window])",
+                        "total", "count_over_time(up{job=\"observatory\"}[$window])"));
+
+        ok("create_slo", Map.of("name", "broken", "sli",
+                Map.of("source", "prometheus", "total", "sum(rate(up[$window])", "bad", "up")));
+        ToolOutcome o = tools.invoke("get_slo_status", Map.of("name", "broken"), new Actor("test", "mcp"), OPS);
+        assertThat(o.errorCode()).isEqualTo(ToolOutcome.INVALID_ARGUMENTS);
+        assertThat(o.errorMessage()).contains("SLO broken").contains("Prometheus refused")
+                .containsIgnoringCase("parse error");
     }
 }
