@@ -135,4 +135,9 @@ final class DuckDbMetrics implements MetricStore {
     public long pointCount() {
         return db.read(c -> DuckDbSql.count(c, "SELECT coalesce(sum(point_count), 0) FROM series"));
     }
+
+    @Override
+    public Map<String, List<SeriesBucket>> downsampleRuns(Collection<String> runIds, String key, int buckets) {
+        return DuckDbBulkM4.downsampleRuns(db, runIds, key, buckets);
+    }
 }
