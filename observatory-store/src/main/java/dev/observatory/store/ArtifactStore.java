@@ -4,7 +4,10 @@ import dev.observatory.model.artifact.Artifact;
 import dev.observatory.model.artifact.ArtifactQuery;
 import dev.observatory.model.artifact.ArtifactUsage;
 import dev.observatory.model.artifact.NewArtifact;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +25,21 @@ public interface ArtifactStore {
     Artifact put(NewArtifact artifact);
 
     Optional<Artifact> get(String id);
+
+    /**
+     * The artifacts with the given ids, found ones only: id -> artifact, in the order of the ids (an id given twice is
+     * looked up once). For callers naming many artifacts at once (a scorecard's rows): an implementation may answer in
+     * one statement; the default looks them up one by one.
+     */
+    default Map<String, Artifact> get(Collection<String> ids) {
+        Map<String, Artifact> out = new LinkedHashMap<>();
+        for (String id : ids) {
+            if (!out.containsKey(id)) {
+                get(id).ifPresent(a -> out.put(id, a));
+            }
+        }
+        return out;
+    }
 
     /** The artifact of a run at a path. */
     Optional<Artifact> find(String runId, String path);

@@ -42,6 +42,26 @@ public interface MetricStore {
      */
     List<SeriesBucket> downsample(String runId, String key, long fromStep, long toStep, int buckets);
 
+    /**
+     * M4 charts of one metric for many runs at once, each over the run's whole series: runId -> the buckets that
+     * {@code downsample(runId, key, Long.MIN_VALUE, Long.MAX_VALUE, buckets)} returns. Runs without the metric are
+     * absent. For comparisons over many runs: an implementation may answer with a few statements instead of one per
+     * run; the default asks {@link #downsample} run by run.
+     */
+    default Map<String, List<SeriesBucket>> downsampleRuns(Collection<String> runIds, String key, int buckets) {
+        if (buckets < 1) {
+            throw new IllegalArgumentException("buckets must be at least 1, got " + buckets);
+        }
+        Map<String, List<SeriesBucket>> out = new java.util.LinkedHashMap<>();
+        for (String runId : new java.util.LinkedHashSet<>(runIds)) {
+            List<SeriesBucket> b = downsample(runId, key, Long.MIN_VALUE, Long.MAX_VALUE, buckets);
+            if (!b.isEmpty()) {
+                out.put(runId, b);
+            }
+        }
+        return out;
+    }
+
     /** Total points stored, for /metrics. */
     long pointCount();
 }

@@ -1,6 +1,10 @@
 package dev.observatory.bench.analysis;
 
 import dev.observatory.analysis.Direction;
+import dev.observatory.analysis.Downsampled;
+import dev.observatory.analysis.Lttb;
+import dev.observatory.analysis.M4;
+import dev.observatory.analysis.Smoothing;
 import dev.observatory.analysis.correlation.Correlation;
 import dev.observatory.analysis.correlation.Correlations;
 import dev.observatory.analysis.forecast.Forecast;
@@ -86,6 +90,21 @@ public class AnalysisBench {
             };
             logs.add(new LogRecord(i, level, text));
         }
+    }
+
+    @Benchmark
+    public Downsampled m4To1000Buckets() {
+        return M4.downsample(steps, loss, 1_000);
+    }
+
+    @Benchmark
+    public Downsampled lttbTo1000Points() {
+        return Lttb.downsample(steps, loss, 1_000);
+    }
+
+    @Benchmark
+    public double[] debiasedEmaSmoothing() {
+        return Smoothing.debiasedEma(loss, 0.01);
     }
 
     @Benchmark

@@ -4,6 +4,7 @@ import dev.observatory.analysis.Direction;
 import dev.observatory.core.RunListRequest;
 import dev.observatory.core.RunRow;
 import dev.observatory.core.Tracking;
+import dev.observatory.model.LogLine;
 import dev.observatory.model.MetricSummary;
 import dev.observatory.model.Run;
 import dev.observatory.model.RunStatus;
@@ -57,8 +58,15 @@ final class Comparer {
                     + "'; compare runs that log the same metric, or pass metric= with a key every run has");
         }
         Direction dir = direction != null ? direction : Direction.infer(key);
+        SeriesReader reader = new SeriesReader(tracking);
+        Map<String, MetricSummary> primaryByRun = new LinkedHashMap<>();
+        runIds.forEach(id -> primaryByRun.put(id, Checks.summary(id, summaries.get(id), key)));
+        Map<String, SeriesData> primary = RunFacts.lightPrimary(reader, primaryByRun);
+        Map<String, SeriesData> throughput = RunFacts.lightThroughput(reader, summaries);
+        Map<String, List<LogLine>> errors = RunFacts.lightErrors(tracking, runIds);
         List<Entry> entries = new ArrayList<>(Parallel.map(runIds, id -> {
-            RunFacts f = RunFacts.light(tracking, runs.get(id), summaries.get(id), key, dir);
+            RunFacts f = RunFacts.light(tracking, runs.get(id), summaries.get(id), key, dir, primary.get(id),
+                    throughput.get(id), errors.get(id));
             MetricSummary s = Checks.summary(id, f.summaries, key);
             double v = "last".equals(rankBy) ? s.last() : dir == Direction.LOWER_IS_BETTER ? s.min() : s.max();
             Scores scores = Scoring.scores(f);

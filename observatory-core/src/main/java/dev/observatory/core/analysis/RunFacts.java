@@ -36,6 +36,8 @@ final class RunFacts {
     static final long LIGHT_FULL_POINTS = 2_500;
     static final int LIGHT_BUCKETS = 1_000;
     static final int THROUGHPUT_BUCKETS = 512;
+    /** The log lines {@link #light} analyses: the last 500 ERROR lines. */
+    static final LogQuery LIGHT_ERRORS = new LogQuery(null, "ERROR", null, Long.MAX_VALUE, 500);
 
     Run run;
     List<MetricSummary> summaries;
@@ -65,7 +67,7 @@ final class RunFacts {
             f.overfitting = LearningCurves.overfitting(f.primary.steps(), f.primary.values(), eval.steps(),
                     eval.values(), f.direction);
         }
-        f.throughput(reader);
+        f.throughput(reader, null);
         f.logs = LogIntelligence.analyse(fullLogs(tracking, runId, logLines));
         f.logLinesTotal = tracking.store().logs().lineCount(runId);
         return f;
@@ -78,13 +80,24 @@ final class RunFacts {
     /** {@link #light} with the run and its summaries already read (comparisons read them once). */
     static RunFacts light(Tracking tracking, Run run, List<MetricSummary> summaries, String metric,
             Direction direction) {
+        return light(tracking, run, summaries, metric, direction, null, null, null);
+    }
+
+    /**
+     * {@link #light} with the primary metric's and the throughput metric's series and the error lines already read
+     * (null: read them here), as {@link #lightPrimary}, {@link #lightThroughput} and {@link #lightErrors} read them for
+     * many runs at once.
+     */
+    static RunFacts light(Tracking tracking, Run run, List<MetricSummary> summaries, String metric, Direction direction,
+            SeriesData primary, SeriesData throughput, List<LogLine> errorLines) {
         String runId = run.id();
         RunFacts f = base(run, summaries, metric, direction);
         SeriesReader reader = new SeriesReader(tracking);
-        f.analysePrimary(reader.fullOrChart(runId, Checks.summary(runId, f.summaries, f.primaryKey), LIGHT_FULL_POINTS,
-                LIGHT_BUCKETS));
-        f.throughput(reader);
-        List<LogLine> errors = tracking.logs(runId, new LogQuery(null, "ERROR", null, Long.MAX_VALUE, 500));
+        f.analysePrimary(primary != null ? primary
+                : reader.fullOrChart(runId, Checks.summary(runId, f.summaries, f.primaryKey), LIGHT_FULL_POINTS,
+                        LIGHT_BUCKETS));
+        f.throughput(reader, throughput);
+        List<LogLine> errors = errorLines != null ? errorLines : tracking.logs(runId, LIGHT_ERRORS);
         f.logs = LogIntelligence.analyse(errors.stream().map(LogRecord::of).toList());
         f.logLinesTotal = -1;
         return f;
@@ -123,12 +136,39 @@ final class RunFacts {
                 : c.size() < 200 || span < 500 ? "short" : span > 200_000 ? "long" : "standard";
     }
 
-    private void throughput(SeriesReader reader) {
+    /**
+     * The primary metric of many runs as {@link #light} charts it, in one bulk read: runId -> series, for the runs
+     * whose series is long enough to be charted (the others are read by {@link #light} itself).
+     */
+    static Map<String, SeriesData> lightPrimary(SeriesReader reader, Map<String, MetricSummary> primaryByRun) {
+        return reader.chartsOfLongSeries(primaryByRun, LIGHT_FULL_POINTS, LIGHT_BUCKETS);
+    }
+
+    /**
+     * The throughput metric of many runs as {@link #light} charts it, one bulk read per throughput key: runId -> series
+     * (runs without a throughput metric, or with a series short enough to read whole, are absent).
+     */
+    static Map<String, SeriesData> lightThroughput(SeriesReader reader, Map<String, List<MetricSummary>> summaries) {
+        Map<String, Map<String, MetricSummary>> byKey = new LinkedHashMap<>();
+        summaries.forEach((runId, s) -> MetricChoice.throughput(s).ifPresent(key -> byKey
+                .computeIfAbsent(key, k -> new LinkedHashMap<>()).put(runId, Checks.summary(runId, s, key))));
+        Map<String, SeriesData> out = new java.util.HashMap<>();
+        byKey.values().forEach(runs -> out.putAll(reader.chartsOfLongSeries(runs, 0, THROUGHPUT_BUCKETS)));
+        return out;
+    }
+
+    /** The error lines {@link #light} analyses, of many runs in one store read (runs already checked to exist). */
+    static Map<String, List<LogLine>> lightErrors(Tracking tracking, List<String> runIds) {
+        return tracking.store().logs().queryRuns(runIds, LIGHT_ERRORS);
+    }
+
+    private void throughput(SeriesReader reader, SeriesData read) {
         throughputKey = MetricChoice.throughput(summaries).orElse(null);
         if (throughputKey == null) {
             return;
         }
-        SeriesData t = reader.chart(run.id(), Checks.summary(run.id(), summaries, throughputKey), THROUGHPUT_BUCKETS);
+        SeriesData t = read != null && read.key().equals(throughputKey) ? read
+                : reader.chart(run.id(), Checks.summary(run.id(), summaries, throughputKey), THROUGHPUT_BUCKETS);
         Curve c = Curve.of(t.steps(), t.values());
         int n = c.size();
         if (n < 10) {

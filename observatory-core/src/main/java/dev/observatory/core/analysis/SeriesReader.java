@@ -5,6 +5,10 @@ import dev.observatory.core.Tracking;
 import dev.observatory.model.MetricPoint;
 import dev.observatory.model.MetricSummary;
 import dev.observatory.model.SeriesBucket;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reads metric series through {@link Tracking}, in one of two deliberate ways:
@@ -74,14 +78,48 @@ final class SeriesReader {
 
     SeriesData chart(String runId, MetricSummary summary, Long from, Long to, int buckets) {
         MetricHistory h = tracking.history(runId, summary.key(), from, to, buckets);
-        long[] steps = new long[h.buckets().size() * 4];
+        return fromBuckets(runId, summary, h.buckets(), h.downsampled());
+    }
+
+    /**
+     * The M4 charts of one metric of many runs, for the runs whose series {@link #fullOrChart} would chart (more than
+     * {@code maxFull} and more than {@code buckets} points), from one bulk store read
+     * ({@code MetricStore.downsampleRuns}) instead of one query per run. Keyed by run id; the runs left out are those
+     * to read one by one.
+     */
+    Map<String, SeriesData> chartsOfLongSeries(Map<String, MetricSummary> summaryByRun, long maxFull, int buckets) {
+        Map<String, SeriesData> out = new LinkedHashMap<>();
+        List<String> bulk = new ArrayList<>();
+        String key = null;
+        for (var e : summaryByRun.entrySet()) {
+            MetricSummary s = e.getValue();
+            if (s.count() > maxFull && s.count() > buckets && (key == null || key.equals(s.key()))) {
+                key = s.key();
+                bulk.add(e.getKey());
+            }
+        }
+        if (!bulk.isEmpty()) {
+            Map<String, List<SeriesBucket>> charts = tracking.store().metrics().downsampleRuns(bulk, key, buckets);
+            for (String runId : bulk) {
+                List<SeriesBucket> b = charts.get(runId);
+                if (b != null) {
+                    out.put(runId, fromBuckets(runId, summaryByRun.get(runId), b, true));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static SeriesData fromBuckets(String runId, MetricSummary summary, List<SeriesBucket> buckets,
+            boolean downsampled) {
+        long[] steps = new long[buckets.size() * 4];
         double[] values = new double[steps.length];
         int n = 0;
-        for (SeriesBucket b : h.buckets()) {
+        for (SeriesBucket b : buckets) {
             n = addPoints(b, steps, values, n);
         }
         return new SeriesData(runId, summary.key(), java.util.Arrays.copyOf(steps, n),
-                java.util.Arrays.copyOf(values, n), summary.count(), h.downsampled());
+                java.util.Arrays.copyOf(values, n), summary.count(), downsampled);
     }
 
     /** Adds a bucket's first, min, max and last points in step order, each step once. */

@@ -16,6 +16,8 @@ import dev.observatory.store.NotFoundException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,6 +153,25 @@ public final class Policies {
                     .orElseThrow(() -> new NotFoundException("no model version with id " + EvalChecks.quote(s.id())
                             + ": list_model_versions shows version ids")));
         };
+    }
+
+    /**
+     * {@link #resolve} for many subjects, in their order and each once, with the checkpoints looked up in one store
+     * read; fails on the first subject that does not exist (or is no checkpoint) exactly as {@link #resolve} does.
+     */
+    public List<Policy> resolveAll(Collection<EvalSubject> subjects) {
+        List<EvalSubject> distinct = List.copyOf(new LinkedHashSet<>(subjects));
+        distinct.forEach(EvalChecks::subject);
+        List<String> ids = distinct.stream().filter(s -> s.kind() == EvalSubjectKind.CHECKPOINT).map(EvalSubject::id)
+                .toList();
+        Map<String, Artifact> found = ids.isEmpty() ? Map.of() : tracking.store().artifacts().get(ids);
+        List<Policy> out = new ArrayList<>(distinct.size());
+        for (EvalSubject s : distinct) {
+            Artifact a = s.kind() == EvalSubjectKind.CHECKPOINT ? found.get(s.id()) : null;
+            boolean model = a != null && (a.kind() == ArtifactKind.CHECKPOINT || a.kind() == ArtifactKind.MODEL);
+            out.add(model ? checkpoint(a) : resolve(s));
+        }
+        return out;
     }
 
     private Policy checkpoint(Artifact a) {

@@ -68,7 +68,7 @@ public final class Scorecards {
     private List<Policy> policies(ScorecardRequest req) {
         Policies p = new Policies(tracking);
         if (!req.policies().isEmpty()) {
-            return new LinkedHashSet<>(req.policies()).stream().map(p::resolve).toList();
+            return p.resolveAll(req.policies());
         }
         PolicyFilter f = req.filter();
         PolicyFilter evaluated = new PolicyFilter(f.nameContains(), f.type(), f.tags(), f.user(), f.project(), true);

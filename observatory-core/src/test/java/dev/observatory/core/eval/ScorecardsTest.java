@@ -166,4 +166,35 @@ class ScorecardsTest {
         assertThat(ScorecardImage.position(3, 1, 3, false)).isEqualTo(1.0);
         assertThat(ScorecardImage.position(3, 1, 3, true)).isEqualTo(0.0);
     }
+
+    @Test
+    void policiesGivenByReferenceAreResolvedTogetherInTheirOrderAsOneByOne() {
+        store.registry().createModel(new NewModel("navigator", null, null, "carol"));
+        ModelVersion v = store.registry().createVersion(
+                new NewModelVersion("navigator", "s3://b/k", null, null, Map.of(), "carol", null, null, null));
+        EvalSubject version = new EvalSubject(EvalSubjectKind.MODEL_VERSION, v.id());
+        String runId = store.artifacts().get(ckpts.get(0).id()).orElseThrow().runId();
+        EvalSubject run = new EvalSubject(EvalSubjectKind.RUN, runId);
+        List<EvalSubject> refs = List.of(ckpts.get(5), version, ckpts.get(1), run, ckpts.get(5), ckpts.get(0));
+        Policies p = new Policies(tracking);
+
+        List<Policy> resolved = p.resolveAll(refs);
+
+        assertThat(resolved).extracting(Policy::subject).containsExactly(ckpts.get(5), version, ckpts.get(1), run,
+                ckpts.get(0));
+        assertThat(resolved).containsExactly(p.resolve(ckpts.get(5)), p.resolve(version), p.resolve(ckpts.get(1)),
+                p.resolve(run), p.resolve(ckpts.get(0)));
+        EvalSubject missing = new EvalSubject(EvalSubjectKind.CHECKPOINT, "feedfacecafebeef");
+        assertThatThrownBy(() -> p.resolveAll(List.of(ckpts.get(0), missing)))
+                .isInstanceOf(dev.observatory.store.NotFoundException.class).hasMessageContaining("feedfacecafebeef");
+        String report = store.artifacts()
+                .put(new dev.observatory.model.artifact.NewArtifact(runId, "nav", "report.html", 5, null, "text/html",
+                        dev.observatory.model.artifact.ArtifactKind.REPORT, null, null, null, "k/r"))
+                .id();
+        assertThatThrownBy(
+                () -> p.resolveAll(List.of(ckpts.get(0), new EvalSubject(EvalSubjectKind.CHECKPOINT, report))))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a checkpoint");
+        Scorecard byRefs = new Scorecards(tracking).generate(request(refs.subList(0, 3), Aggregation.MEAN));
+        assertThat(byRefs.policies()).extracting(Policy::subject).containsExactly(ckpts.get(5), version, ckpts.get(1));
+    }
 }

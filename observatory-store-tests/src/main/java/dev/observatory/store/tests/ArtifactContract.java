@@ -221,4 +221,19 @@ abstract class ArtifactContract extends StorageFixture {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void looksUpManyArtifactsByIdInOneCallSkippingUnknownIds() {
+        Artifact a = checkpoint(run, 100, 1);
+        Artifact b = checkpoint(other, 200, 2);
+        Artifact c = checkpoint(run, 300, 3);
+
+        Map<String, Artifact> found = artifacts.get(List.of(c.id(), "feedfacecafebeef", a.id(), c.id(), b.id()));
+
+        assertThat(found.keySet()).containsExactly(c.id(), a.id(), b.id());
+        for (Artifact x : List.of(a, b, c)) {
+            assertThat(found.get(x.id())).isEqualTo(artifacts.get(x.id()).orElseThrow());
+        }
+        assertThat(artifacts.get(List.<String> of())).isEmpty();
+    }
 }

@@ -9,6 +9,7 @@ import dev.observatory.store.LogQuery;
 import dev.observatory.store.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -142,5 +143,29 @@ abstract class LogContract extends StorageFixture {
     void appendingToAnUnknownRunFails() {
         assertThatThrownBy(() -> storage.logs().append("0123456789abcdef", List.of(line("stdout", null, "x"))))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void queriesManyRunsAtOnceExactlyAsEachRunAlone() {
+        Run second = run("vision", "second");
+        Run quiet = run("vision", "quiet");
+        storage.logs().append(run.id(), List.of(line("stdout", "ERROR", "a1 Boom"), line("stdout", "INFO", "a2 boom"),
+                line("stderr", "ERROR", "a3 boom"), line("stdout", "ERROR", "a4")));
+        storage.logs().append(second.id(), List.of(line("stdout", "ERROR", "b1 boom"), line("stdout", "WARN", "b2")));
+        List<String> ids = List.of(second.id(), run.id(), quiet.id());
+
+        Map<String, List<LogLine>> errors = storage.logs().queryRuns(ids,
+                new LogQuery(null, "ERROR", null, Long.MAX_VALUE, 2));
+
+        assertThat(errors.keySet()).containsExactly(second.id(), run.id(), quiet.id());
+        assertThat(errors.get(run.id())).extracting(LogLine::text).containsExactly("a3 boom", "a4");
+        assertThat(errors.get(second.id())).extracting(LogLine::text).containsExactly("b1 boom");
+        assertThat(errors.get(quiet.id())).isEmpty();
+        for (LogQuery q : List.of(new LogQuery("BOOM", null, "stdout", Long.MAX_VALUE, 10), LogQuery.tail(3))) {
+            Map<String, List<LogLine>> all = storage.logs().queryRuns(ids, q);
+            for (String id : ids) {
+                assertThat(all.get(id)).as(q + " of " + id).isEqualTo(storage.logs().query(id, q));
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ import dev.observatory.model.SeriesBucket;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.LongStream;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -259,5 +260,32 @@ abstract class MetricHistoryContract extends StorageFixture {
     private static MetricColumns seededNoise(int n) {
         Random random = new Random(42);
         return series(n, step -> random.nextGaussian());
+    }
+
+    @Test
+    void chartsOneMetricOfManyRunsExactlyAsEachRunsOwnDownsampling() {
+        Run noisy = run("vision", "noisy");
+        Run nonFinite = run("vision", "non-finite");
+        Run wide = run("vision", "wide");
+        Run other = run("vision", "other-metric");
+        MetricColumns noise = seededNoise(1000);
+        append(noisy.id(), "loss", noise);
+        append(nonFinite.id(), "loss", stepsFrom(5, NAN, 5, INF, 3, -INF, 7, 8, NAN, 1, 2, 4, 6, 9));
+        append(wide.id(), "loss", columns(new long[] { Long.MIN_VALUE / 2, -3, 0, 4, Long.MAX_VALUE / 2 },
+                new double[] { 1, 2, 3, 4, 5 }));
+        append(other.id(), "acc", series(10, step -> step));
+        List<String> ids = List.of(wide.id(), noisy.id(), "feedfacecafebeef", other.id(), nonFinite.id(), noisy.id());
+
+        Map<String, List<SeriesBucket>> charts = storage.metrics().downsampleRuns(ids, "loss", 7);
+
+        assertThat(charts).containsOnlyKeys(noisy.id(), nonFinite.id(), wide.id());
+        assertThat(charts.get(noisy.id())).containsExactlyElementsOf(M4Reference.buckets(noise, 0, 999, 7));
+        for (Run r : List.of(noisy, nonFinite, wide)) {
+            assertThat(charts.get(r.id())).as(r.name()).containsExactlyElementsOf(
+                    storage.metrics().downsample(r.id(), "loss", Long.MIN_VALUE, Long.MAX_VALUE, 7));
+        }
+        assertThat(storage.metrics().downsampleRuns(List.of(), "loss", 7)).isEmpty();
+        assertThatThrownBy(() -> storage.metrics().downsampleRuns(ids, "loss", 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

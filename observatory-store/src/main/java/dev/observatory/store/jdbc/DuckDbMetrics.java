@@ -169,4 +169,10 @@ final class DuckDbMetrics implements MetricStore {
         awaitAll();
         return db.read(c -> DuckDbSql.count(c, "SELECT coalesce(sum(point_count), 0) FROM series"));
     }
+
+    @Override
+    public Map<String, List<SeriesBucket>> downsampleRuns(Collection<String> runIds, String key, int buckets) {
+        awaitAll();
+        return DuckDbBulkM4.downsampleRuns(db, runIds, key, buckets);
+    }
 }

@@ -20,8 +20,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Artifacts over JDBC (table {@code artifacts}, see duckdb/V5.sql and postgres/V4.sql), shared by both backends. */
@@ -82,6 +88,27 @@ final class JdbcArtifacts implements ArtifactStore {
     @Override
     public Optional<Artifact> get(String id) {
         return tx.read(c -> get(c, id));
+    }
+
+    /** One {@code id IN (...)} statement per 500 ids. */
+    @Override
+    public Map<String, Artifact> get(Collection<String> ids) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        Map<String, Artifact> found = new HashMap<>();
+        for (int from = 0; from < distinct.size(); from += 500) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + 500));
+            tx.read(c -> query(c,
+                    "SELECT " + COLUMNS + " FROM artifacts WHERE id IN ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                    chunk, JdbcArtifacts::map)).forEach(a -> found.put(a.id(), a));
+        }
+        Map<String, Artifact> out = new LinkedHashMap<>();
+        distinct.forEach(id -> {
+            if (found.containsKey(id)) {
+                out.put(id, found.get(id));
+            }
+        });
+        return out;
     }
 
     private static Optional<Artifact> get(Connection c, String id) throws SQLException {

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,18 @@ final class MemoryArtifacts implements ArtifactStore {
     @Override
     public synchronized Optional<Artifact> get(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public synchronized Map<String, Artifact> get(Collection<String> ids) {
+        Map<String, Artifact> out = new LinkedHashMap<>();
+        for (String id : ids) {
+            Artifact a = byId.get(id);
+            if (a != null) {
+                out.putIfAbsent(id, a);
+            }
+        }
+        return out;
     }
 
     @Override
