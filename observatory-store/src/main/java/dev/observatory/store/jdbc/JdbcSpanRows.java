@@ -39,6 +39,10 @@ final class JdbcSpanRows {
     static final String SELECT_OUTLINE = String.join(", ", COLUMNS.subList(0, 35))
             + ", NULL AS attributes, NULL AS resource, NULL AS events, NULL AS links";
 
+    /** The columns of a trace's skeleton ({@link #readSkeleton}): what its compact tree and summary show. */
+    static final String SELECT_SKELETON = "span_id, parent_span_id, service, name, kind, status, start_ns, end_ns, "
+            + "model, tool_name, input_tokens, output_tokens, cost_usd, error_type";
+
     private JdbcSpanRows() {
     }
 
@@ -100,6 +104,16 @@ final class JdbcSpanRows {
         SpanFacts f = new SpanFacts(rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
                 rs.getString(16), longOrNull(rs, 17), longOrNull(rs, 18), rs.getBoolean(19), doubleOrNull(rs, 20),
                 rs.getString(21), rs.getString(22), r);
+        return new TracedSpan(span, f);
+    }
+
+    /** A row selected with {@link #SELECT_SKELETON} of trace {@code traceId} (the other fields empty). */
+    static TracedSpan readSkeleton(ResultSet rs, String traceId) throws SQLException {
+        Span span = new Span(traceId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                SpanKind.valueOf(rs.getString(5)), rs.getLong(7), rs.getLong(8), SpanStatus.valueOf(rs.getString(6)),
+                null, Map.of(), Map.of(), "", "", List.of(), List.of());
+        SpanFacts f = new SpanFacts(null, null, rs.getString(9), rs.getString(10), null, longOrNull(rs, 11),
+                longOrNull(rs, 12), false, doubleOrNull(rs, 13), null, rs.getString(14), SpanReliability.NONE);
         return new TracedSpan(span, f);
     }
 

@@ -122,6 +122,13 @@ abstract class JdbcTraces implements TraceStore {
     }
 
     @Override
+    public List<TracedSpan> traceSkeleton(String traceId) {
+        String q = "SELECT " + JdbcSpanRows.SELECT_SKELETON + " FROM spans WHERE " + traceCondition()
+                + " ORDER BY start_ns, span_id";
+        return read(c -> query(c, q, traceArgs(traceId), rs -> JdbcSpanRows.readSkeleton(rs, traceId)));
+    }
+
+    @Override
     public List<TraceSummary> listTraces(TraceQuery query) {
         List<Object> args = new ArrayList<>();
         String q = sql.listTraces(query, args);
