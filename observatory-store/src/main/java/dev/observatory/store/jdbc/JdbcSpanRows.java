@@ -51,6 +51,11 @@ final class JdbcSpanRows {
      * service of its parent span when known at write time, else null.
      */
     static Object[] values(TracedSpan t, String parentService) {
+        return values(t, parentService, SpanJson.attributes(t.span().resource()));
+    }
+
+    /** {@link #values(TracedSpan, String)} with the resource's JSON text already encoded (shared by a batch). */
+    static Object[] values(TracedSpan t, String parentService, String resourceJson) {
         Span s = t.span();
         SpanFacts f = t.facts();
         SpanReliability r = f.reliability();
@@ -60,8 +65,8 @@ final class JdbcSpanRows {
                 f.tokensEstimated(), f.costUsd(), f.costNote(), f.errorType(), r.retries(), r.fallbackUsed(),
                 r.confidence(), r.gateThreshold(), r.gateBlocked(), r.deterministicFallback(), r.highRiskPath(),
                 r.promptDiffScore(), r.shadowAgreement(), r.goldenScenario(), r.goldenPassed(), s.scope(),
-                s.scopeVersion(), SpanJson.attributes(s.attributes()), SpanJson.attributes(s.resource()),
-                SpanJson.events(s.events()), SpanJson.links(s.links()), parentService };
+                s.scopeVersion(), SpanJson.attributes(s.attributes()), resourceJson, SpanJson.events(s.events()),
+                SpanJson.links(s.links()), parentService };
     }
 
     /**

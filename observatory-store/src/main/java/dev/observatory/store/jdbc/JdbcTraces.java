@@ -123,9 +123,13 @@ abstract class JdbcTraces implements TraceStore {
 
     @Override
     public List<TracedSpan> traceSkeleton(String traceId) {
-        String q = "SELECT " + JdbcSpanRows.SELECT_SKELETON + " FROM spans WHERE " + traceCondition()
+        return read(c -> query(c, skeletonQuery(), traceArgs(traceId), rs -> JdbcSpanRows.readSkeleton(rs, traceId)));
+    }
+
+    /** The statement of {@link #traceSkeleton}, with {@link #traceArgs} as its arguments. */
+    final String skeletonQuery() {
+        return "SELECT " + JdbcSpanRows.SELECT_SKELETON + " FROM spans WHERE " + traceCondition()
                 + " ORDER BY start_ns, span_id";
-        return read(c -> query(c, q, traceArgs(traceId), rs -> JdbcSpanRows.readSkeleton(rs, traceId)));
     }
 
     @Override
