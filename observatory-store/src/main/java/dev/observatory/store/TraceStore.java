@@ -124,4 +124,17 @@ public interface TraceStore {
     default List<TracedSpan> traceOutline(String traceId, Set<String> detailed) {
         return trace(traceId);
     }
+
+    // ---- appended for the trace performance bars (session 6)
+
+    /**
+     * The spans of a trace with only what its compact tree and summary show, in {@link #trace}'s order: trace, span and
+     * parent ids, service, name, kind, status, start and end; of the facts model, tool name, input and output tokens,
+     * cost and error type. Everything else may be left empty (no status message, attributes, resource, scope, events or
+     * links; the other facts null or false, reliability {@code NONE}): a store reads only these columns. Empty for an
+     * unknown trace.
+     */
+    default List<TracedSpan> traceSkeleton(String traceId) {
+        return traceOutline(traceId, Set.of());
+    }
 }

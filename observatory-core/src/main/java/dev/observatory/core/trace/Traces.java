@@ -160,7 +160,8 @@ public final class Traces {
     public TraceView getTrace(String traceId, Set<String> expand) {
         String id = traceId(traceId);
         Set<String> expanded = expand == null ? Set.of() : expand;
-        List<TracedSpan> spans = store.traceOutline(id, expanded); // attributes only where they are shown
+        List<TracedSpan> spans = expanded.isEmpty() ? store.traceSkeleton(id) // the tree's columns only
+                : store.traceOutline(id, expanded); // attributes only where they are shown
         if (spans.isEmpty()) {
             throw new NotFoundException("trace '" + id + "' does not exist (or its spans were deleted by retention)");
         }

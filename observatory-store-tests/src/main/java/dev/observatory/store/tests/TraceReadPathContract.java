@@ -90,6 +90,39 @@ abstract class TraceReadPathContract extends StorageFixture {
         assertThat(traces.traceOutline(String.format("%032x", 404), Set.of())).isEmpty();
     }
 
+    @Test
+    void aSkeletonCarriesWhatTheTreeShowsInTraceOrder() {
+        SpanFacts call = new SpanFacts("chat", "openai", "gpt-4o", null, "u1", 120L, 30L, true, 0.25, "list price",
+                "Timeout", null);
+        SpanFacts tool = new SpanFacts("execute_tool", null, null, "search", null, null, 7L, false, null, null, null,
+                null);
+        traces.write(List.of(new TracedSpan(span(6, 3, 1, "payments", 20, 10, true), call),
+                new TracedSpan(span(6, 1, null, "gateway", 0, 100, false), SpanFacts.NONE),
+                new TracedSpan(span(6, 2, 1, "orders", 10, 50, false), tool)));
+        List<TracedSpan> full = traces.trace(String.format("%032x", 6));
+
+        List<TracedSpan> skeleton = traces.traceSkeleton(String.format("%032x", 6));
+
+        assertThat(skeleton).extracting(t -> t.span().spanId())
+                .containsExactlyElementsOf(full.stream().map(t -> t.span().spanId()).toList());
+        for (int i = 0; i < full.size(); i++) {
+            Span o = skeleton.get(i).span();
+            Span f = full.get(i).span();
+            SpanFacts of = skeleton.get(i).facts();
+            SpanFacts ff = full.get(i).facts();
+            assertThat(List.of(o.traceId(), o.spanId(), String.valueOf(o.parentSpanId()), o.service(), o.name(),
+                    o.kind(), o.status(), o.startNanos(), o.endNanos()))
+                            .isEqualTo(List.of(f.traceId(), f.spanId(), String.valueOf(f.parentSpanId()), f.service(),
+                                    f.name(), f.kind(), f.status(), f.startNanos(), f.endNanos()));
+            assertThat(Arrays.asList(of.model(), of.toolName(), of.inputTokens(), of.outputTokens(), of.costUsd(),
+                    of.errorType()))
+                            .isEqualTo(Arrays.asList(ff.model(), ff.toolName(), ff.inputTokens(), ff.outputTokens(),
+                                    ff.costUsd(), ff.errorType()));
+        }
+        assertThat(skeleton.get(2).facts().totalTokens()).isEqualTo(150L);
+        assertThat(traces.traceSkeleton(String.format("%032x", 404))).isEmpty();
+    }
+
     /**
      * 120 traces of 3-8 spans over four services: a third written whole, a third with the children in an earlier batch
      * than their parents, a third with the parents first; spans shuffled within batches, some re-sent.

@@ -26,7 +26,7 @@ public final class SpanJson {
     }
 
     public static String attributes(Map<String, Object> map) {
-        return JSON.writeValueAsString(map);
+        return map.isEmpty() ? "{}" : JSON.writeValueAsString(map); // the same text, without a generator
     }
 
     public static Map<String, Object> attributes(String json) {
@@ -34,6 +34,9 @@ public final class SpanJson {
     }
 
     public static String events(List<SpanEvent> events) {
+        if (events.isEmpty()) {
+            return "[]";
+        }
         List<Map<String, Object>> out = new ArrayList<>(events.size());
         for (SpanEvent e : events) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -60,6 +63,9 @@ public final class SpanJson {
     }
 
     public static String links(List<SpanLink> links) {
+        if (links.isEmpty()) {
+            return "[]";
+        }
         List<Map<String, Object>> out = new ArrayList<>(links.size());
         for (SpanLink l : links) {
             Map<String, Object> m = new LinkedHashMap<>();

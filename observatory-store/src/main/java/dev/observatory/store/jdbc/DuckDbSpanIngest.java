@@ -55,7 +55,7 @@ final class DuckDbSpanIngest implements AutoCloseable {
     void commit(List<DuckDbWriter.SpanTask> group) {
         try {
             DuckDbSql.exec(connection, "BEGIN TRANSACTION");
-            Set<String> appended = new HashSet<>();
+            Set<String> appended = group.size() > 1 ? new HashSet<>() : null; // a batch alone is distinct already
             for (DuckDbWriter.SpanTask task : group) {
                 append(task.batch(), appended);
             }
@@ -79,6 +79,7 @@ final class DuckDbSpanIngest implements AutoCloseable {
         group.forEach(t -> t.done().complete(null));
     }
 
+    /** Appends the batch's new spans; {@code appended}: keys appended earlier in the group, null for a lone batch. */
     private void append(Batch b, Set<String> appended) throws SQLException {
         long latest = latestStart();
         latestStart = Math.max(latest, b.to());
@@ -90,9 +91,10 @@ final class DuckDbSpanIngest implements AutoCloseable {
         }
         Set<String> skip = stored.isEmpty() ? Set.of() : new HashSet<>(stored);
         DuckDBAppender a = appender();
+        boolean check = !skip.isEmpty() || appended != null; // no key strings for a lone batch of new spans
         for (Object[] row : b.rows()) {
-            String key = key(row);
-            if (!skip.contains(key) && appended.add(key)) {
+            String key = check ? key(row) : null;
+            if (!check || !skip.contains(key) && (appended == null || appended.add(key))) {
                 appendRow(a, row);
             }
         }
@@ -117,7 +119,7 @@ final class DuckDbSpanIngest implements AutoCloseable {
     private void staged(Batch b, Set<String> appended) throws SQLException {
         try (DuckDBAppender staging = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "spans_in")) {
             for (Object[] row : b.rows()) {
-                if (appended.add(key(row))) {
+                if (appended == null || appended.add(key(row))) {
                     appendRow(staging, row);
                 }
             }

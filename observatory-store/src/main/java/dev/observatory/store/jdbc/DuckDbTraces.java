@@ -1,9 +1,17 @@
 package dev.observatory.store.jdbc;
 
 import dev.observatory.model.trace.TracedSpan;
+import dev.observatory.store.internal.SpanJson;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * Spans in DuckDB. Rows (JSON, the parent's service when it is in the same batch, the numeric trace key) are encoded on
@@ -17,6 +25,8 @@ final class DuckDbTraces extends JdbcTraces {
 
     private final DuckDbConnections db;
     private final DuckDbWriter writer;
+    private final Map<Connection, PreparedStatement> skeletonStatements = Collections
+            .synchronizedMap(new WeakHashMap<>());
 
     DuckDbTraces(DuckDbConnections db, DuckDbWriter writer) {
         super(new JdbcTraceSql.Dialect() {
@@ -75,6 +85,30 @@ final class DuckDbTraces extends JdbcTraces {
         return List.of(traceKey(traceId), traceId);
     }
 
+    /**
+     * A trace's skeleton with a statement prepared once per pooled connection (planning it costs about a tenth of the
+     * read; a connection serves one reader at a time).
+     */
+    @Override
+    public List<TracedSpan> traceSkeleton(String traceId) {
+        return db.read(c -> {
+            PreparedStatement ps = skeletonStatements.get(c);
+            if (ps == null || ps.isClosed()) {
+                ps = c.prepareStatement(skeletonQuery());
+                skeletonStatements.put(c, ps);
+            }
+            ps.setLong(1, traceKey(traceId));
+            ps.setString(2, traceId);
+            List<TracedSpan> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(JdbcSpanRows.readSkeleton(rs, traceId));
+                }
+            }
+            return out;
+        });
+    }
+
     @Override
     public void write(List<TracedSpan> spans) {
         if (spans.isEmpty()) {
@@ -83,11 +117,13 @@ final class DuckDbTraces extends JdbcTraces {
         List<TracedSpan> distinct = JdbcSpanRows.distinct(spans);
         String[] parents = JdbcSpanRows.parentServices(distinct);
         List<Object[]> rows = new ArrayList<>(distinct.size());
+        Map<Map<String, Object>, String> resources = new HashMap<>(); // one process's spans share their resource
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         for (int i = 0; i < distinct.size(); i++) {
             TracedSpan s = distinct.get(i);
-            Object[] values = JdbcSpanRows.values(s, parents[i]); // JSON encoding here, not on the writer thread
+            String resource = resources.computeIfAbsent(s.span().resource(), SpanJson::attributes);
+            Object[] values = JdbcSpanRows.values(s, parents[i], resource); // JSON here, not on the writer thread
             Object[] row = Arrays.copyOf(values, values.length + 1);
             row[values.length] = traceKey(s.span().traceId());
             rows.add(row);

@@ -39,6 +39,10 @@ final class JdbcSpanRows {
     static final String SELECT_OUTLINE = String.join(", ", COLUMNS.subList(0, 35))
             + ", NULL AS attributes, NULL AS resource, NULL AS events, NULL AS links";
 
+    /** The columns of a trace's skeleton ({@link #readSkeleton}): what its compact tree and summary show. */
+    static final String SELECT_SKELETON = "span_id, parent_span_id, service, name, kind, status, start_ns, end_ns, "
+            + "model, tool_name, input_tokens, output_tokens, cost_usd, error_type";
+
     private JdbcSpanRows() {
     }
 
@@ -47,6 +51,11 @@ final class JdbcSpanRows {
      * service of its parent span when known at write time, else null.
      */
     static Object[] values(TracedSpan t, String parentService) {
+        return values(t, parentService, SpanJson.attributes(t.span().resource()));
+    }
+
+    /** {@link #values(TracedSpan, String)} with the resource's JSON text already encoded (shared by a batch). */
+    static Object[] values(TracedSpan t, String parentService, String resourceJson) {
         Span s = t.span();
         SpanFacts f = t.facts();
         SpanReliability r = f.reliability();
@@ -56,8 +65,8 @@ final class JdbcSpanRows {
                 f.tokensEstimated(), f.costUsd(), f.costNote(), f.errorType(), r.retries(), r.fallbackUsed(),
                 r.confidence(), r.gateThreshold(), r.gateBlocked(), r.deterministicFallback(), r.highRiskPath(),
                 r.promptDiffScore(), r.shadowAgreement(), r.goldenScenario(), r.goldenPassed(), s.scope(),
-                s.scopeVersion(), SpanJson.attributes(s.attributes()), SpanJson.attributes(s.resource()),
-                SpanJson.events(s.events()), SpanJson.links(s.links()), parentService };
+                s.scopeVersion(), SpanJson.attributes(s.attributes()), resourceJson, SpanJson.events(s.events()),
+                SpanJson.links(s.links()), parentService };
     }
 
     /**
@@ -100,6 +109,16 @@ final class JdbcSpanRows {
         SpanFacts f = new SpanFacts(rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
                 rs.getString(16), longOrNull(rs, 17), longOrNull(rs, 18), rs.getBoolean(19), doubleOrNull(rs, 20),
                 rs.getString(21), rs.getString(22), r);
+        return new TracedSpan(span, f);
+    }
+
+    /** A row selected with {@link #SELECT_SKELETON} of trace {@code traceId} (the other fields empty). */
+    static TracedSpan readSkeleton(ResultSet rs, String traceId) throws SQLException {
+        Span span = new Span(traceId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                SpanKind.valueOf(rs.getString(5)), rs.getLong(7), rs.getLong(8), SpanStatus.valueOf(rs.getString(6)),
+                null, Map.of(), Map.of(), "", "", List.of(), List.of());
+        SpanFacts f = new SpanFacts(null, null, rs.getString(9), rs.getString(10), null, longOrNull(rs, 11),
+                longOrNull(rs, 12), false, doubleOrNull(rs, 13), null, rs.getString(14), SpanReliability.NONE);
         return new TracedSpan(span, f);
     }
 

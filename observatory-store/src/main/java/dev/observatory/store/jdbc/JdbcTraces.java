@@ -122,6 +122,17 @@ abstract class JdbcTraces implements TraceStore {
     }
 
     @Override
+    public List<TracedSpan> traceSkeleton(String traceId) {
+        return read(c -> query(c, skeletonQuery(), traceArgs(traceId), rs -> JdbcSpanRows.readSkeleton(rs, traceId)));
+    }
+
+    /** The statement of {@link #traceSkeleton}, with {@link #traceArgs} as its arguments. */
+    final String skeletonQuery() {
+        return "SELECT " + JdbcSpanRows.SELECT_SKELETON + " FROM spans WHERE " + traceCondition()
+                + " ORDER BY start_ns, span_id";
+    }
+
+    @Override
     public List<TraceSummary> listTraces(TraceQuery query) {
         List<Object> args = new ArrayList<>();
         String q = sql.listTraces(query, args);
