@@ -157,6 +157,11 @@ final class LazyStorage implements StorageComponent {
     }
 
     @Override
+    public dev.observatory.store.BuildStore builds() {
+        return get().builds();
+    }
+
+    @Override
     public Health check() {
         try {
             return get().check();

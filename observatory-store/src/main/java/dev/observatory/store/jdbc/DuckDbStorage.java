@@ -53,6 +53,7 @@ public final class DuckDbStorage implements StorageComponent {
     private final JdbcJobs jobs;
     private final JdbcBenchmarks benchmarks;
     private final JdbcDeployments deployments;
+    private final JdbcBuilds builds;
     private final DuckDbTraces traces;
     private final DuckDbOpsMetrics opsMetrics;
     private final JdbcOps ops;
@@ -81,6 +82,7 @@ public final class DuckDbStorage implements StorageComponent {
         this.jobs = new JdbcJobs(tx);
         this.benchmarks = new JdbcBenchmarks(tx);
         this.deployments = new JdbcDeployments(tx);
+        this.builds = new JdbcBuilds(tx);
         this.traces = new DuckDbTraces(db, writer);
         this.opsMetrics = new DuckDbOpsMetrics(db, writer);
         this.ops = new JdbcOps(tx);
@@ -213,6 +215,11 @@ public final class DuckDbStorage implements StorageComponent {
     @Override
     public dev.observatory.store.DeploymentStore deployments() {
         return deployments;
+    }
+
+    @Override
+    public dev.observatory.store.BuildStore builds() {
+        return builds;
     }
 
     @Override
