@@ -1,0 +1,113 @@
+package dev.observatory.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.observatory.core.Actor;
+import dev.observatory.core.Auditor;
+import dev.observatory.core.Tracking;
+import dev.observatory.core.deploy.DeploymentRunner;
+import dev.observatory.core.deploy.DeploymentSettings;
+import dev.observatory.core.deploy.Deployments;
+import dev.observatory.core.telemetry.Meters;
+import dev.observatory.store.memory.InMemoryStorage;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The build tools of the deploy toolset: the committed packaging script (core test resource) run as a real process
+ * through the local executor packs the tiny model server into a tar; list, get, logs and disk usage read it back.
+ */
+class BuildToolsTest {
+    static final Actor ACTOR = new Actor("ada", "mcp");
+    static final Set<String> DEPLOY = Set.of("deploy");
+    static final Path CORE_TEST = Path.of("..", "observatory-core", "src", "test", "resources").toAbsolutePath()
+            .normalize();
+
+    @TempDir
+    Path tmp;
+    InMemoryStorage store;
+    Tracking tracking;
+    DeploymentRunner runner;
+    ToolRegistry tools;
+
+    @BeforeEach
+    void open() {
+        store = new InMemoryStorage();
+        tracking = new Tracking(store, Clock.systemUTC(), false, new Auditor(store.audit(), Clock.systemUTC()));
+        runner = Deployments.configure(tracking, new DeploymentSettings(tmp.resolve("work"), tmp.resolve("logs"),
+                Duration.ofSeconds(90), Duration.ofMillis(100), Duration.ofSeconds(3), 1 << 20, 1)).start();
+        tools = new ToolRegistry(tracking, new Meters(),
+                new McpSettings(DEPLOY, McpSettings.DEFAULT_BUDGET, "http://obs.test", "1.0"));
+    }
+
+    @AfterEach
+    void close() {
+        runner.close();
+        store.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> ok(String tool, Map<String, Object> args) {
+        ToolOutcome o = tools.invoke(tool, args, ACTOR, DEPLOY);
+        assertThat(o.ok()).as("%s failed: %s", tool, o.errorMessage()).isTrue();
+        var check = McpJsonDefaults.getSchemaValidator().validate(tools.find(tool).orElseThrow().outputSchema(),
+                o.data());
+        assertThat(check.valid()).as("%s output does not match its schema: %s", tool, check.errorMessage()).isTrue();
+        return (Map<String, Object>) o.data();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void triggersAPackageBuildOfTheTinyServerAndReadsItBackThroughEveryBuildTool() throws Exception {
+        Path ctx = Files.createDirectories(tmp.resolve("ctx"));
+        Map<String, Object> b = ok("trigger_docker_build",
+                Map.of("name", "tiny-model-server:1", "context", ctx.toString(), "command",
+                        List.of("sh", CORE_TEST.resolve("builds/package-server.sh").toString(),
+                                CORE_TEST.resolve("tiny-model-server/Server.java").toString(), "dist/tiny.tar.gz"),
+                        "output", "dist/tiny.tar.gz", "template", "vllm", "wait_seconds", 60));
+        assertThat(b).containsEntry("status", "succeeded").containsEntry("exit_code", 0).containsEntry("kind",
+                "package");
+        assertThat(b.get("size_bytes")).isEqualTo(Files.size(ctx.resolve("dist/tiny.tar.gz")));
+        String id = (String) b.get("id");
+
+        Map<String, Object> list = ok("list_docker_builds", Map.of("status", "succeeded"));
+        assertThat(list).containsEntry("total", 1L);
+        assertThat((List<Map<String, Object>>) list.get("builds")).extracting(m -> m.get("id")).containsExactly(id);
+        assertThat(ok("list_docker_builds", Map.of("status", "failed"))).containsEntry("total", 0L);
+        assertThat(ok("get_docker_build", Map.of("build_id", id))).containsEntry("template", "vllm")
+                .containsEntry("output", "dist/tiny.tar.gz");
+        assertThat((List<String>) ok("get_docker_build_logs", Map.of("build_id", id, "grep", "wrote")).get("lines"))
+                .containsExactly("wrote dist/tiny.tar.gz");
+
+        Map<String, Object> usage = ok("get_docker_disk_usage", Map.of());
+        assertThat((List<Map<String, Object>>) usage.get("entries"))
+                .anySatisfy(e -> assertThat(e).containsEntry("name", "build_outputs").containsEntry("bytes",
+                        b.get("size_bytes")));
+        if (Deployments.dockerUnavailableReason() != null) {
+            assertThat(usage).containsEntry("docker_available", false);
+            assertThat((String) usage.get("docker_unavailable_reason")).contains("docker");
+        }
+    }
+
+    @Test
+    void aFailedBuildShowsItsExitCodeAndAnUnknownIdIsAnError() throws Exception {
+        Path ctx = Files.createDirectories(tmp.resolve("ctx"));
+        Map<String, Object> b = ok("trigger_docker_build", Map.of("name", "broken", "context", ctx.toString(),
+                "command", List.of("sh", "-c", "echo no weights >&2; exit 4"), "wait_seconds", 60));
+        assertThat(b).containsEntry("status", "failed").containsEntry("exit_code", 4);
+        assertThat((String) b.get("status_message")).contains("no weights");
+        ToolOutcome missing = tools.invoke("get_docker_build", Map.of("build_id", "nope"), ACTOR, DEPLOY);
+        assertThat(missing.ok()).isFalse();
+        assertThat(missing.errorMessage()).contains("list_docker_builds");
+    }
+}
