@@ -110,4 +110,32 @@ class BuildToolsTest {
         assertThat(missing.ok()).isFalse();
         assertThat(missing.errorMessage()).contains("list_docker_builds");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void auditLogsAreFilteredByActorActionEntityAndTimeAndPaged() {
+        tracking.auditor().record(new Actor("ci-bot", "rest"), "deployment.create", "deployment/d1", "tiny v1");
+        tracking.auditor().record(ACTOR, "deployment.stop", "deployment/d1", "stopped");
+        tracking.auditor().record(ACTOR, "build.trigger", "build/b1", "package tiny");
+        tracking.auditor().record(ACTOR, "deployment.create", "deployment/d2", "tiny v2");
+
+        List<Map<String, Object>> ada = (List<Map<String, Object>>) ok("get_audit_logs",
+                Map.of("actor", "ada", "action", "deployment.")).get("events");
+        assertThat(ada).extracting(e -> e.get("target")).containsExactly("deployment/d2", "deployment/d1");
+        assertThat((List<Map<String, Object>>) ok("get_audit_logs", Map.of("entity", "deployment/d1")).get("events"))
+                .extracting(e -> e.get("action")).containsExactly("deployment.stop", "deployment.create");
+        assertThat((List<Object>) ok("get_audit_logs", Map.of("since", "2999-01-01T00:00:00Z")).get("events"))
+                .isEmpty();
+
+        Map<String, Object> first = ok("get_audit_logs", Map.of("action", "deployment.", "limit", 2));
+        assertThat((List<Map<String, Object>>) first.get("events")).extracting(e -> e.get("target"))
+                .containsExactly("deployment/d2", "deployment/d1");
+        Map<String, Object> second = ok("get_audit_logs",
+                Map.of("action", "deployment.", "limit", 2, "cursor", first.get("next_cursor")));
+        assertThat((List<Map<String, Object>>) second.get("events")).extracting(e -> e.get("actor"))
+                .containsExactly("ci-bot");
+        assertThat(second.get("next_cursor")).isNull();
+        assertThat(tools.invoke("get_audit_logs", Map.of("since", "yesterday"), ACTOR, DEPLOY).errorMessage())
+                .contains("ISO-8601");
+    }
 }

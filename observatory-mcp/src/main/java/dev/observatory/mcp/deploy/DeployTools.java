@@ -17,6 +17,6 @@ public final class DeployTools {
                 DeploymentReadTools.get(), DeploymentReadTools.status(), DeploymentControlTools.stop(),
                 DeploymentControlTools.start(), DeploymentControlTools.restart(), HealthTools.deploymentHealth(),
                 DeploymentReadTools.logs(), HealthTools.healthCheck(), HealthTools.discover(), BuildTools.list(), BuildTools.get(),
-                BuildTools.logs(), BuildTools.trigger(), BuildTools.diskUsage());
+                BuildTools.logs(), BuildTools.trigger(), BuildTools.diskUsage(), AuditTools.auditLogs());
     }
 }
