@@ -138,4 +138,25 @@ class BuildToolsTest {
         assertThat(tools.invoke("get_audit_logs", Map.of("since", "yesterday"), ACTOR, DEPLOY).errorMessage())
                 .contains("ISO-8601");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theUnifiedSearchFindsModelsVersionsAndBuilds() throws Exception {
+        dev.observatory.core.registry.Registry r = new dev.observatory.core.registry.Registry(tracking);
+        r.createModel(ACTOR, dev.observatory.model.registry.NewModel.named("tiny-llm"));
+        r.createVersion(ACTOR, dev.observatory.model.registry.NewModelVersion.of("tiny-llm", "/m/1", null));
+        Path ctx = Files.createDirectories(tmp.resolve("ctx"));
+        ok("trigger_docker_build", Map.of("name", "tiny-llm-server", "context", ctx.toString(), "command",
+                List.of("true"), "wait_seconds", 60));
+        Set<String> both = Set.of("core", "deploy");
+        ToolOutcome all = tools.invoke("search", Map.of("query", "TINY-LLM"), ACTOR, both);
+        assertThat(all.ok()).as(all.errorMessage()).isTrue();
+        List<Map<String, Object>> hits = (List<Map<String, Object>>) ((Map<String, Object>) all.data()).get("hits");
+        assertThat(hits).extracting(h -> h.get("kind")).containsExactly("model", "version", "build");
+        ToolOutcome builds = tools.invoke("search", Map.of("query", "server", "kinds", List.of("build")), ACTOR, both);
+        assertThat((List<Map<String, Object>>) ((Map<String, Object>) builds.data()).get("hits")).singleElement()
+                .satisfies(h -> assertThat(h).containsEntry("kind", "build").containsEntry("matched", "name"));
+        ToolOutcome runsOnly = tools.invoke("search", Map.of("query", "tiny", "kinds", List.of("run")), ACTOR, both);
+        assertThat((List<Object>) ((Map<String, Object>) runsOnly.data()).get("hits")).isEmpty();
+    }
 }
