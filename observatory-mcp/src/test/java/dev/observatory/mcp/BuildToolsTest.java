@@ -159,4 +159,33 @@ class BuildToolsTest {
         ToolOutcome runsOnly = tools.invoke("search", Map.of("query", "tiny", "kinds", List.of("run")), ACTOR, both);
         assertThat((List<Object>) ((Map<String, Object>) runsOnly.data()).get("hits")).isEmpty();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void browseModelStorageListsTheFilesOfALocalVersionInPagesAndExplainsForeignSources() throws Exception {
+        Path weights = Files.createDirectories(tmp.resolve("models/tiny/1"));
+        Files.writeString(weights.resolve("config.json"), "{}");
+        Files.write(weights.resolve("model.safetensors"), new byte[1234]);
+        Files.createDirectories(weights.resolve("tokenizer"));
+        Files.writeString(weights.resolve("tokenizer/vocab.txt"), "a\nb\n");
+        dev.observatory.core.registry.Registry r = new dev.observatory.core.registry.Registry(tracking);
+        r.createModel(ACTOR, dev.observatory.model.registry.NewModel.named("tiny"));
+        r.createVersion(ACTOR, dev.observatory.model.registry.NewModelVersion.of("tiny", weights.toString(), null));
+        r.createVersion(ACTOR, dev.observatory.model.registry.NewModelVersion.of("tiny", "s3://elsewhere/m", null));
+
+        Map<String, Object> first = ok("browse_model_storage", Map.of("model", "tiny", "version", "1", "limit", 2));
+        assertThat(first).containsEntry("where", "local").containsEntry("truncated", true);
+        assertThat((List<Map<String, Object>>) first.get("files")).extracting(f -> f.get("path"))
+                .containsExactly("config.json", "model.safetensors");
+        assertThat(first.get("total_bytes")).isEqualTo(2L + 1234L);
+        Map<String, Object> second = ok("browse_model_storage",
+                Map.of("model", "tiny", "version", "1", "limit", 2, "cursor", first.get("next_cursor")));
+        assertThat((List<Map<String, Object>>) second.get("files")).extracting(f -> f.get("path"))
+                .containsExactly("tokenizer/vocab.txt");
+        assertThat(second.get("next_cursor")).isNull();
+
+        Map<String, Object> foreign = ok("browse_model_storage", Map.of("model", "tiny"));
+        assertThat(foreign).containsEntry("where", "not browsable").containsEntry("version", 2);
+        assertThat((List<Object>) foreign.get("files")).isEmpty();
+    }
 }

@@ -17,6 +17,7 @@ public final class DeployTools {
                 DeploymentReadTools.get(), DeploymentReadTools.status(), DeploymentControlTools.stop(),
                 DeploymentControlTools.start(), DeploymentControlTools.restart(), HealthTools.deploymentHealth(),
                 DeploymentReadTools.logs(), HealthTools.healthCheck(), HealthTools.discover(), BuildTools.list(), BuildTools.get(),
-                BuildTools.logs(), BuildTools.trigger(), BuildTools.diskUsage(), AuditTools.auditLogs());
+                BuildTools.logs(), BuildTools.trigger(), BuildTools.diskUsage(), AuditTools.auditLogs(),
+                ModelStorageTool.definition());
     }
 }
