@@ -10,8 +10,8 @@ package dev.observatory.core;
  * @param productionScope
  *            whether the caller may make production changes (propose_release_config): over HTTP only an API key with
  *            the {@code production} scope (or {@code admin}, or a configured key); in-process callers (stdio MCP, CLI)
- *            are the operator of the process and may. The server-wide gate {@code allow_production_changes} applies
- *            on top.
+ *            are the operator of the process and may. The server-wide gate {@code allow_production_changes} applies on
+ *            top.
  */
 public record Actor(String name, String surface, boolean productionScope) {
 

@@ -90,9 +90,8 @@ class BuildToolsTest {
                 .containsExactly("wrote dist/tiny.tar.gz");
 
         Map<String, Object> usage = ok("get_docker_disk_usage", Map.of());
-        assertThat((List<Map<String, Object>>) usage.get("entries"))
-                .anySatisfy(e -> assertThat(e).containsEntry("name", "build_outputs").containsEntry("bytes",
-                        b.get("size_bytes")));
+        assertThat((List<Map<String, Object>>) usage.get("entries")).anySatisfy(
+                e -> assertThat(e).containsEntry("name", "build_outputs").containsEntry("bytes", b.get("size_bytes")));
         if (Deployments.dockerUnavailableReason() != null) {
             assertThat(usage).containsEntry("docker_available", false);
             assertThat((String) usage.get("docker_unavailable_reason")).contains("docker");

@@ -28,8 +28,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Builds of serving images and packages: a command run in a context directory through the jobs' local executor, with
  * its log ({@code <data>/build-logs/<id>.log}), outcome, duration and output size recorded. Package builds run any
- * command (e.g. a script that packs a model server into a tar); docker builds run {@code docker build} and only where
- * a docker engine answers (ConflictException saying why otherwise). A thin facade over a Tracking; builds need the
+ * command (e.g. a script that packs a model server into a tar); docker builds run {@code docker build} and only where a
+ * docker engine answers (ConflictException saying why otherwise). A thin facade over a Tracking; builds need the
  * deployment runtime of a server ({@code serve} or {@code mcp}, not read-only).
  */
 public final class Builds {
@@ -72,12 +72,11 @@ public final class Builds {
             output = req.output();
         }
         Path logFile = buildLogDir(settings).resolve(id + ".log");
-        Build b = store().create(new Build(id, req.name(), req.kind(), context.toString(), req.template(), argv,
-                output, BuildStatus.RUNNING, "running", null, logFile.toString(), null, actor.name(),
+        Build b = store().create(new Build(id, req.name(), req.kind(), context.toString(), req.template(), argv, output,
+                BuildStatus.RUNNING, "running", null, logFile.toString(), null, actor.name(),
                 tracking.clock().instant(), null));
-        tracking.auditor().record(actor, "build.trigger", "build/" + id,
-                req.kind() + " " + req.name() + " in " + context + (req.template() != null ? " for " + req.template()
-                        : ""));
+        tracking.auditor().record(actor, "build.trigger", "build/" + id, req.kind() + " " + req.name() + " in "
+                + context + (req.template() != null ? " for " + req.template() : ""));
         Path dockerCli = cli;
         Build started = BuildLauncher.launch(tracking, b, req.env(),
                 () -> dockerCli != null ? DockerImages.size(dockerCli, req.name())
@@ -143,15 +142,15 @@ public final class Builds {
     }
 
     /**
-     * The build; one recorded as running that no process of this server runs any more (the server restarted) is
-     * marked lost.
+     * The build; one recorded as running that no process of this server runs any more (the server restarted) is marked
+     * lost.
      */
     public Build get(String id) {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("give the build id (list_docker_builds shows them)");
         }
-        Build b = store().get(id)
-                .orElseThrow(() -> new NotFoundException("no build with id '" + id + "': list_docker_builds shows them"));
+        Build b = store().get(id).orElseThrow(
+                () -> new NotFoundException("no build with id '" + id + "': list_docker_builds shows them"));
         return lostIfOrphaned(b);
     }
 

@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The files of a registered model version where its source points: objects under its prefix in the blob store, or
- * files under a local path ({@code file:} URI or absolute path). Names and sizes only, never contents. Other sources
- * (a foreign bucket, a hub id) are reported as not browsable with the reason.
+ * The files of a registered model version where its source points: objects under its prefix in the blob store, or files
+ * under a local path ({@code file:} URI or absolute path). Names and sizes only, never contents. Other sources (a
+ * foreign bucket, a hub id) are reported as not browsable with the reason.
  */
 public final class ModelStorage {
     public static final int MAX_PAGE = 1000;

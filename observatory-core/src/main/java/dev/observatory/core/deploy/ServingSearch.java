@@ -22,14 +22,13 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * The unified search over the serving side: models, versions, deployments, builds, benchmarks and release configs,
- * each matched by a case-insensitive substring of its name (and description, id, template or machine). Each kind
- * scans a bounded number of recent entries ({@link #SCAN} at most), so a search stays cheap on a large store.
+ * The unified search over the serving side: models, versions, deployments, builds, benchmarks and release configs, each
+ * matched by a case-insensitive substring of its name (and description, id, template or machine). Each kind scans a
+ * bounded number of recent entries ({@link #SCAN} at most), so a search stays cheap on a large store.
  */
 public final class ServingSearch {
     /** Kinds this search adds to the tracking search (projects, runs). */
-    public static final List<String> KINDS = List.of("model", "version", "deployment", "build", "benchmark",
-            "config");
+    public static final List<String> KINDS = List.of("model", "version", "deployment", "build", "benchmark", "config");
     static final int SCAN = 2_000;
 
     private ServingSearch() {
@@ -52,8 +51,9 @@ public final class ServingSearch {
                 String field = match(needle, "model", d.model(), "id", d.id(), "template", d.template(), "endpoint",
                         d.endpoint());
                 if (field != null) {
-                    add.accept(new SearchHit("deployment", d.id(), d.model() + " v" + d.version() + " on port "
-                            + d.port() + " (" + d.status().wire() + ")", null, field));
+                    add.accept(new SearchHit("deployment", d.id(),
+                            d.model() + " v" + d.version() + " on port " + d.port() + " (" + d.status().wire() + ")",
+                            null, field));
                 }
             }
         }
@@ -82,8 +82,8 @@ public final class ServingSearch {
 
     private static void models(Tracking tracking, String text, String needle, List<String> kinds,
             Consumer<SearchHit> add) {
-        List<RegisteredModel> models = tracking.store().registry().listModels(
-                new ModelQuery(NameFilter.containing(text), null, ModelQuery.Sort.NAME, false, SCAN, 0));
+        List<RegisteredModel> models = tracking.store().registry()
+                .listModels(new ModelQuery(NameFilter.containing(text), null, ModelQuery.Sort.NAME, false, SCAN, 0));
         if (wants(kinds, "model")) {
             models.forEach(m -> add.accept(new SearchHit("model", m.name(), m.name(), null, "name")));
         }

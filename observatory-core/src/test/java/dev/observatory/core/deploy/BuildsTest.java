@@ -91,9 +91,10 @@ class BuildsTest {
 
     @Test
     void aFailingCommandEndsFailedWithItsExitCodeAndLogTail() throws Exception {
-        Build b = builds().trigger(ACTOR, new BuildRequest("broken", "package", context.toString(),
-                List.of("sh", "-c", "echo compiling; echo 'error: missing weights' >&2; exit 3"), null, null, null,
-                Map.of(), WAIT));
+        Build b = builds().trigger(ACTOR,
+                new BuildRequest("broken", "package", context.toString(),
+                        List.of("sh", "-c", "echo compiling; echo 'error: missing weights' >&2; exit 3"), null, null,
+                        null, Map.of(), WAIT));
         assertThat(b.status()).isEqualTo(BuildStatus.FAILED);
         assertThat(b.exitCode()).isEqualTo(3);
         assertThat(b.statusMessage()).contains("code 3", "error: missing weights");
@@ -119,16 +120,22 @@ class BuildsTest {
 
     @Test
     void badRequestsAreRefusedWithWhatToFix() {
-        assertThatThrownBy(() -> builds().trigger(ACTOR, new BuildRequest("x", "package",
-                tmp.resolve("missing").toString(), List.of("true"), null, null, null, Map.of(), WAIT)))
-                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an existing directory");
-        assertThatThrownBy(() -> builds().trigger(ACTOR, new BuildRequest("x", "package", context.toString(),
-                List.of(), null, null, null, Map.of(), WAIT))).hasMessageContaining("needs a command");
-        assertThatThrownBy(() -> builds().trigger(ACTOR, new BuildRequest("x", "rpm", context.toString(),
-                List.of("true"), null, null, null, Map.of(), WAIT))).hasMessageContaining("package or docker");
-        assertThatThrownBy(() -> builds().trigger(ACTOR, new BuildRequest("x", "package", context.toString(),
-                List.of("true"), null, "no-such-template", null, Map.of(), WAIT)))
-                        .hasMessageContaining("unknown template");
+        assertThatThrownBy(() -> builds().trigger(ACTOR,
+                new BuildRequest("x", "package", tmp.resolve("missing").toString(), List.of("true"), null, null, null,
+                        Map.of(), WAIT))).isInstanceOf(IllegalArgumentException.class)
+                                .hasMessageContaining("not an existing directory");
+        assertThatThrownBy(() -> builds().trigger(ACTOR,
+                new BuildRequest("x", "package", context.toString(), List.of(), null, null, null, Map.of(), WAIT)))
+                        .hasMessageContaining("needs a command");
+        assertThatThrownBy(() -> builds().trigger(ACTOR,
+                new BuildRequest("x", "rpm", context.toString(), List.of("true"), null, null, null, Map.of(), WAIT)))
+                        .hasMessageContaining("package or docker");
+        assertThatThrownBy(
+                () -> builds()
+                        .trigger(ACTOR,
+                                new BuildRequest("x", "package", context.toString(), List.of("true"), null,
+                                        "no-such-template", null, Map.of(), WAIT)))
+                                                .hasMessageContaining("unknown template");
         assertThatThrownBy(() -> builds().trigger(ACTOR, new BuildRequest("x", "package", context.toString(),
                 List.of("true"), null, null, "/etc/passwd", Map.of(), WAIT))).hasMessageContaining("relative");
         assertThatThrownBy(() -> builds().get("nope")).isInstanceOf(NotFoundException.class);
@@ -137,9 +144,9 @@ class BuildsTest {
 
     @Test
     void aBuildRecordedAsRunningByAnEarlierServerIsReportedLost() {
-        Build orphan = store.builds().create(new Build("b-old", "x", "package", context.toString(), null,
-                List.of("true"), null, BuildStatus.RUNNING, "running", null, null, null, "ada",
-                f.tracking.clock().instant(), null));
+        Build orphan = store.builds()
+                .create(new Build("b-old", "x", "package", context.toString(), null, List.of("true"), null,
+                        BuildStatus.RUNNING, "running", null, null, null, "ada", f.tracking.clock().instant(), null));
         assertThat(builds().get(orphan.id()).status()).isEqualTo(BuildStatus.LOST);
     }
 
@@ -176,8 +183,9 @@ class BuildsTest {
     void dockerBuildsAreRefusedWithTheReasonWhereNoDockerEngineAnswers() {
         assumeTrue(Deployments.dockerUnavailableReason() != null,
                 "a docker engine answers here; this test covers hosts without one");
-        assertThatThrownBy(() -> builds().trigger(ACTOR, new BuildRequest("tiny:1", "docker", context.toString(),
-                List.of(), null, null, null, Map.of(), WAIT))).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> builds().trigger(ACTOR,
+                new BuildRequest("tiny:1", "docker", context.toString(), List.of(), null, null, null, Map.of(), WAIT)))
+                        .isInstanceOf(ConflictException.class)
                         .hasMessageContaining("docker is not available on this host");
         assertThat(builds().count(null, null)).isZero();
     }

@@ -27,9 +27,10 @@ final class AuditTools {
         InputSchema in = InputSchema.of(
                 Param.string("actor", "Only events of this API key name (or anonymous, cli, demo).").between(1, 128)
                         .example("\"ci-bot\""),
-                Param.string("action", "Action or action prefix, e.g. deployment. (every deployment change),"
-                        + " build.trigger, release.propose, model.delete.").between(1, 128)
-                        .example("\"deployment.\""),
+                Param.string("action",
+                        "Action or action prefix, e.g. deployment. (every deployment change),"
+                                + " build.trigger, release.propose, model.delete.")
+                        .between(1, 128).example("\"deployment.\""),
                 Param.string("entity", "Text the target contains: deployment/<id>, build/<id>, run/<id>, model/<name>.")
                         .between(1, 256).example("\"deployment/\""),
                 Param.string("since", "Only events at or after this ISO-8601 instant.").between(1, 64)
@@ -42,9 +43,10 @@ final class AuditTools {
                 .prop("surface", string("rest, mcp, cli, mlflow, bridge"), true)
                 .prop("action", string("dotted verb such as deployment.create"), true).prop("target", string(null))
                 .prop("detail", string("summary without secrets")).build();
-        Map<String, Object> out = Schemas.paged(Schemas.object("audit events, newest first")
-                .prop("events", array(event, "newest first"), true)
-                .prop("scanned", integer("events looked at for this page"), true)).build();
+        Map<String, Object> out = Schemas
+                .paged(Schemas.object("audit events, newest first").prop("events", array(event, "newest first"), true)
+                        .prop("scanned", integer("events looked at for this page"), true))
+                .build();
         return new ToolDef("get_audit_logs", "admin", "Get audit logs",
                 "The audit trail: every write from every surface (REST, MCP, CLI, MLflow) with actor, action, target"
                         + " and a secret-free summary, newest first, filtered by actor, action prefix, entity and"
@@ -61,9 +63,9 @@ final class AuditTools {
                 throw new IllegalArgumentException("cursor must be the next_cursor of a previous page");
             }
         }
-        AuditLog.Page page = new AuditLog(ctx.tracking()).read(new AuditLog.Filter(a.string("actor"),
-                a.string("action"), a.string("entity"), instant(a, "since"), instant(a, "until"), before,
-                a.intValue("limit")));
+        AuditLog.Page page = new AuditLog(ctx.tracking())
+                .read(new AuditLog.Filter(a.string("actor"), a.string("action"), a.string("entity"),
+                        instant(a, "since"), instant(a, "until"), before, a.intValue("limit")));
         List<Obj> rows = page.events().stream()
                 .map(e -> Obj.of().with("id", e.id()).with("at", e.at().toString()).with("actor", e.actor())
                         .with("surface", e.surface()).with("action", e.action()).with("target", e.target())
@@ -84,8 +86,8 @@ final class AuditTools {
         try {
             return Instant.parse(s.strip());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    "argument '" + name + "': '" + s + "' is not an ISO-8601 instant; send e.g. \"2025-06-01T10:00:00Z\"");
+            throw new IllegalArgumentException("argument '" + name + "': '" + s
+                    + "' is not an ISO-8601 instant; send e.g. \"2025-06-01T10:00:00Z\"");
         }
     }
 }

@@ -35,8 +35,8 @@ final class BuildTools {
     }
 
     static ToolDef list() {
-        InputSchema in = InputSchema.of(Param.string("name", "Only builds of this image tag or package name.")
-                .between(1, 200),
+        InputSchema in = InputSchema.of(
+                Param.string("name", "Only builds of this image tag or package name.").between(1, 200),
                 Param.string("status", "Only this status.")
                         .oneOf(List.of("running", "succeeded", "failed", "cancelled", "lost")),
                 Param.integer("limit", "Most builds (1-100).").between(1, 100).defaultsTo(20), PageCursor.param());
@@ -99,8 +99,8 @@ final class BuildTools {
         InputSchema in = InputSchema.of(
                 Param.string("name", "Image tag or package name, e.g. tiny-server:1.").required().between(1, 200)
                         .example("\"audio-model-v3:7\""),
-                Param.string("context", "Existing directory the build runs in (the docker build context).")
-                        .required().between(1, 4096).example("\"/srv/models/audio-model-v3\""),
+                Param.string("context", "Existing directory the build runs in (the docker build context).").required()
+                        .between(1, 4096).example("\"/srv/models/audio-model-v3\""),
                 Param.string("kind",
                         "package: run command (e.g. a script packing a model server); docker: docker build of the"
                                 + " context, only where a docker engine answers.")
@@ -108,8 +108,7 @@ final class BuildTools {
                 Param.strings("command", "The build command (package builds).").between(1, 256)
                         .example("[\"sh\", \"package.sh\", \"dist/server.tar.gz\"]"),
                 Param.string("dockerfile", "Dockerfile relative to the context (docker builds).").between(1, 1024),
-                Param.string("template", "Serving template the build is for (list_docker_templates).").between(1,
-                        128),
+                Param.string("template", "Serving template the build is for (list_docker_templates).").between(1, 128),
                 Param.string("output", "Produced file or directory relative to the context; its size is recorded.")
                         .between(1, 1024).example("\"dist/server.tar.gz\""),
                 Param.scalarMap("env", "Environment for the command; secret-looking values are redacted in the log."),

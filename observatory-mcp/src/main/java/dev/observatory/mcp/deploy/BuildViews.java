@@ -16,8 +16,7 @@ final class BuildViews {
     static final Map<String, Object> SUMMARY = Schemas.object("a build in a listing").prop("id", string(null), true)
             .prop("name", string("image tag or package name"), true).prop("kind", string("package or docker"), true)
             .prop("status", string(STATUSES), true).prop("duration_ms", integer("so far while running"), true)
-            .prop("size_bytes", integer("output size once built")).prop("created_at", string("ISO-8601"), true)
-            .build();
+            .prop("size_bytes", integer("output size once built")).prop("created_at", string("ISO-8601"), true).build();
     static final Map<String, Object> BUILD = Schemas.object("a build of a serving image or package")
             .prop("id", string(null), true).prop("name", string(null), true).prop("kind", string(null), true)
             .prop("context", string("directory it runs in"), true).prop("template", string("serving template"))
@@ -42,8 +41,8 @@ final class BuildViews {
         return Obj.of().with("id", b.id()).with("name", b.name()).with("kind", b.kind()).with("context", b.context())
                 .with("template", b.template()).with("command", b.argv()).with("output", b.output())
                 .with("status", b.status().wire()).with("status_message", b.statusMessage())
-                .with("exit_code", b.exitCode()).with("duration_ms", duration(b, ctx))
-                .with("size_bytes", b.sizeBytes()).with("log_path", b.logPath()).with("created_by", b.createdBy())
+                .with("exit_code", b.exitCode()).with("duration_ms", duration(b, ctx)).with("size_bytes", b.sizeBytes())
+                .with("log_path", b.logPath()).with("created_by", b.createdBy())
                 .with("created_at", b.createdAt().toString())
                 .with("finished_at", b.finishedAt() == null ? null : b.finishedAt().toString());
     }

@@ -33,9 +33,8 @@ final class ModelStorageTool {
                 Param.string("cursor", "next_cursor of the previous page.").between(1, 4096));
         Map<String, Object> file = Schemas.object("one file").prop("path", string("relative to the source"), true)
                 .prop("size", integer("bytes"), true).prop("modified", string("ISO-8601")).build();
-        Map<String, Object> out = Schemas.object("the files of a model version")
-                .prop("model", string(null), true).prop("version", integer(null), true)
-                .prop("source", string("the version's source URI or path"), true)
+        Map<String, Object> out = Schemas.object("the files of a model version").prop("model", string(null), true)
+                .prop("version", integer(null), true).prop("source", string("the version's source URI or path"), true)
                 .prop("where", string("blob store, local or not browsable"), true)
                 .prop("reason", string("why the source cannot be browsed"))
                 .prop("files", array(file, "in path order"), true)

@@ -35,10 +35,12 @@ final class SearchTool {
                 Param.integer("limit", "Most hits to return (1-100).").between(1, 100).defaultsTo(20),
                 PageCursor.param());
         Map<String, Object> out = Schemas
-                .paged(Schemas.object("search hits: projects, newest runs, then models, versions, deployments, builds,"
-                        + " benchmarks and release configs").prop("hits",
-                        array(Schemas.object("one hit")
-                                .prop("kind", string("project, run, model, version, deployment, build, benchmark or config"), true)
+                .paged(Schemas
+                        .object("search hits: projects, newest runs, then models, versions, deployments, builds,"
+                                + " benchmarks and release configs")
+                        .prop("hits", array(Schemas.object("one hit")
+                                .prop("kind", string(
+                                        "project, run, model, version, deployment, build, benchmark or config"), true)
                                 .prop("id",
                                         string("the key to pass to the matching get tool (get_run run_id, list_runs"
                                                 + " project, get_model, get_version version_id, get_deployment,"
@@ -46,8 +48,7 @@ final class SearchTool {
                                         true)
                                 .prop("name", string(null), true).prop("project", string(null))
                                 .prop("matched", string("which field matched: name, description or tag"))
-                                .prop("url", string("link to the web UI")).build(), "hits of this page"),
-                        true))
+                                .prop("url", string("link to the web UI")).build(), "hits of this page"), true))
                 .build();
         return new ToolDef("search", Toolsets.CORE, "Search",
                 "Search every entity (projects, runs, registered models and versions, deployments, builds,"

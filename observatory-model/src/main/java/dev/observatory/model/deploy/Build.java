@@ -10,8 +10,8 @@ import java.util.List;
  * @param name
  *            the image tag or package name being built
  * @param kind
- *            {@code package} (any command producing a file or directory) or {@code docker} (an image built by a
- *            docker engine)
+ *            {@code package} (any command producing a file or directory) or {@code docker} (an image built by a docker
+ *            engine)
  * @param context
  *            the directory the command runs in (the docker build context)
  * @param template

@@ -124,9 +124,8 @@ final class RequestFilter extends HttpFilter {
                         + needed.name().toLowerCase(Locale.ROOT) + " scope needed for " + req.getMethod() + " " + path);
             }
         }
-        req.setAttribute(HttpServer.ACTOR_ATTRIBUTE,
-                principal == null ? Actor.http("anonymous", surface, false)
-                        : Actor.http(principal.name(), surface, principal.allows(ApiKey.Scope.PRODUCTION)));
+        req.setAttribute(HttpServer.ACTOR_ATTRIBUTE, principal == null ? Actor.http("anonymous", surface, false)
+                : Actor.http(principal.name(), surface, principal.allows(ApiKey.Scope.PRODUCTION)));
         req.setAttribute(HttpServer.SCOPES_ATTRIBUTE, principal == null ? OPEN_SCOPES : principal.scopes());
     }
 

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The production gate over real HTTP (tool bridge and API keys): propose_release_config needs
- * allow_production_changes AND a key with the production scope; a write-scoped key is refused with 403 READ_ONLY.
+ * The production gate over real HTTP (tool bridge and API keys): propose_release_config needs allow_production_changes
+ * AND a key with the production scope; a write-scoped key is refused with 403 READ_ONLY.
  */
 class ProductionScopeTest {
     static final Actor ADA = new Actor("ada", "test");
@@ -88,9 +88,11 @@ class ProductionScopeTest {
     }
 
     HttpResponse<String> propose(String key) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/mcp/tool"))
-                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(PROPOSAL)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/mcp/tool"))
+                        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(PROPOSAL)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     String key(String name, ApiKey.Scope... scopes) {
@@ -107,13 +109,13 @@ class ProductionScopeTest {
 
     @Test
     void aKeyWithTheProductionScopeProposesABranch() throws Exception {
-        HttpResponse<String> ok = propose(key("releaser", ApiKey.Scope.READ, ApiKey.Scope.WRITE,
-                ApiKey.Scope.PRODUCTION));
+        HttpResponse<String> ok = propose(
+                key("releaser", ApiKey.Scope.READ, ApiKey.Scope.WRITE, ApiKey.Scope.PRODUCTION));
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
         assertThat(ok.body()).contains("observatory/deploy-llama-1-as-chat-2-on-w1-");
         assertThat(git.branchList().call()).hasSize(2);
-        assertThat(store.audit().list(Long.MAX_VALUE, 5)).anyMatch(
-                e -> e.action().equals("release.propose") && e.actor().equals("releaser"));
+        assertThat(store.audit().list(Long.MAX_VALUE, 5))
+                .anyMatch(e -> e.action().equals("release.propose") && e.actor().equals("releaser"));
     }
 
     @Test

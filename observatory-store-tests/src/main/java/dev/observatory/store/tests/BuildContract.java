@@ -54,8 +54,8 @@ abstract class BuildContract extends StorageFixture {
         assertThat(read.duration(end)).isEqualTo(Duration.ofMillis(2345));
         assertThat(read.createdBy()).isEqualTo("ada");
 
-        Build failed = builds.update(build("b1", "tiny-server", 10).finished(BuildStatus.FAILED, 2, "exit 2", null,
-                at(13)));
+        Build failed = builds
+                .update(build("b1", "tiny-server", 10).finished(BuildStatus.FAILED, 2, "exit 2", null, at(13)));
         assertThat(failed.exitCode()).isEqualTo(2);
         assertThat(failed.sizeBytes()).isNull();
         assertThatThrownBy(() -> builds.update(build("nope", "x", 1))).isInstanceOf(NotFoundException.class);
@@ -68,8 +68,7 @@ abstract class BuildContract extends StorageFixture {
         builds.create(build("b3", "a", 30));
         builds.update(builds.get("b1").orElseThrow().finished(BuildStatus.FAILED, 1, "exit 1", null, at(11)));
         assertThat(builds.list(BuildQuery.all(10))).extracting(Build::id).containsExactly("b3", "b2", "b1");
-        assertThat(builds.list(new BuildQuery("a", Set.of(), 10, 0))).extracting(Build::id).containsExactly("b3",
-                "b1");
+        assertThat(builds.list(new BuildQuery("a", Set.of(), 10, 0))).extracting(Build::id).containsExactly("b3", "b1");
         assertThat(builds.list(new BuildQuery(null, Set.of(BuildStatus.RUNNING), 10, 0))).extracting(Build::id)
                 .containsExactly("b3", "b2");
         assertThat(builds.count(new BuildQuery("a", Set.of(BuildStatus.FAILED), 1, 0))).isEqualTo(1);
