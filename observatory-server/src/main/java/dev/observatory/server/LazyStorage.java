@@ -186,6 +186,11 @@ final class LazyStorage implements StorageComponent {
     }
 
     @Override
+    public dev.observatory.store.BuildStore builds() {
+        return get().builds();
+    }
+
+    @Override
     public Health check() {
         try {
             return get().check();

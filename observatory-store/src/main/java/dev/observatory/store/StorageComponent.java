@@ -85,6 +85,11 @@ public interface StorageComponent extends AutoCloseable {
         throw new UnsupportedOperationException(kind() + " storage keeps no deployments");
     }
 
+    /** Builds of serving images and packages (command, context, log, outcome, output size). */
+    default BuildStore builds() {
+        throw new UnsupportedOperationException(kind() + " storage keeps no builds");
+    }
+
     /** Cheap health check (e.g. {@code SELECT 1}); never throws. */
     Health check();
 

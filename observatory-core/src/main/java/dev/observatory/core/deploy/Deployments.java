@@ -85,6 +85,12 @@ public final class Deployments {
         }
     }
 
+    /** The deployment settings of this tracking's runner (configured, started or not); empty when none. */
+    public java.util.Optional<DeploymentSettings> settings() {
+        DeploymentRunner r = RUNNERS.get(tracking);
+        return r == null ? java.util.Optional.empty() : java.util.Optional.of(r.settings());
+    }
+
     /** Whether a started runner exists for this tracking. */
     public boolean enabled() {
         DeploymentRunner r = RUNNERS.get(tracking);

@@ -10,4 +10,10 @@ public final class ProductionChangesDisabledException extends ReadOnlyException 
         super("production changes are disabled: propose_release_config needs allow_production_changes"
                 + " (OBSERVATORY_ALLOW_PRODUCTION_CHANGES=true) and an API key with the production scope", true);
     }
+
+    /** The gate is open but the caller lacks the production scope. */
+    ProductionChangesDisabledException(String actor) {
+        super("production changes need an API key with the production scope: '" + actor + "' has none (create one"
+                + " with `observatory keys create --scopes read,write,production`)", true);
+    }
 }

@@ -118,6 +118,9 @@ public final class Releases {
         if (!r.settings().allowProductionChanges()) {
             throw new ProductionChangesDisabledException();
         }
+        if (!actor.productionScope()) {
+            throw new ProductionChangesDisabledException(actor.name());
+        }
         ReleaseProposal p = new Proposals(r, registryCheck()).propose(actor, request, tracking.clock().instant());
         tracking.auditor().record(actor, "release.propose", "release/" + p.machine(),
                 p.branch() + " " + (p.pullRequestUrl() != null ? p.pullRequestUrl() : "no pull request"));

@@ -16,7 +16,8 @@ public final class ArtifactToolset {
                 CheckpointTools.metadata(), CheckpointTools.url(), CheckpointTools.listReplays(),
                 ArtifactTools.exists(), CheckpointAnalysisTools.progression(), CheckpointAnalysisTools.usage(),
                 CheckpointAnalysisTools.statistics(), CheckpointAnalysisTools.compare(), ArtifactTools.list(),
-                ArtifactTools.get(), ArtifactTools.browse(), ArtifactTools.storageUsage(), ArtifactTools.register(),
-                LineageTools.link(), LineageTools.promote());
+                ArtifactTools.get(), ArtifactTools.browse().listedAlsoIn("admin"),
+                ArtifactTools.storageUsage().listedAlsoIn("admin"), ArtifactTools.register(), LineageTools.link(),
+                LineageTools.promote());
     }
 }

@@ -16,6 +16,8 @@ public final class DeployTools {
                 BenchmarkReadTools.summary(), DeploymentControlTools.execute(), DeploymentReadTools.list(),
                 DeploymentReadTools.get(), DeploymentReadTools.status(), DeploymentControlTools.stop(),
                 DeploymentControlTools.start(), DeploymentControlTools.restart(), HealthTools.deploymentHealth(),
-                DeploymentReadTools.logs(), HealthTools.healthCheck(), HealthTools.discover());
+                DeploymentReadTools.logs(), HealthTools.healthCheck(), HealthTools.discover(), BuildTools.list(),
+                BuildTools.get(), BuildTools.logs(), BuildTools.trigger(), BuildTools.diskUsage(),
+                AuditTools.auditLogs(), ModelStorageTool.definition());
     }
 }

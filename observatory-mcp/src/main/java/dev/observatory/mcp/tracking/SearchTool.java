@@ -4,6 +4,7 @@ import static dev.observatory.mcp.tool.Schemas.array;
 import static dev.observatory.mcp.tool.Schemas.string;
 
 import dev.observatory.core.SearchHit;
+import dev.observatory.core.deploy.ServingSearch;
 import dev.observatory.mcp.Toolsets;
 import dev.observatory.mcp.tool.Args;
 import dev.observatory.mcp.tool.Hints;
@@ -27,26 +28,32 @@ final class SearchTool {
         InputSchema in = InputSchema.of(
                 Param.string("query", "Text to look for (case-insensitive substring).").required().between(1, 200)
                         .example("\"baseline\""),
-                Param.strings("kinds", "Only these kinds of entity.").oneOf(List.of("project", "run"))
+                Param.strings("kinds", "Only these kinds of entity.")
+                        .oneOf(List.of("project", "run", "model", "version", "deployment", "build", "benchmark",
+                                "config"))
                         .example("[\"run\"]"),
                 Param.integer("limit", "Most hits to return (1-100).").between(1, 100).defaultsTo(20),
                 PageCursor.param());
         Map<String, Object> out = Schemas
-                .paged(Schemas.object("search hits, projects first, then newest runs").prop("hits",
-                        array(Schemas.object("one hit")
-                                .prop("kind", string("project or run (later: model, trace, ...)"), true)
+                .paged(Schemas
+                        .object("search hits: projects, newest runs, then models, versions, deployments, builds,"
+                                + " benchmarks and release configs")
+                        .prop("hits", array(Schemas.object("one hit")
+                                .prop("kind", string(
+                                        "project, run, model, version, deployment, build, benchmark or config"), true)
                                 .prop("id",
                                         string("the key to pass to the matching get tool (get_run run_id, list_runs"
-                                                + " project)"),
+                                                + " project, get_model, get_version version_id, get_deployment,"
+                                                + " get_docker_build, get_benchmark, get_release_config machine)"),
                                         true)
                                 .prop("name", string(null), true).prop("project", string(null))
                                 .prop("matched", string("which field matched: name, description or tag"))
-                                .prop("url", string("link to the web UI")).build(), "hits of this page"),
-                        true))
+                                .prop("url", string("link to the web UI")).build(), "hits of this page"), true))
                 .build();
         return new ToolDef("search", Toolsets.CORE, "Search",
-                "Search every entity (projects and runs today; models, traces and more as they are added) by a text"
-                        + " contained in its name, description or tags. Use it when you have a name or a word but no"
+                "Search every entity (projects, runs, registered models and versions, deployments, builds,"
+                        + " benchmarks and release configs) by a text contained in its name, description, tags, id,"
+                        + " template or machine. Use it when you have a name or a word but no"
                         + " id, e.g. \"the baseline run\" or \"resnet\"; then use the id with the matching get tool.",
                 in, out, Hints.READ_ONLY, SearchTool::handle);
     }
@@ -55,8 +62,13 @@ final class SearchTool {
         int limit = args.intValue("limit");
         int offset = (int) PageCursor.offset(args, ctx);
         List<String> kinds = args.strings("kinds");
-        List<SearchHit> hits = ctx.tracking().search(args.string("query"), Math.min(10_000, offset + limit + 1))
-                .stream().filter(h -> kinds.isEmpty() || kinds.contains(h.kind())).toList();
+        int want = Math.min(10_000, offset + limit + 1);
+        List<SearchHit> hits = new java.util.ArrayList<>(ctx.tracking().search(args.string("query"), want).stream()
+                .filter(h -> kinds.isEmpty() || kinds.contains(h.kind())).toList());
+        List<String> serving = kinds.stream().filter(ServingSearch.KINDS::contains).toList();
+        if (hits.size() < want && (kinds.isEmpty() || !serving.isEmpty())) {
+            hits.addAll(ServingSearch.search(ctx.tracking(), args.string("query"), serving, want - hits.size()));
+        }
         List<Obj> page = hits.stream().skip(offset).limit(limit).map(h -> hit(h, ctx.links())).toList();
         int n = ctx.budget().fit(Obj.of(), page);
         boolean more = offset + n < hits.size();

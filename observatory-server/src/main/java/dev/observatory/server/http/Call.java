@@ -53,7 +53,7 @@ final class Call {
     /** The caller, as authenticated by the request filter. */
     Actor actor() {
         Object a = req.getAttribute(HttpServer.ACTOR_ATTRIBUTE);
-        return a instanceof Actor actor ? actor : Actor.anonymous("rest");
+        return a instanceof Actor actor ? actor : Actor.http("anonymous", "rest", false);
     }
 
     InputStream body() throws IOException {

@@ -101,7 +101,7 @@ final class RequestFilter extends HttpFilter {
         boolean signedLink = path.equals(ArtifactRoutes.SIGNED) && req.getMethod().equals("GET");
         if (path.equals("/health") || WebUi.isPublicShell(req.getMethod(), path) || signedLink) {
             // a signed blob link is its own credential: the route checks its signature and expiry
-            req.setAttribute(HttpServer.ACTOR_ATTRIBUTE, Actor.anonymous(surface));
+            req.setAttribute(HttpServer.ACTOR_ATTRIBUTE, Actor.http("anonymous", surface, false));
             req.setAttribute(HttpServer.SCOPES_ATTRIBUTE, Set.of(ApiKey.Scope.READ));
             return;
         }
@@ -124,8 +124,8 @@ final class RequestFilter extends HttpFilter {
                         + needed.name().toLowerCase(Locale.ROOT) + " scope needed for " + req.getMethod() + " " + path);
             }
         }
-        req.setAttribute(HttpServer.ACTOR_ATTRIBUTE,
-                principal == null ? Actor.anonymous(surface) : new Actor(principal.name(), surface));
+        req.setAttribute(HttpServer.ACTOR_ATTRIBUTE, principal == null ? Actor.http("anonymous", surface, false)
+                : Actor.http(principal.name(), surface, principal.allows(ApiKey.Scope.PRODUCTION)));
         req.setAttribute(HttpServer.SCOPES_ATTRIBUTE, principal == null ? OPEN_SCOPES : principal.scopes());
     }
 

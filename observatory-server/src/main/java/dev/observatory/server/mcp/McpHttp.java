@@ -112,6 +112,6 @@ public final class McpHttp implements AutoCloseable {
         }
         Object actor = req.getAttribute(HttpServer.ACTOR_ATTRIBUTE);
         return McpTransportContext.create(Map.of(ObservatoryMcp.TOOLSETS_KEY, toolsets, ObservatoryMcp.ACTOR_KEY,
-                actor instanceof Actor a ? a : Actor.anonymous("mcp")));
+                actor instanceof Actor a ? a : Actor.http("anonymous", "mcp", false)));
     }
 }

@@ -120,7 +120,8 @@ final class ToolBridge implements AutoCloseable {
             write(resp, 400, error(requestId, parsed.name(), "INVALID_REQUEST", e.getMessage(), null));
             return;
         }
-        Actor actor = req.getAttribute(HttpServer.ACTOR_ATTRIBUTE) instanceof Actor a ? a : Actor.anonymous("bridge");
+        Actor actor = req.getAttribute(HttpServer.ACTOR_ATTRIBUTE) instanceof Actor a ? a
+                : Actor.http("anonymous", "bridge", false);
         Future<ToolOutcome> f = workers
                 .submit(() -> registry.invoke(parsed.name(), parsed.arguments(), actor, toolsets));
         ToolOutcome o;

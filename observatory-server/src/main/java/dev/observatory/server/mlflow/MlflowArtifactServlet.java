@@ -136,6 +136,7 @@ final class MlflowArtifactServlet extends HttpServlet {
 
     private static Actor actor(HttpServletRequest req) {
         Object a = req.getAttribute(HttpServer.ACTOR_ATTRIBUTE);
-        return a instanceof Actor actor ? new Actor(actor.name(), "mlflow") : Actor.anonymous("mlflow");
+        return a instanceof Actor actor ? new Actor(actor.name(), "mlflow", actor.productionScope())
+                : Actor.anonymous("mlflow");
     }
 }

@@ -34,7 +34,8 @@ final class MlflowRequest {
 
     Actor actor() {
         Object a = http.getAttribute(HttpServer.ACTOR_ATTRIBUTE);
-        return a instanceof Actor actor ? new Actor(actor.name(), "mlflow") : Actor.anonymous("mlflow");
+        return a instanceof Actor actor ? new Actor(actor.name(), "mlflow", actor.productionScope())
+                : Actor.anonymous("mlflow");
     }
 
     JsonNode node(String name) {

@@ -210,4 +210,12 @@ public abstract class StorageContract {
             return StorageContract.this.newStorage();
         }
     }
+
+    @Nested
+    class Builds extends BuildContract {
+        @Override
+        StorageComponent newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
 }

@@ -54,6 +54,7 @@ public final class DuckDbStorage implements StorageComponent {
     private final JdbcJobs jobs;
     private final JdbcBenchmarks benchmarks;
     private final JdbcDeployments deployments;
+    private final JdbcBuilds builds;
     private final DuckDbTraces traces;
     private final DuckDbOpsMetrics opsMetrics;
     private final JdbcOps ops;
@@ -97,6 +98,7 @@ public final class DuckDbStorage implements StorageComponent {
         this.jobs = new JdbcJobs(tx);
         this.benchmarks = new JdbcBenchmarks(tx);
         this.deployments = new JdbcDeployments(tx);
+        this.builds = new JdbcBuilds(tx);
         this.traces = new DuckDbTraces(db, writer);
         this.opsMetrics = new DuckDbOpsMetrics(db, writer);
         this.ops = new JdbcOps(tx);
@@ -234,6 +236,11 @@ public final class DuckDbStorage implements StorageComponent {
     @Override
     public dev.observatory.store.DeploymentStore deployments() {
         return deployments;
+    }
+
+    @Override
+    public dev.observatory.store.BuildStore builds() {
+        return builds;
     }
 
     @Override

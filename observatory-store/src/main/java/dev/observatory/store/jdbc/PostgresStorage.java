@@ -58,6 +58,7 @@ public final class PostgresStorage implements StorageComponent {
     private final JdbcJobs jobs;
     private final JdbcBenchmarks benchmarks;
     private final JdbcDeployments deployments;
+    private final JdbcBuilds builds;
     private final PgTraces traces;
     private final PgOpsMetrics opsMetrics;
     private final JdbcOps ops;
@@ -82,6 +83,7 @@ public final class PostgresStorage implements StorageComponent {
         this.jobs = new JdbcJobs(JdbcTx.postgres(db, "jobs"));
         this.benchmarks = new JdbcBenchmarks(JdbcTx.postgres(db, "benchmarks"));
         this.deployments = new JdbcDeployments(JdbcTx.postgres(db, "deployments"));
+        this.builds = new JdbcBuilds(JdbcTx.postgres(db, "builds"));
         this.traces = new PgTraces(db);
         this.opsMetrics = new PgOpsMetrics(db);
         this.ops = new JdbcOps(JdbcTx.postgres(db, "ops"));
@@ -239,6 +241,11 @@ public final class PostgresStorage implements StorageComponent {
     @Override
     public dev.observatory.store.DeploymentStore deployments() {
         return deployments;
+    }
+
+    @Override
+    public dev.observatory.store.BuildStore builds() {
+        return builds;
     }
 
     @Override

@@ -39,6 +39,7 @@ public final class InMemoryStorage implements StorageComponent {
     private final MemoryBenchmarks benchmarks = new MemoryBenchmarks();
     private final MemoryEvals evals = new MemoryEvals();
     private final MemoryDeployments deployments = new MemoryDeployments();
+    private final MemoryBuilds builds = new MemoryBuilds();
     private final MemoryTraces traces = new MemoryTraces();
     private final MemoryOpsMetrics opsMetrics = new MemoryOpsMetrics();
     private final MemoryOps ops = new MemoryOps(traces);
@@ -164,6 +165,11 @@ public final class InMemoryStorage implements StorageComponent {
     @Override
     public dev.observatory.store.DeploymentStore deployments() {
         return deployments;
+    }
+
+    @Override
+    public dev.observatory.store.BuildStore builds() {
+        return builds;
     }
 
     @Override
