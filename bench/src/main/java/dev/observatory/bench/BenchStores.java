@@ -81,9 +81,15 @@ final class BenchStores implements AutoCloseable {
         }
     }
 
+    /** -Dobservatory.bench.metricDurability=fsync|process|commit (default fsync, the server's default). */
+    private static DuckDbStorage.MetricDurability durability() {
+        return DuckDbStorage.MetricDurability.valueOf(System.getProperty("observatory.bench.metricDurability", "fsync")
+                .toUpperCase(java.util.Locale.ROOT));
+    }
+
     private static StorageComponent open(String backend, Path dir) {
         return switch (backend) {
-            case "duckdb" -> DuckDbStorage.open(dir.resolve(DUCKDB_FILE));
+            case "duckdb" -> DuckDbStorage.open(dir.resolve(DUCKDB_FILE), java.time.Clock.systemUTC(), durability());
             case "memory" -> new InMemoryStorage();
             default -> throw new IllegalArgumentException("backend must be duckdb or memory, got " + backend);
         };

@@ -27,7 +27,8 @@ public final class MlflowReplay {
         String url = arg(args, "--url", "http://127.0.0.1:8765");
         int calls = Integer.parseInt(arg(args, "--calls", "2000"));
         int repeats = Integer.parseInt(arg(args, "--repeats", "50"));
-        boolean searchOnly = "search".equals(arg(args, "--only", "all"));
+        String only = arg(args, "--only", "all");
+        boolean searchOnly = "search".equals(only);
         try (RawHttp http = new RawHttp(url)) {
             String tag = Long.toString(System.nanoTime(), 36);
             if (searchOnly) {
@@ -37,6 +38,9 @@ public final class MlflowReplay {
             String exp = find(EXPERIMENT,
                     call(http, "POST", "experiments/create", MlflowBodies.createExperiment("bench-" + tag)));
             logBatch(http, exp, calls);
+            if ("logbatch".equals(only)) {
+                return;
+            }
             history(http, exp, repeats);
             search(http, tag, repeats * 4);
         }
