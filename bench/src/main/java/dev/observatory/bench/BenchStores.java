@@ -83,8 +83,8 @@ final class BenchStores implements AutoCloseable {
 
     /** -Dobservatory.bench.metricDurability=fsync|process|commit (default fsync, the server's default). */
     private static DuckDbStorage.MetricDurability durability() {
-        return DuckDbStorage.MetricDurability.valueOf(System.getProperty("observatory.bench.metricDurability", "fsync")
-                .toUpperCase(java.util.Locale.ROOT));
+        return DuckDbStorage.MetricDurability.valueOf(
+                System.getProperty("observatory.bench.metricDurability", "fsync").toUpperCase(java.util.Locale.ROOT));
     }
 
     private static StorageComponent open(String backend, Path dir) {

@@ -27,9 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded default backend: one DuckDB file. Every write goes through one writer thread (metric batches are
  * acknowledged once they are in the metric journal and applied with the DuckDB Appender in groups, decision 0018; other
- * writes return once committed); reads run on a small pool of
- * connections to the same database. Metric summaries are kept on ingest in the {@code series} table. One process owns
- * the file at a time.
+ * writes return once committed); reads run on a small pool of connections to the same database. Metric summaries are
+ * kept on ingest in the {@code series} table. One process owns the file at a time.
  */
 public final class DuckDbStorage implements StorageComponent {
 
