@@ -6,7 +6,6 @@ import dev.observatory.mcp.tool.Param;
 import dev.observatory.mcp.tool.ToolContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Arguments the APM tools share and the window they describe. */
@@ -52,16 +51,16 @@ final class ApmArgs {
 
     /** The window of the call: from/to when given, else 'last' ending at 'to' or now. */
     static ApmWindow window(Args args, ToolContext ctx) {
-        Instant to = instant(args, "to");
+        Instant to = args.instant("to");
         Instant end = to == null ? ctx.tracking().clock().instant() : to;
-        Instant from = instant(args, "from");
+        Instant from = args.instant("from");
         return new ApmWindow(from == null ? end.minus(duration(args.string("last"))) : from, end);
     }
 
     /** A second window from two named arguments (both or neither); null when neither is given. */
     static ApmWindow optionalWindow(Args args, String fromName, String toName) {
-        Instant from = instant(args, fromName);
-        Instant to = instant(args, toName);
+        Instant from = args.instant(fromName);
+        Instant to = args.instant(toName);
         if (from == null && to == null) {
             return null;
         }
@@ -79,19 +78,6 @@ final class ApmArgs {
             case 'h' -> Duration.ofHours(n);
             default -> Duration.ofDays(n);
         };
-    }
-
-    static Instant instant(Args args, String name) {
-        String s = args.string(name);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(s.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("argument '" + name + "': '" + s
-                    + "' is not an ISO-8601 instant; send e.g. \"2025-06-01T10:00:00Z\"");
-        }
     }
 
     /** A number rounded to 6 significant decimals (fewer tokens); NaN and infinities as null. */

@@ -13,8 +13,6 @@ import dev.observatory.mcp.tool.Param;
 import dev.observatory.mcp.tool.Schemas;
 import dev.observatory.mcp.tool.ToolContext;
 import dev.observatory.mcp.tool.ToolDef;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -64,8 +62,8 @@ final class AuditTools {
             }
         }
         AuditLog.Page page = new AuditLog(ctx.tracking())
-                .read(new AuditLog.Filter(a.string("actor"), a.string("action"), a.string("entity"),
-                        instant(a, "since"), instant(a, "until"), before, a.intValue("limit")));
+                .read(new AuditLog.Filter(a.string("actor"), a.string("action"), a.string("entity"), a.instant("since"),
+                        a.instant("until"), before, a.intValue("limit")));
         List<Obj> rows = page.events().stream()
                 .map(e -> Obj.of().with("id", e.id()).with("at", e.at().toString()).with("actor", e.actor())
                         .with("surface", e.surface()).with("action", e.action()).with("target", e.target())
@@ -78,16 +76,4 @@ final class AuditTools {
                 .with("next_cursor", next == null ? null : String.valueOf(next));
     }
 
-    private static Instant instant(Args a, String name) {
-        String s = a.string(name);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(s.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("argument '" + name + "': '" + s
-                    + "' is not an ISO-8601 instant; send e.g. \"2025-06-01T10:00:00Z\"");
-        }
-    }
 }

@@ -35,6 +35,20 @@ public final class Args {
         return Math.toIntExact(v);
     }
 
+    /** An ISO-8601 instant argument (e.g. "2025-06-01T10:00:00Z"), or null when absent; a clear error otherwise. */
+    public java.time.Instant instant(String name) {
+        String s = string(name);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(s.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("argument '" + name + "': '" + s
+                    + "' is not an ISO-8601 instant; send e.g. \"2025-06-01T10:00:00Z\"");
+        }
+    }
+
     /** The number value, or null when absent. */
     public Double number(String name) {
         return (Double) values.get(name);

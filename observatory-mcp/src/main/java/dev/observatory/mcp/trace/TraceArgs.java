@@ -6,7 +6,6 @@ import dev.observatory.mcp.tool.Param;
 import dev.observatory.mcp.tool.ToolContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Arguments the trace tools share, and the time window they describe. */
@@ -54,8 +53,8 @@ final class TraceArgs {
 
     /** [from, to) of the call: 'from'/'to' when given, else the last window ending at 'to' or now; null = open. */
     static Instant[] window(Args args, ToolContext ctx) {
-        Instant to = instant(args, "to");
-        Instant from = instant(args, "from");
+        Instant to = args.instant("to");
+        Instant from = args.instant("from");
         if (from == null && args.has("last")) {
             Instant end = to == null ? ctx.tracking().clock().instant() : to;
             from = end.minus(duration(args.string("last")));
@@ -71,19 +70,6 @@ final class TraceArgs {
             case 'h' -> Duration.ofHours(n);
             default -> Duration.ofDays(n);
         };
-    }
-
-    private static Instant instant(Args args, String name) {
-        String s = args.string(name);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(s.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("argument '" + name + "': '" + s
-                    + "' is not an ISO-8601 instant; send e.g. \"2025-06-01T10:00:00Z\"");
-        }
     }
 
     /** ISO-8601 text of epoch nanoseconds. */
