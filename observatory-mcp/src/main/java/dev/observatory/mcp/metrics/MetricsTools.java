@@ -12,6 +12,7 @@ public final class MetricsTools {
     }
 
     public static List<ToolDef> all() {
-        return List.of(QueryMetricsTool.definition(), MetricNamesTool.definition(), DashboardTool.definition());
+        return List.of(QueryMetricsTool.definition(), MetricNamesTool.definition(), DashboardTool.definition(),
+                PrometheusStatusTool.definition());
     }
 }

@@ -75,10 +75,18 @@ class PrometheusEndToEndTest {
         }
         String obs = "127.0.0.1:" + server.port();
         Path config = dir.resolve("prometheus.yml");
+        Files.writeString(dir.resolve("rules.yml"), """
+                groups:
+                  - name: observatory-recording
+                    rules:
+                      - record: job:up:sum
+                        expr: sum by (job) (up)
+                """);
         Files.writeString(config, """
                 global:
                   scrape_interval: 1s
                   evaluation_interval: 1s
+                rule_files: ['rules.yml']
                 scrape_configs:
                   - job_name: observatory
                     scrape_interval: 1s
@@ -181,6 +189,34 @@ class PrometheusEndToEndTest {
         Map<String, Object> alerts = ok("list_alerts", Map.of("include_prometheus", true));
         assertThat((List<?>) alerts.get("prometheus_alerts")).as("this Prometheus has no alerting rules").isEmpty();
         assertThat(alerts).doesNotContainKey("prometheus_error");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void get_prometheus_status_lists_the_scrape_target_and_the_recording_rule() throws Exception {
+        await("the observatory target is up and the rule evaluated", () -> {
+            List<Map<String, Object>> t = (List<Map<String, Object>>) ok("get_prometheus_status",
+                    Map.of("what", "targets")).get("items");
+            List<Map<String, Object>> r = (List<Map<String, Object>>) ok("get_prometheus_status",
+                    Map.of("what", "rules")).get("items");
+            return t.size() == 1 && "up".equals(t.get(0).get("health")) && r.size() == 1
+                    && "ok".equals(r.get(0).get("health"));
+        });
+        Map<String, Object> targets = ok("get_prometheus_status", Map.of());
+        assertThat(targets.get("what")).isEqualTo("targets");
+        assertThat((List<Map<String, Object>>) targets.get("items")).singleElement().satisfies(t -> {
+            assertThat(t).containsEntry("job", "observatory").containsEntry("instance", "127.0.0.1:" + server.port())
+                    .doesNotContainKey("last_error");
+        });
+        assertThat((Map<String, Object>) targets.get("by_health")).containsEntry("up", 1);
+        Map<String, Object> rules = ok("get_prometheus_status", Map.of("what", "rules"));
+        assertThat((List<Map<String, Object>>) rules.get("items")).singleElement().satisfies(r -> {
+            assertThat(r).containsEntry("group", "observatory-recording").containsEntry("name", "job:up:sum")
+                    .containsEntry("type", "recording").containsEntry("query", "sum by (job) (up)");
+        });
+        ToolOutcome bad = tools.invoke("get_prometheus_status", Map.of("what", "alerts"), new Actor("test", "mcp"),
+                OPS);
+        assertThat(bad.result().isError()).isTrue();
     }
 
     @Test
