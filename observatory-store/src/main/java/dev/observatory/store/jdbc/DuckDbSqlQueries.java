@@ -38,8 +38,12 @@ final class DuckDbSqlQueries implements SqlQueryStore {
     private final List<Connection> all = new ArrayList<>();
     private volatile SqlGuard guard;
 
-    DuckDbSqlQueries(DuckDbConnections db) {
+    /** Waits until every acknowledged metric batch is applied (decision 0018), so a query sees what was logged. */
+    private final Runnable metricBarrier;
+
+    DuckDbSqlQueries(DuckDbConnections db, Runnable metricBarrier) {
         this.db = db;
+        this.metricBarrier = metricBarrier;
     }
 
     @Override
@@ -71,6 +75,7 @@ final class DuckDbSqlQueries implements SqlQueryStore {
 
     @Override
     public SqlResult query(SqlQuery query) {
+        metricBarrier.run();
         String statement = guard().check(query.sql());
         Connection c = borrow(query);
         try {

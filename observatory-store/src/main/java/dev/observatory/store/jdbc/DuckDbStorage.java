@@ -102,7 +102,7 @@ public final class DuckDbStorage implements StorageComponent {
         this.traces = new DuckDbTraces(db, writer);
         this.opsMetrics = new DuckDbOpsMetrics(db, writer);
         this.ops = new JdbcOps(tx);
-        this.sql = new DuckDbSqlQueries(db);
+        this.sql = new DuckDbSqlQueries(db, metrics::awaitAll);
         this.evals = new JdbcEvals(tx);
     }
 
