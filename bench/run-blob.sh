@@ -5,7 +5,9 @@
 #   bench/run-blob.sh                          2048 MiB stream, 100,000 objects
 #   SIZE_MB=512 OBJECTS=20000 bench/run-blob.sh
 # S3_BACKEND: S3Proxy's store, transient-nio2 (default, in memory) or filesystem-nio2 (files under DIR); both list
-# by reading every entry under the prefix for each page (see docs/benchmarks.md, session 6).
+# by reading every entry under the prefix for each page (see docs/benchmarks.md, session 6). key-indexed: the in-memory
+# store behind a key-ordered index (bench fixture KeyIndexedBlobStore), so a page costs what it costs on S3 or MinIO:
+# the setting that measures our client (docs/benchmarks.md, session 7).
 # Env: SIZE_MB (2048; 0 skips the filesystem part), OBJECTS (100000; 0 skips the listing), DIR (temp dir on the disk to
 # measure, default /tmp), HEAP (256m, filesystem part), LIST_HEAP (3g: the listing JVM also holds S3Proxy's in-memory
 # objects).

@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.AbstractNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
@@ -106,16 +105,20 @@ public final class BlobBench {
     /**
      * Lists {@code objects} keys under one prefix through S3BlobStore (ListObjectsV2, 1,000 keys a page: S3's most)
      * against S3Proxy with the named backend: {@code transient-nio2} (S3Proxy's default in-memory store) or
-     * {@code filesystem-nio2} (files under {@code work}). Prints the client's rounds, then the time S3Proxy's backend
-     * alone (called in-process, no HTTP) takes for the first and the last page, which shows whether the cost per page
-     * grows with the objects under the prefix (S3Proxy 4.1 reads and sorts every entry under the prefix for each page).
+     * {@code filesystem-nio2} (files under {@code work}) or {@code key-indexed} (the in-memory store behind a
+     * key-ordered index, {@link KeyIndexedBlobStore}: pages from the marker as S3 does). Prints the client's rounds,
+     * then the time S3Proxy's backend alone (called in-process, no HTTP) takes for the first and the last page, which
+     * shows whether the cost per page grows with the objects under the prefix (S3Proxy 4.1 reads and sorts every entry
+     * under the prefix for each page).
      */
     static void s3Listing(int objects, String backendName, Path work) throws Exception {
-        AbstractNio2BlobStore backend = switch (backendName) {
+        org.gaul.s3proxy.blobstore.BlobStore backend = switch (backendName) {
             case "transient-nio2" -> new TransientNio2BlobStore();
+            case "key-indexed" -> new KeyIndexedBlobStore(new TransientNio2BlobStore());
             case "filesystem-nio2" ->
                     new FilesystemNio2BlobStore(Files.createDirectories(work.resolve("s3proxy-fs")).toString());
-            default -> throw new IllegalArgumentException("--s3-backend: transient-nio2 or filesystem-nio2");
+            default ->
+                    throw new IllegalArgumentException("--s3-backend: transient-nio2, filesystem-nio2 or key-indexed");
         };
         backend.createContainer("bench");
         byte[] one = { 42 };
@@ -164,12 +167,19 @@ public final class BlobBench {
         double firstPage = 0;
         double lastPage = 0;
         String cursor = null;
+        String lastKey = "";
         do {
             long p0 = System.nanoTime();
             BlobListing page = store.list("runs/r-1/", null, cursor, 10_000);
             lastPage = secs(p0);
             firstPage = pages == 0 ? lastPage : firstPage;
             seen += page.blobs().size();
+            for (BlobInfo blob : page.blobs()) {
+                if (blob.key().compareTo(lastKey) <= 0) {
+                    throw new IllegalStateException("listing out of order or repeated at " + blob.key());
+                }
+                lastKey = blob.key();
+            }
             pages++;
             cursor = page.nextCursor();
         } while (cursor != null);
