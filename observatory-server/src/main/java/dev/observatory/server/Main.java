@@ -34,10 +34,19 @@ public final class Main {
     /**
      * Runs {@code observatory mcp ARGS} with a command line of the {@code mcp} command alone: picocli then introspects
      * one command instead of the whole tree (serve, demo, keys, tools...), which is on the path to the first
-     * {@code initialize} answer (docs/decisions/0009-stdio-startup.md, addendum 3). Same options, errors and exit
-     * codes.
+     * {@code initialize} answer (docs/decisions/0009-stdio-startup.md, addendum 3); a plain command line skips picocli
+     * altogether ({@link McpArgs}, addendum 4). Same options, errors and exit codes.
      */
     static int runMcp(String... args) {
+        var plain = McpArgs.parse(args);
+        if (plain.isPresent()) {
+            PrintWriter err = new PrintWriter(System.err, true);
+            try {
+                return plain.get().call();
+            } catch (RuntimeException e) {
+                return reportFailure(e, err);
+            }
+        }
         CommandLine cl = new CommandLine(new McpCommand());
         cl.setCommandName("observatory mcp");
         return execute(cl, args);
@@ -45,17 +54,20 @@ public final class Main {
 
     private static int execute(CommandLine cl, String... args) {
         cl.setErr(new PrintWriter(System.err, true));
-        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            Throwable root = ex;
-            while (root.getCause() != null && root.getMessage() == null) {
-                root = root.getCause();
-            }
-            cmd.getErr().println("observatory: " + root.getMessage());
-            if (!(root instanceof IllegalArgumentException || root instanceof IllegalStateException)) {
-                org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", root);
-            }
-            return 2;
-        });
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> reportFailure(ex, cmd.getErr()));
         return cl.execute(args);
+    }
+
+    /** A failed command: one line on stderr (the innermost message), never a stack trace; exit code 2. */
+    private static int reportFailure(Exception ex, PrintWriter err) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        err.println("observatory: " + root.getMessage());
+        if (!(root instanceof IllegalArgumentException || root instanceof IllegalStateException)) {
+            org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", root);
+        }
+        return 2;
     }
 }
