@@ -152,9 +152,10 @@
   }
 
   if (document.body.dataset.page === 'artifacts') {
-    Pages.start(list, new URLSearchParams(location.search).get('run')
-      ? 'There is no run with id “' + new URLSearchParams(location.search).get('run') + '”.' : '', '/artifacts',
-    'Artifacts');
+    const asked = Pages.readState(LIST);
+    const what = asked.run ? 'There is no run with id “' + asked.run + '”.'
+      : asked.project ? 'There is no project named “' + asked.project + '”.' : '';
+    Pages.start(list, what, '/artifacts', 'Artifacts');
   } else {
     Pages.start(() => ArtifactPage.show(main, document.body.dataset.artifact, bytes, alert),
       'There is no artifact with id “' + document.body.dataset.artifact + '”.', '/artifacts', 'Artifacts');

@@ -197,5 +197,7 @@ class WebUiArtifactsIT {
         assertThat(browser.texts("#artifacts [role=alert]").get(0)).contains("unknown artifact kind 'weights'");
         open("/artifacts?run=0123456789abcdef");
         assertThat(browser.texts("#nf-title")).containsExactly("Not found");
+        open("/artifacts?project=no-such-project");
+        assertThat(browser.texts(".not-found .lead")).containsExactly("There is no project named “no-such-project”.");
     }
 }
