@@ -8,6 +8,8 @@
 # by reading every entry under the prefix for each page (see docs/benchmarks.md, session 6). key-indexed: the in-memory
 # store behind a key-ordered index (bench fixture KeyIndexedBlobStore), so a page costs what it costs on S3 or MinIO:
 # the setting that measures our client (docs/benchmarks.md, session 7).
+# After the put/get lines, PUT_ROUNDS (2) interleaved rounds of Files.copy+fsync, the session-6 one-thread put and
+# FileBlobStore.put print their MB/s, ratio to Files.copy+fsync and heap peak (session 7).
 # Env: SIZE_MB (2048; 0 skips the filesystem part), OBJECTS (100000; 0 skips the listing), DIR (temp dir on the disk to
 # measure, default /tmp), HEAP (256m, filesystem part), LIST_HEAP (3g: the listing JVM also holds S3Proxy's in-memory
 # objects).
@@ -26,7 +28,7 @@ say "disk under $DIR: $(df -h "$DIR" | awk 'NR==2 {print $2 " total, " $4 " free
 run() {  # heap, size MiB, objects
   "$JAVA" -Xmx"$1" -XX:+UseG1GC -cp "$BENCH/target/classes:$(cat "$CP_FILE")" \
     -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-    dev.observatory.bench.blob.BlobBench --size-mb "$2" --objects "$3" --dir "$DIR" --s3-backend "$S3_BACKEND"
+    dev.observatory.bench.blob.BlobBench --size-mb "$2" --objects "$3" --dir "$DIR" --s3-backend "$S3_BACKEND" --put-rounds "${PUT_ROUNDS:-2}"
 }
 [[ "$SIZE_MB" -gt 0 ]] && run "$HEAP" "$SIZE_MB" 0
 [[ "$OBJECTS" -gt 0 ]] && run "$LIST_HEAP" 0 "$OBJECTS"

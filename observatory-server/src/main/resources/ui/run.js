@@ -26,7 +26,9 @@
     const meta = [['Run id', h('code', { text: run.id })], ['Project', h('a', { href: '/projects/' + enc(run.project),
       text: run.project })], ['User', run.user], ['Started', run.started_at && new Date(run.started_at).toLocaleString()],
     ['Duration', Obs.duration(durationMs())], ['Ended', run.ended_at && new Date(run.ended_at).toLocaleString()],
-    ['Host', run.host], ['Git commit', run.git_commit && h('code', { text: run.git_commit })]]
+    ['Host', run.host], ['Git commit', run.git_commit && h('code', { text: run.git_commit })],
+    ['Artifacts', h('a', { href: '/artifacts?run=' + enc(run.id), id: 'run-artifacts',
+      text: 'Artifacts and checkpoints' })]]
       .filter(([, v]) => v);
     const left = h('div', { class: 'panel' },
       h('div', { class: 'page-head' }, h('h1', { text: run.name }), h('span', { id: 'run-status' },

@@ -45,11 +45,15 @@ public final class BlobBench {
         long sizeMb = Long.parseLong(arg(args, "--size-mb", "2048"));
         int objects = Integer.parseInt(arg(args, "--objects", "100000"));
         String backend = arg(args, "--s3-backend", "transient-nio2");
+        int putRounds = Integer.parseInt(arg(args, "--put-rounds", "2"));
         Path dir = Path.of(arg(args, "--dir", System.getProperty("java.io.tmpdir")));
         Path work = Files.createTempDirectory(dir, "blob-bench-");
         try {
             if (sizeMb > 0) {
-                filesystem(work, sizeMb * MB);
+                if (!"true".equals(arg(args, "--compare-only", "false"))) {
+                    filesystem(work, sizeMb * MB);
+                }
+                PutComparison.run(work, sizeMb * MB, putRounds);
             }
             if (objects > 0) {
                 s3Listing(objects, backend, work);

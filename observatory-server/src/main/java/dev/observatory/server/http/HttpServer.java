@@ -64,6 +64,7 @@ public final class HttpServer {
         new MetricRoutes(b.tracking, metrics).register(router);
         new LogRoutes(b.tracking, metrics).register(router);
         new ArtifactRoutes(b.tracking).register(router);
+        new ArtifactBrowseRoutes(b.tracking).register(router);
         new OpsRoutes(b.tracking).register(router);
         new JobRoutes(b.tracking).register(router);
         new ReleaseRoutes(b.tracking).register(router);

@@ -83,11 +83,12 @@ final class Html {
             case "jobs", "job" -> "/jobs";
             case "traces", "trace" -> "/traces";
             case "slos" -> "/slos";
+            case "artifacts", "artifact" -> "/artifacts";
             default -> "";
         };
         StringBuilder b = new StringBuilder("<nav aria-label=\"Sections\" class=\"sections\"><ul>");
         String[][] links = { { "/", "Projects" }, { "/models", "Models" }, { "/jobs", "Jobs" }, { "/traces", "Traces" },
-                { "/slos", "SLOs" } };
+                { "/artifacts", "Artifacts" }, { "/slos", "SLOs" } };
         for (String[] l : links) {
             b.append("<li><a href=\"").append(l[0]).append('"')
                     .append(l[0].equals(current) ? " aria-current=\"page\"" : "").append('>').append(l[1])

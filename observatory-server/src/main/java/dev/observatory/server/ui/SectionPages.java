@@ -1,6 +1,7 @@
 package dev.observatory.server.ui;
 
 import dev.observatory.core.Tracking;
+import dev.observatory.core.artifact.Artifacts;
 import dev.observatory.core.job.Jobs;
 import dev.observatory.core.registry.Registry;
 import dev.observatory.core.trace.Traces;
@@ -16,14 +17,15 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The pages of the sections beyond runs: {@code /models} and {@code /models/{name}}, {@code /jobs} and
- * {@code /jobs/{id}}, {@code /traces} and {@code /traces/{id}}, and {@code /slos}. Shells like the run pages: with API
- * keys off a bad id answers a real 404 page that says where to look; with keys on nothing is looked up before the
- * browser presents a key.
+ * {@code /jobs/{id}}, {@code /traces} and {@code /traces/{id}}, {@code /slos}, and {@code /artifacts} (storage usage,
+ * {@code ?run=<id>} a run's artifacts) and {@code /artifacts/{id}}. Shells like the run pages: with API keys off a bad
+ * id answers a real 404 page that says where to look; with keys on nothing is looked up before the browser presents a
+ * key.
  */
 final class SectionPages extends HttpServlet {
     private static final long serialVersionUID = 1L;
     /** The first path segments this servlet serves. */
-    static final Set<String> SECTIONS = Set.of("models", "jobs", "traces", "slos");
+    static final Set<String> SECTIONS = Set.of("models", "jobs", "traces", "slos", "artifacts");
     private static final String LOADING = "<p class=\"loading\" role=\"status\">Loading…</p>";
     private final transient Tracking tracking;
     private final transient BooleanSupplier authEnabled;
@@ -68,6 +70,13 @@ final class SectionPages extends HttpServlet {
                     notFound(resp, "An SLO page looks like /slos.", "slos");
                 }
             }
+            case "artifacts" -> {
+                if (rest.isEmpty()) {
+                    list(resp, "Artifacts", "artifacts", "artifacts.js");
+                } else {
+                    artifact(resp, rest);
+                }
+            }
             default -> notFound(resp, "There is no page at this address.", "models");
         }
     }
@@ -104,6 +113,15 @@ final class SectionPages extends HttpServlet {
                 List.of("app.js", "pages.js", "traces.js"), LOADING));
     }
 
+    private void artifact(HttpServletResponse resp, String id) throws IOException {
+        if (id.contains("/") || !authEnabled.getAsBoolean() && !exists(() -> new Artifacts(tracking).get(id))) {
+            notFound(resp, "There is no artifact with id “" + id + "”.", "artifacts");
+            return;
+        }
+        Html.send(resp, 200, Html.page("Artifact " + id, "artifact", Map.of("artifact", id),
+                List.of("app.js", "pages.js", "artifact.js", "artifacts.js"), LOADING));
+    }
+
     private static boolean exists(Runnable lookup) {
         try {
             lookup.run();
@@ -122,6 +140,8 @@ final class SectionPages extends HttpServlet {
                     + " that <code>list_jobs</code> and <code>GET /api/v1/jobs</code> show.</li>";
             case "traces" -> "<li><a href=\"/traces\">Traces</a> lists recent traces; trace ids are 32 hex"
                     + " characters. Old traces are removed after the trace retention period.</li>";
+            case "artifacts" -> "<li><a href=\"/artifacts\">Artifacts</a> shows storage by project and run; a run's"
+                    + " artifacts list links to each one. The MCP tool <code>list_artifacts</code> shows their ids.</li>";
             default -> "<li><a href=\"/slos\">SLOs and alerts</a> shows every SLO and the firing alerts.</li>";
         };
         String body = "<section class=\"not-found\" aria-labelledby=\"nf-title\"><h1 id=\"nf-title\">Not found</h1>"

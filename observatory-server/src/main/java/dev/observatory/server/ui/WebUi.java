@@ -8,10 +8,10 @@ import java.util.function.BooleanSupplier;
 /**
  * The web UI: HTML pages at {@code /}, {@code /projects/{name}}, {@code /runs/{id}} (also {@code ?metric=<key>} and
  * {@code /runs/{id}/logs}) and {@code /compare?runs=a,b}, static assets at {@code /ui/...} and the runs-table data at
- * {@code /ui/data/runs}; the sections' pages ({@code /models}, {@code /jobs}, {@code /traces}, {@code /slos}, see
- * {@link SectionPages}) with their data at {@code /ui/data/traces} and {@code /ui/data/slos}. Pages are shells: the
- * browser loads their data from the REST API with plain JavaScript, so that with API keys configured the key (entered
- * once, kept in {@code sessionStorage}) travels as a header and never in a URL or cookie.
+ * {@code /ui/data/runs}; the sections' pages ({@code /models}, {@code /jobs}, {@code /traces}, {@code /slos},
+ * {@code /artifacts}, see {@link SectionPages}) with their data at {@code /ui/data/traces} and {@code /ui/data/slos}.
+ * Pages are shells: the browser loads their data from the REST API with plain JavaScript, so that with API keys
+ * configured the key (entered once, kept in {@code sessionStorage}) travels as a header and never in a URL or cookie.
  *
  * <pre>
  * WebUi.mountOn(HttpServer.builder().tracking(tracking).auth(auth), tracking, auth::enabled).build();
@@ -36,7 +36,8 @@ public final class WebUi {
                 .addServlet("/runs/*", pages, false).addServlet("/compare", pages, false)
                 .addServlet("/ui/*", new AssetServlet(new DataServlet(tracking)), false)
                 .addServlet("/models/*", sections, false).addServlet("/jobs/*", sections, false)
-                .addServlet("/traces/*", sections, false).addServlet("/slos/*", sections, false);
+                .addServlet("/traces/*", sections, false).addServlet("/slos/*", sections, false)
+                .addServlet("/artifacts/*", sections, false);
     }
 
     /** Same as {@link #mountOn(HttpServer.Builder, Tracking, BooleanSupplier)} with the server's key check. */

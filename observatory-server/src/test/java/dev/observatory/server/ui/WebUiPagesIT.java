@@ -218,7 +218,8 @@ class WebUiPagesIT {
     @Test
     void everyPageLinksEverySectionAndTablesMoveByArrowKeys() {
         open("/jobs");
-        assertThat(browser.texts(".sections a")).containsExactly("Projects", "Models", "Jobs", "Traces", "SLOs");
+        assertThat(browser.texts(".sections a")).containsExactly("Projects", "Models", "Jobs", "Traces", "Artifacts",
+                "SLOs");
         assertThat(browser.texts(".sections a[aria-current=page]")).containsExactly("Jobs");
         browser.find("#jobs-table tbody tr:first-child a").sendKeys(Keys.ARROW_DOWN);
         assertThat(browser.js("return document.activeElement.closest('tr').rowIndex")).isEqualTo(2L);

@@ -145,6 +145,60 @@ class FileBlobStoreTest extends BlobStoreContract {
     }
 
     @Test
+    void anInterruptedUploadLeavesNothingVisibleAndStopsItsHashingThread() throws Exception {
+        java.io.InputStream source = BlobStreams.generated(4, 40 * MB);
+        java.io.InputStream interruptsAt3Mb = new java.io.FilterInputStream(source) {
+            private long read;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                if (read >= 3 * MB) {
+                    Thread.currentThread().interrupt();
+                }
+                int n = super.read(b, off, len);
+                read += Math.max(n, 0);
+                return n;
+            }
+        };
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread uploader = new Thread(() -> {
+            try {
+                store.put("runs/r1/cut.pt", interruptsAt3Mb, -1, null, null);
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        uploader.start();
+        uploader.join(30_000);
+
+        assertThat(failure.get()).isNotNull().hasMessageContaining("was interrupted");
+        assertThat(store.stat("runs/r1/cut.pt")).isEmpty();
+        try (var tmp = Files.list(root().resolve("tmp"))) {
+            assertThat(tmp).isEmpty();
+        }
+        awaitNoHashingThread();
+    }
+
+    @Test
+    void aBrokenOffUploadStopsItsHashingThread() throws Exception {
+        assertThatThrownBy(() -> store.put("y.bin", BlobStreams.generated(1, 30 * MB, 9 * MB), -1, null, null))
+                .isInstanceOf(RuntimeException.class).hasMessageContaining("broke off");
+
+        awaitNoHashingThread();
+    }
+
+    private static void awaitNoHashingThread() throws InterruptedException {
+        for (int i = 0; i < 500 && hashingThreads() > 0; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(hashingThreads()).isZero();
+    }
+
+    private static long hashingThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("blob-sha256")).count();
+    }
+
+    @Test
     void refusesAKeyBelowAnExistingBlob() {
         put("a.pt", text("x"));
 

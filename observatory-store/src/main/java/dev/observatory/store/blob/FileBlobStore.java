@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +26,9 @@ import java.util.stream.Stream;
 /**
  * Blobs as files under a root directory: {@code data/<key>} holds the bytes, {@code meta/<key>} a small sidecar with
  * the SHA-256, content type and size, {@code tmp/} the uploads in progress (same filesystem, so the final move is an
- * atomic rename), {@code link-secret} the HMAC key of download links. Writes stream through a 1 MiB buffer, hash while
- * copying, fsync, then rename into place. Paths resolving outside the root (through a symlink too) are refused.
+ * atomic rename), {@code link-secret} the HMAC key of download links. Writes stream through a few reusable 256 KiB
+ * buffers while SHA-256 runs on a second thread (see {@link PipelinedCopy}), fsync, then rename into place. Paths
+ * resolving outside the root (through a symlink too) are refused.
  */
 public final class FileBlobStore implements BlobStore {
     /** Largest validity of a download link. */
@@ -122,29 +122,11 @@ public final class FileBlobStore implements BlobStore {
     }
 
     private static long copy(InputStream in, Path tmp, MessageDigest digest, String key) throws IOException {
-        byte[] buf = new byte[HashingCopy.BUFFER];
-        long total = 0;
         try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            while (true) {
-                int n;
-                try {
-                    n = in.read(buf);
-                } catch (IOException e) {
-                    throw new IOException("upload of '" + key + "' broke off after " + total + " bytes: " + e, e);
-                }
-                if (n < 0) {
-                    break;
-                }
-                digest.update(buf, 0, n);
-                ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
-                while (bb.hasRemaining()) {
-                    out.write(bb);
-                }
-                total += n;
-            }
+            long total = PipelinedCopy.copy(in, out, digest, key);
             out.force(true);
+            return total;
         }
-        return total;
     }
 
     @Override

@@ -7,8 +7,6 @@ import java.util.Locale;
 
 /** SHA-256 helpers shared by the stores. */
 final class HashingCopy {
-    /** Bytes read from the caller's stream at a time by the filesystem store. */
-    static final int BUFFER = 1 << 20;
 
     private HashingCopy() {
     }
