@@ -59,6 +59,17 @@ final class BenchStores implements AutoCloseable {
         return new BenchStores(dir, DuckDbStorage.open(dir.resolve(DUCKDB_FILE)));
     }
 
+    /**
+     * Closes this DuckDB store without deleting its directory, hands the closed file to {@code whileClosed} and opens
+     * it again (a server restart).
+     */
+    BenchStores reopened(Consumer<Path> whileClosed) {
+        auditor.close();
+        store.close();
+        whileClosed.accept(dir.resolve(DUCKDB_FILE));
+        return new BenchStores(dir, open("duckdb", dir));
+    }
+
     private static Path cachedDuckDb(String name, Consumer<StorageComponent> loader) {
         try {
             Path jar = Path.of(BenchStores.class.getProtectionDomain().getCodeSource().getLocation().toURI());
