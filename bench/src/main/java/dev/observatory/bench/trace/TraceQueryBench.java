@@ -76,6 +76,11 @@ public class TraceQueryBench {
 
     /** Ingests {@code total} synthetic spans in batches of 512 from 4 threads; returns the seconds it took. */
     static double ingest(Traces traces, int total) throws Exception {
+        return ingest(traces, total, 4);
+    }
+
+    /** {@link #ingest(Traces, int)} from {@code clients} threads. */
+    static double ingest(Traces traces, int total, int clients) throws Exception {
         long tracesCount = total / SyntheticSpans.SPANS_PER_TRACE;
         int perBatch = 512 / SyntheticSpans.SPANS_PER_TRACE;
         List<List<Span>> batches = new ArrayList<>();
@@ -86,7 +91,7 @@ public class TraceQueryBench {
             }
             batches.add(b);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
         try {
             List<Future<?>> done = new ArrayList<>();
