@@ -1,6 +1,7 @@
 package dev.observatory.mcp;
 
 import dev.observatory.core.Actor;
+import dev.observatory.core.AuditArguments;
 import dev.observatory.core.InvalidCursorException;
 import dev.observatory.core.ReadOnlyException;
 import dev.observatory.core.Tracking;
@@ -185,6 +186,25 @@ public final class ToolRegistry {
                     + " (" + e.getClass().getSimpleName() + "); the server log has the details").build();
         } finally {
             record(def.name(), outcome, start);
+            audit(def, arguments, actor, outcome, start);
+        }
+    }
+
+    /**
+     * Records a call of a tool that writes (readOnly hint false) in the audit log as {@code tool.<name>} with the
+     * outcome, duration and the arguments with secrets masked ({@link AuditArguments}); read-only tracking records
+     * nothing (its store takes no writes and every write tool is refused there).
+     */
+    private void audit(ToolDef def, Map<String, Object> arguments, Actor actor, String outcome, long start) {
+        if (def.hints().readOnly() || tracking.readOnly()) {
+            return;
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        try {
+            tracking.auditor().record(actor, "tool." + def.name(), "tool/" + def.name(), "{\"outcome\":\"" + outcome
+                    + "\",\"duration_ms\":" + ms + ",\"arguments\":" + AuditArguments.json(arguments) + "}");
+        } catch (RuntimeException e) {
+            LOG.warn("tool {}: its audit event was not written: {}", def.name(), e.getClass().getSimpleName());
         }
     }
 

@@ -187,4 +187,24 @@ class BuildToolsTest {
         assertThat(foreign).containsEntry("where", "not browsable").containsEntry("version", 2);
         assertThat((List<Object>) foreign.get("files")).isEmpty();
     }
+
+    @Test
+    void cancelDockerBuildAsksForConfirmationThenStopsTheRunningBuild() throws Exception {
+        Path ctx = Files.createDirectories(tmp.resolve("ctx"));
+        Map<String, Object> b = ok("trigger_docker_build", Map.of("name", "slow", "context", ctx.toString(), "command",
+                List.of("sh", "-c", "sleep 60"), "wait_seconds", 0));
+        assertThat(b).containsEntry("status", "running");
+        String id = (String) b.get("id");
+        assertThat(tools.find("cancel_docker_build").orElseThrow().hints().destructive()).isTrue();
+
+        ToolOutcome unconfirmed = tools.invoke("cancel_docker_build", Map.of("build_id", id), ACTOR, DEPLOY);
+        assertThat(unconfirmed.ok()).isFalse();
+        assertThat(unconfirmed.errorMessage()).contains("confirm=true");
+        assertThat(ok("get_docker_build", Map.of("build_id", id))).containsEntry("status", "running");
+
+        assertThat(ok("cancel_docker_build", Map.of("build_id", id, "confirm", true))).containsEntry("status",
+                "cancelled");
+        assertThat(tools.invoke("cancel_docker_build", Map.of("build_id", "nope", "confirm", true), ACTOR, DEPLOY)
+                .errorMessage()).contains("list_docker_builds");
+    }
 }

@@ -35,6 +35,10 @@ final class BuildLauncher {
     private static final long LOG_MAX_BYTES = 16L << 20;
     /** Builds still running in this server, by id: completes with the finished record. */
     static final Map<String, CompletableFuture<Build>> RUNNING = new ConcurrentHashMap<>();
+    /** The processes of those builds, by id (launched here or re-attached after a restart). */
+    static final Map<String, JobProcess> PROCESSES = new ConcurrentHashMap<>();
+    /** Builds whose cancel was asked for, by id: who asked. */
+    static final Map<String, String> CANCELS = new ConcurrentHashMap<>();
 
     private BuildLauncher() {
     }
@@ -59,6 +63,8 @@ final class BuildLauncher {
         }
         CompletableFuture<Build> done = new CompletableFuture<>();
         RUNNING.put(b.id(), done);
+        PROCESSES.put(b.id(), process);
+        BuildRecovery.writePidFile(b, process);
         JobLog opened = log;
         Thread.ofPlatform().daemon().name("build-" + b.id())
                 .start(() -> follow(tracking, b, process, opened, new SecretRedactor(env), measureSize, done));
@@ -86,7 +92,11 @@ final class BuildLauncher {
         Integer code = process.exit().join();
         Build out;
         try {
-            if (code != null && code == 0) {
+            String canceller = CANCELS.get(b.id());
+            if (canceller != null) {
+                out = b.finished(BuildStatus.CANCELLED, code, "cancelled by " + canceller + " (exit code " + code + ")",
+                        null, tracking.clock().instant());
+            } else if (code != null && code == 0) {
                 long size = measureSize.getAsLong();
                 out = b.finished(BuildStatus.SUCCEEDED, 0, size >= 0 ? "built " + size + " bytes" : "built",
                         size >= 0 ? size : null, tracking.clock().instant());
@@ -100,6 +110,14 @@ final class BuildLauncher {
             LOG.warn("build {}: its end was not recorded: {}", b.id(), e.toString());
             out = b;
         }
+        ended(b, out, done);
+    }
+
+    /** Forgets a build whose end is recorded and completes its future. */
+    static void ended(Build b, Build out, CompletableFuture<Build> done) {
+        BuildRecovery.deletePidFile(b);
+        PROCESSES.remove(b.id());
+        CANCELS.remove(b.id());
         RUNNING.remove(b.id());
         done.complete(out);
     }

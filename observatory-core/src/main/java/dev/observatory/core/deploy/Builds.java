@@ -84,6 +84,23 @@ public final class Builds {
         return started.status().ended() ? started : await(id, req.waitFor());
     }
 
+    /**
+     * Cancels a running build: SIGTERM to its process group, SIGKILL after the deployments' grace period; returns it
+     * cancelled. A build that already ended is returned as it is.
+     */
+    public Build cancel(Actor actor, String id) throws InterruptedException {
+        if (tracking.readOnly()) {
+            throw new ReadOnlyException("cancel_docker_build");
+        }
+        Build b = get(id);
+        if (b.status().ended()) {
+            return b;
+        }
+        DeploymentSettings settings = new Deployments(tracking).runner().settings();
+        tracking.auditor().record(actor, "build.cancel", "build/" + id, b.kind() + " " + b.name());
+        return BuildRecovery.cancel(tracking, actor, id, settings.grace()).orElseGet(() -> get(id));
+    }
+
     /** Waits up to {@code wait} for a running build to end; returns it as stored then. */
     public Build await(String id, Duration wait) throws InterruptedException {
         CompletableFuture<Build> done = BuildLauncher.RUNNING.get(id);

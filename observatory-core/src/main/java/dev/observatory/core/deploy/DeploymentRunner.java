@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * process group), copies their output (secrets redacted) into a bounded rotated log, probes the health URL until it
  * answers 2xx (healthy) or the health timeout passes (unhealthy, the process keeps running), records an exit (failed
  * with the log tail, or stopped when asked) and stops them with SIGTERM, then SIGKILL after the grace period. On start
- * it re-attaches the deployments recorded as running whose process still lives and marks the others lost. Closing it
- * leaves the processes running (the next start re-attaches them).
+ * it re-attaches the deployments recorded as running whose process still lives and marks the others lost (builds alike,
+ * see {@code BuildRecovery}). Closing it leaves the processes running (the next start re-attaches them).
  */
 public final class DeploymentRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeploymentRunner.class);
@@ -69,6 +69,7 @@ public final class DeploymentRunner implements AutoCloseable {
     public synchronized DeploymentRunner start() {
         if (!started) {
             recover();
+            BuildRecovery.recover(tracking);
             started = true;
         }
         return this;

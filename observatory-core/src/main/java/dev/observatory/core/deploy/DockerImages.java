@@ -11,8 +11,15 @@ final class DockerImages {
     private DockerImages() {
     }
 
-    /** Size in bytes of a local image ({@code docker image inspect}), -1 when unknown. */
+    /**
+     * Size in bytes of a local image (Engine API image inspect, else {@code docker image inspect}), -1 when unknown.
+     */
     static long size(Path cli, String image) {
+        try (DockerEngine engine = DockerEngine.at(DockerEngine.configuredHost())) {
+            return engine.imageSize(image);
+        } catch (RuntimeException e) {
+            // fall back to the CLI below
+        }
         String out = run(List.of(cli.toString(), "image", "inspect", "--format", "{{.Size}}", image));
         try {
             return out == null ? -1 : Long.parseLong(out.trim());

@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The docker runtime: detects a docker CLI on PATH and a daemon it can reach ({@code docker version}); never pretends.
+ * The docker runtime: first asks the Docker Engine API ({@link DockerEngine}: DOCKER_HOST or the default unix socket)
+ * whether an engine answers, then needs a docker CLI on PATH that reaches it ({@code docker version}); never pretends.
  * When both exist the deployment runs {@code docker run --rm} in the foreground through the process executor (so stop,
  * logs and re-attachment work as for a process); environment values reach the container by name ({@code -e NAME}),
  * never on the command line.
@@ -22,6 +23,17 @@ final class DockerRuntime {
 
     /** The docker CLI, or ConflictException saying why docker is not available on this host. */
     static Path requireAvailable() {
+        String engineProblem;
+        try (DockerEngine engine = DockerEngine.at(DockerEngine.configuredHost())) {
+            engineProblem = engine.unavailableReason();
+        } catch (RuntimeException e) {
+            engineProblem = "the Docker client could not be set up for " + DockerEngine.configuredHost() + ": "
+                    + e.getMessage();
+        }
+        if (engineProblem != null) {
+            throw new ConflictException(
+                    "docker is not available on this host: " + engineProblem + "; use" + " runtime=process");
+        }
         Path cli = findCli();
         if (cli == null) {
             throw new ConflictException(

@@ -24,7 +24,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** list_docker_builds, get_docker_build, get_docker_build_logs, trigger_docker_build and get_docker_disk_usage. */
+/**
+ * list_docker_builds, get_docker_build, get_docker_build_logs, trigger_docker_build, cancel_docker_build and
+ * get_docker_disk_usage.
+ */
 final class BuildTools {
     private BuildTools() {
     }
@@ -131,6 +134,34 @@ final class BuildTools {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the build", e);
+        }
+    }
+
+    static ToolDef cancel() {
+        InputSchema in = InputSchema.of(id(), Param.bool("confirm",
+                "Must be true to cancel: ask the user first. Without it nothing is stopped and the answer says what"
+                        + " would be.")
+                .defaultsTo(false));
+        return new ToolDef("cancel_docker_build", "deploy", "Cancel a running build",
+                "Stop a running build: SIGTERM to its process group, SIGKILL after the grace period; it is recorded"
+                        + " as cancelled. A build that already ended is returned as it is. Confirm with the user,"
+                        + " then call with confirm=true (a client that supports elicitation is asked by the server).",
+                in, BuildViews.BUILD, new Hints(false, true, true, false), BuildTools::handleCancel);
+    }
+
+    static Map<String, Object> handleCancel(Args a, ToolContext ctx) {
+        Builds builds = new Builds(ctx.tracking());
+        String id = a.string("build_id");
+        if (!a.bool("confirm")) {
+            Build b = builds.get(id);
+            throw new IllegalArgumentException("cancel_docker_build would stop " + b.status().wire() + " build " + id
+                    + " (" + b.kind() + " " + b.name() + "): ask the user, then call again with confirm=true");
+        }
+        try {
+            return BuildViews.build(builds.cancel(ctx.actor(), id), ctx);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while cancelling the build", e);
         }
     }
 

@@ -18,6 +18,6 @@ public final class DeployTools {
                 DeploymentControlTools.start(), DeploymentControlTools.restart(), HealthTools.deploymentHealth(),
                 DeploymentReadTools.logs(), HealthTools.healthCheck(), HealthTools.discover(), BuildTools.list(),
                 BuildTools.get(), BuildTools.logs(), BuildTools.trigger(), BuildTools.diskUsage(),
-                AuditTools.auditLogs(), ModelStorageTool.definition());
+                AuditTools.auditLogs(), ModelStorageTool.definition(), BuildTools.cancel());
     }
 }

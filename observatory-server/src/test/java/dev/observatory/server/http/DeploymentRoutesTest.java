@@ -121,4 +121,16 @@ class DeploymentRoutesTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("propose_release_config");
     }
+
+    @Test
+    void theDockerRuntimeWithoutAReachableEngineIsAConflictSayingWhy() throws Exception {
+        String why = Deployments.dockerUnavailableReason();
+        assumeTrue(why != null, "a Docker engine answers on this host: this test is about a host without one");
+        HttpResponse<String> r = send("POST", "/api/v1/deployments",
+                "{\"model\": \"tiny\", \"version\": \"1\", \"runtime\": \"docker\", \"template\": \"vllm\"}", true);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
+        assertThat(r.body()).contains("docker is not available on this host", "runtime=process");
+        assertThat(why).containsAnyOf("no Docker engine", "does not answer");
+        assertThat(json(send("GET", "/api/v1/deployments", null, true)).get("total").asLong()).isZero();
+    }
 }
