@@ -6,7 +6,7 @@
 # own ceiling). Each repeat runs on a fresh server and data directory.
 #   bench/run-mlflow.sh                 3 repeats, DuckDB
 # Env: REPEATS (3), CALLS (2000 log-batch calls), STORAGE (duckdb|memory), SERVER_JOPTS, SEARCH_REPEATS (50: x4 calls
-# per search bar), PART (all | search: only the search-runs bars, no end-to-end client runs).
+# per search bar), PART (all | search | logbatch: only those bars of MlflowReplay, no end-to-end client runs).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require_jar
 REPEATS=${REPEATS:-3}; CALLS=${CALLS:-2000}; STORAGE=${STORAGE:-duckdb}; PART=${PART:-all}
@@ -30,7 +30,7 @@ for r in $(seq 1 "$REPEATS"); do
   out=$("$JAVA" -Xmx1g -cp "$CP" dev.observatory.bench.mlflow.MlflowReplay --url "$BASE_URL" --calls "$CALLS" \
         --repeats "$SEARCH_REPEATS" --only "$PART")
   echo "$out"; replay+=("$out")
-  if [[ "$PART" == search ]]; then stop_server; continue; fi
+  if [[ "$PART" != all ]]; then stop_server; continue; fi
   out=$("$JAVA" -Xmx2g -cp "$CP" dev.observatory.bench.mlflow.MlflowClientEndToEnd --url "$BASE_URL" --label observatory)
   echo "$out"; e2e+=("$out")
   stop_server
@@ -49,7 +49,7 @@ for bar in log_batch_1000 get_history_100k search_runs_1000_max100 search_runs_1
   echo "MEDIAN bar=$bar p50_ms=$(field p50_ms <<<"$lines" | median) mean_ms=$(field mean_ms <<<"$lines" | median)" \
        "p99_ms=$(field p99_ms <<<"$lines" | median)"
 done
-[[ "$PART" == search ]] && exit 0
+[[ "$PART" != all ]] && exit 0
 for server in observatory null; do
   lines=$(printf '%s\n' "${e2e[@]}" | grep "server=$server ")
   echo "MEDIAN client end to end server=$server log_batch_points_per_s=$(grep client_log_batch <<<"$lines" | field points_per_s | median)" \

@@ -22,7 +22,7 @@ final class MetricEndpoints {
 
     void register(MlflowServlet s) {
         s.post("runs/log-metric", this::logMetric);
-        s.post("runs/log-batch", this::logBatch);
+        s.postStreaming("runs/log-batch", this::logBatch);
     }
 
     private void logMetric(MlflowRequest req, MlflowServlet.Reply reply) throws IOException {
@@ -45,14 +45,23 @@ final class MetricEndpoints {
         reply.empty();
     }
 
+    /**
+     * The body is streamed ({@link LogBatchBody}): metrics go straight into columns; the checks run in the order of the
+     * tree-based reading, and nothing is written unless the whole batch is valid.
+     */
     private void logBatch(MlflowRequest req, MlflowServlet.Reply reply) throws IOException {
+        LogBatchBody body = LogBatchBody.read(req.input(), maxMetricsPerBatch);
+        req.useBody(body.rest);
         String runId = req.runId();
         JsonNode metrics = req.node("metrics");
-        int metricCount = metrics == null ? 0 : metrics.size();
+        int metricCount = body.streamed ? body.metricCount : metrics == null ? 0 : metrics.size();
         Map<String, String> params = RunEndpoints.keyValues(req.node("params"), "params");
         Map<String, String> tags = RunEndpoints.keyValues(req.node("tags"), "tags");
         checkLimits(metricCount, params.size(), tags.size(), req.node("params"), req.node("tags"));
-        Map<String, MetricColumns> batch = metrics == null ? Map.of() : columns(metrics);
+        if (body.firstError != null) {
+            throw body.firstError;
+        }
+        Map<String, MetricColumns> batch = body.streamed ? body.batch() : metrics == null ? Map.of() : columns(metrics);
         params.forEach(MlflowLimits::checkParam);
         tags.forEach(MlflowLimits::checkTag);
         if (params.isEmpty() && tags.isEmpty()) {
@@ -98,40 +107,58 @@ final class MetricEndpoints {
         if (!metrics.isArray()) {
             throw MlflowException.invalid("Invalid value for parameter 'metrics': expected a list");
         }
-        Map<String, List<long[]>> sl = new LinkedHashMap<>();
-        Map<String, List<Double>> vals = new LinkedHashMap<>();
+        Map<String, List<Point>> byKey = new LinkedHashMap<>();
         for (JsonNode m : metrics.values()) {
-            JsonNode k = m.get("key");
-            String key = k == null || k.isNull() ? null : MlflowRequest.checkText("metrics.key", k.asString());
-            MlflowLimits.checkName("Metric", key);
-            JsonNode v = m.get("value");
-            if (v == null || v.isNull()) {
-                throw MlflowRequest.missing("metrics.value");
-            }
-            JsonNode ts = m.get("timestamp");
-            if (ts == null || ts.isNull()) {
-                throw MlflowRequest.missing("metrics.timestamp");
-            }
-            JsonNode step = m.get("step");
-            long[] stepTs = { step == null || step.isNull() ? 0 : MlflowJson.toLong(step, "metrics.step"),
-                    MlflowJson.toLong(ts, "metrics.timestamp") };
-            sl.computeIfAbsent(key, x -> new ArrayList<>()).add(stepTs);
-            vals.computeIfAbsent(key, x -> new ArrayList<>()).add(MlflowJson.toDouble(v, "metrics.value"));
+            Point p = point(m);
+            byKey.computeIfAbsent(p.key(), x -> new ArrayList<>()).add(p);
         }
         Map<String, MetricColumns> out = new LinkedHashMap<>();
-        for (Map.Entry<String, List<long[]>> e : sl.entrySet()) {
-            List<long[]> rows = e.getValue();
-            List<Double> values = vals.get(e.getKey());
+        for (Map.Entry<String, List<Point>> e : byKey.entrySet()) {
+            List<Point> rows = e.getValue();
             long[] steps = new long[rows.size()];
             long[] times = new long[rows.size()];
             double[] v = new double[rows.size()];
             for (int i = 0; i < steps.length; i++) {
-                steps[i] = rows.get(i)[0];
-                times[i] = rows.get(i)[1];
-                v[i] = values.get(i);
+                steps[i] = rows.get(i).step();
+                times[i] = rows.get(i).timestamp();
+                v[i] = rows.get(i).value();
             }
             out.put(e.getKey(), new MetricColumns(steps, v, times));
         }
         return out;
+    }
+
+    /** A metric's key from its tree (null when missing); a list or an object is refused. */
+    static String key(JsonNode k) {
+        if (k == null || k.isNull()) {
+            return null;
+        }
+        if (k.isContainer()) {
+            throw MlflowException
+                    .invalid("Invalid value " + k + " for parameter 'metrics.key' supplied: expected a string");
+        }
+        return MlflowRequest.checkText("metrics.key", k.asString());
+    }
+
+    /** One metric of a batch. */
+    record Point(String key, long step, double value, long timestamp) {
+    }
+
+    /** One metric of a batch read from its tree, checked in MLflow's order (key, value, timestamp, step). */
+    static Point point(JsonNode m) {
+        String key = key(m.get("key"));
+        MlflowLimits.checkName("Metric", key);
+        JsonNode v = m.get("value");
+        if (v == null || v.isNull()) {
+            throw MlflowRequest.missing("metrics.value");
+        }
+        JsonNode ts = m.get("timestamp");
+        if (ts == null || ts.isNull()) {
+            throw MlflowRequest.missing("metrics.timestamp");
+        }
+        JsonNode step = m.get("step");
+        long s = step == null || step.isNull() ? 0 : MlflowJson.toLong(step, "metrics.step");
+        long t = MlflowJson.toLong(ts, "metrics.timestamp");
+        return new Point(key, s, MlflowJson.toDouble(v, "metrics.value"), t);
     }
 }

@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
@@ -35,13 +37,7 @@ final class MlflowJson {
         try {
             node = MAPPER.readTree(in);
         } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t.getClass().getSimpleName().equals("PayloadTooLargeException")) {
-                    throw new MlflowException("REQUEST_LIMIT_EXCEEDED", 413, t.getMessage());
-                }
-            }
-            throw new MlflowException("MALFORMED_REQUEST", 400,
-                    "the request body is not valid JSON (UTF-8): " + firstLine(e.getMessage()));
+            throw malformed(e);
         }
         if (node == null || node.isMissingNode() || node.isNull()) {
             return MAPPER.createObjectNode();
@@ -50,6 +46,26 @@ final class MlflowJson {
             throw new MlflowException("MALFORMED_REQUEST", 400, "the request body must be a JSON object");
         }
         return node;
+    }
+
+    /** The error for a body that could not be read: too large (413) or not JSON (400). */
+    static MlflowException malformed(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("PayloadTooLargeException")) {
+                return new MlflowException("REQUEST_LIMIT_EXCEEDED", 413, t.getMessage());
+            }
+        }
+        return new MlflowException("MALFORMED_REQUEST", 400,
+                "the request body is not valid JSON (UTF-8): " + firstLine(e.getMessage()));
+    }
+
+    /** Refuses content after the root value, as the tree reading does. */
+    static void requireEnd(JsonParser p) {
+        JsonToken t = p.nextToken();
+        if (t != null) {
+            throw new MlflowException("MALFORMED_REQUEST", 400, "the request body is not valid JSON (UTF-8): "
+                    + "Trailing token (of type " + t + ") found after value");
+        }
     }
 
     static String firstLine(String s) {

@@ -4,6 +4,7 @@ import dev.observatory.core.Actor;
 import dev.observatory.server.http.HttpServer;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,11 +18,16 @@ import tools.jackson.databind.JsonNode;
  */
 final class MlflowRequest {
     private final HttpServletRequest http;
-    private final JsonNode body;
+    private JsonNode body;
 
     MlflowRequest(HttpServletRequest http) {
+        this(http, true);
+    }
+
+    /** A request whose body is left unread when {@code readBody} is false (see {@link #input} and {@link #useBody}). */
+    MlflowRequest(HttpServletRequest http, boolean readBody) {
         this.http = http;
-        if (http.getMethod().equals("GET")) {
+        if (!readBody || http.getMethod().equals("GET")) {
             this.body = null;
         } else {
             try {
@@ -30,6 +36,20 @@ final class MlflowRequest {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** The body as a stream, for an endpoint that reads it itself. */
+    InputStream input() {
+        try {
+            return http.getInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The body's fields as read by the endpoint itself (the parameters the accessors below see). */
+    void useBody(JsonNode fields) {
+        this.body = fields;
     }
 
     Actor actor() {

@@ -33,7 +33,10 @@ final class MlflowServlet extends HttpServlet {
         void handle(MlflowRequest req, Reply reply) throws IOException;
     }
 
-    private record Route(Handler handler, boolean writes) {
+    private record Route(Handler handler, boolean writes, boolean streams) {
+        Route(Handler handler, boolean writes) {
+            this(handler, writes, false);
+        }
     }
 
     private final transient Map<String, Route> routes = new HashMap<>();
@@ -44,6 +47,11 @@ final class MlflowServlet extends HttpServlet {
 
     void post(String endpoint, Handler h) {
         routes.put("POST " + endpoint, new Route(h, true));
+    }
+
+    /** A POST that writes and reads its body itself ({@link MlflowRequest#input}). */
+    void postStreaming(String endpoint, Handler h) {
+        routes.put("POST " + endpoint, new Route(h, true, true));
     }
 
     /** A POST that only reads (searches). */
@@ -72,7 +80,7 @@ final class MlflowServlet extends HttpServlet {
             if (route.writes()) {
                 checkWriteScope(req);
             }
-            route.handler().handle(new MlflowRequest(req), reply);
+            route.handler().handle(new MlflowRequest(req, !route.streams()), reply);
             reply.finish();
         } catch (RuntimeException e) {
             fail(req, resp, e);
@@ -150,7 +158,9 @@ final class MlflowServlet extends HttpServlet {
     /** The answer of one call: a JSON object written as it is produced. */
     static final class Reply {
         private final HttpServletResponse resp;
+        private static final byte[] EMPTY = { '{', '}' };
         private JsonGenerator gen;
+        private boolean done;
 
         Reply(HttpServletResponse resp) {
             this.resp = resp;
@@ -166,20 +176,31 @@ final class MlflowServlet extends HttpServlet {
             return gen;
         }
 
-        /** Answers {@code {}}. */
+        /** Answers {@code {}} (written as bytes: no generator for the commonest answer). */
         void empty() throws IOException {
-            JsonGenerator g = json();
-            g.writeStartObject();
-            g.writeEndObject();
+            if (gen != null) {
+                gen.writeStartObject();
+                gen.writeEndObject();
+                return;
+            }
+            resp.setStatus(200);
+            resp.setContentType("application/json");
+            resp.setContentLength(EMPTY.length);
+            resp.getOutputStream().write(EMPTY);
+            done = true;
         }
 
         boolean started() {
-            return gen != null;
+            return gen != null || done;
         }
 
         void finish() throws IOException {
+            if (done) {
+                return;
+            }
             if (gen == null) {
                 empty();
+                return;
             }
             gen.close();
         }

@@ -115,6 +115,43 @@ class MlflowBadInputTest {
     }
 
     @Test
+    void aBatchBrokenMidwayOrMistypedWritesNothing() {
+        String head = "{\"run_id\":\"" + run + "\",\"params\":[{\"key\":\"lr\",\"value\":\"1\"}],\"metrics\":";
+        String good = batch(500, "loss");
+
+        assertError(s.post("runs/log-batch", head + good.substring(0, good.length() / 2)), 400, "MALFORMED_REQUEST");
+        assertError(s.post("runs/log-batch", head + good.replace("]", ",{\"key\":\"loss\",\"value\":1,}]") + "}"), 400,
+                "MALFORMED_REQUEST");
+        assertError(s.post("runs/log-batch", head + good + "} trailing"), 400, "MALFORMED_REQUEST");
+        Answer mistyped = s.post("runs/log-batch",
+                head + good.replace("]", ",{\"key\":\"loss\",\"value\":1,\"timestamp\":[1]}]") + "}");
+        assertError(mistyped, 400, "INVALID_PARAMETER_VALUE");
+        assertThat(mistyped.message()).contains("'metrics.timestamp'").contains("expected an integer");
+        assertError(s.post("runs/log-batch", head + "[{\"key\":{\"k\":1},\"value\":1,\"timestamp\":1}]}"), 400,
+                "INVALID_PARAMETER_VALUE");
+        assertError(s.post("runs/log-batch", head + "\"loss\"}"), 400, "INVALID_PARAMETER_VALUE");
+        Answer oversizeAndBad = s.post("runs/log-batch",
+                head + batch(1001, "loss").replace("]", ",{\"key\":\"..\"}]") + "}");
+        assertError(oversizeAndBad, 400, "INVALID_PARAMETER_VALUE");
+        assertThat(oversizeAndBad.message()).contains("at most 1000 metrics").contains("1002");
+
+        assertThat(historySize("loss")).isZero();
+        assertThat(s.tracking.getRun(run).params()).isEmpty();
+    }
+
+    @Test
+    void aStreamedBatchWritesMetricsParamsAndTagsTogether() {
+        Answer a = s.post("runs/log-batch", "{\"metrics\":" + batch(3, "loss") + ",\"tags\":[{\"key\":\"team\","
+                + "\"value\":\"ml\"}],\"run_id\":\"" + run + "\",\"params\":[{\"key\":\"lr\",\"value\":\"0.1\"}]}");
+
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        assertThat(a.body()).isEqualTo("{}");
+        assertThat(historySize("loss")).isEqualTo(3);
+        assertThat(s.tracking.getRun(run).params()).containsEntry("lr", "0.1");
+        assertThat(s.get("runs/get?run_id=" + run).body()).contains("\"team\"");
+    }
+
+    @Test
     void nonUtf8BodiesAndBrokenUnicodeTagsAreRefused() {
         byte[] latin1 = ("{\"run_id\":\"" + run + "\",\"key\":\"team\",\"value\":\"caf\u00e9\"}")
                 .getBytes(StandardCharsets.ISO_8859_1);

@@ -93,6 +93,36 @@ abstract class MlflowContract extends StorageFixture {
     }
 
     @Test
+    void experimentAndRunTagReadsSeeEveryWriteInBetween() {
+        project("exp");
+        project("taken");
+        Run a = run("exp", "a");
+        Run b = run("exp", "b");
+        long id = mlflow().experiment("exp").id();
+        assertThat(mlflow().experimentById(id)).get().extracting(MlflowExperiment::tags).isEqualTo(Map.of());
+        assertThat(mlflow().runTags(List.of(a.id(), b.id()))).isEmpty();
+
+        mlflow().setTag(id, "team", "ml");
+        assertThat(mlflow().experimentById(id).orElseThrow().tags()).containsEntry("team", "ml");
+        mlflow().rename(id, "renamed");
+        assertThat(mlflow().experimentById(id).orElseThrow().project()).isEqualTo("renamed");
+        assertThatThrownBy(() -> mlflow().rename(id, "taken")).isInstanceOf(ConflictException.class);
+        assertThat(mlflow().experimentById(id).orElseThrow().project()).isEqualTo("renamed");
+        mlflow().setDeleted(id, true);
+        assertThat(mlflow().experimentById(id).orElseThrow().deleted()).isTrue();
+
+        mlflow().updateRunTags(a.id(), Map.of("k", "1"), List.of());
+        assertThat(mlflow().runTags(List.of(a.id(), b.id()))).containsOnlyKeys(a.id());
+        mlflow().updateRunTags(a.id(), Map.of("k", "2"), List.of());
+        mlflow().updateRunTags(b.id(), Map.of("j", "3"), List.of());
+        assertThat(mlflow().runTags(List.of(a.id(), b.id()))).containsEntry(a.id(), Map.of("k", "2"))
+                .containsEntry(b.id(), Map.of("j", "3"));
+        mlflow().updateRunTags(a.id(), Map.of(), List.of("k"));
+        assertThat(mlflow().runTags(List.of(a.id(), b.id()))).containsOnlyKeys(b.id());
+        assertThat(mlflow().runTags(a.id())).isEmpty();
+    }
+
+    @Test
     void setsReplacesAndRemovesRunTags() {
         project("p");
         Run a = run("p", "a");

@@ -50,6 +50,26 @@ abstract class ReadAfterWriteContract extends StorageFixture {
     }
 
     @Test
+    void summariesOfManyRunsReadBeforeAnAppendAreReadWithItAfterIt() {
+        project("vision");
+        Run a = run("vision", "a");
+        Run b = run("vision", "b");
+        append(a.id(), "loss", stepsFrom(0, 3, 2));
+        assertThat(storage.metrics().summaries(List.of(a.id(), b.id()), List.of())).containsOnlyKeys(a.id());
+        assertThat(storage.metrics().summaries(a.id())).hasSize(1);
+
+        append(a.id(), "acc", stepsFrom(0, 0.5));
+        append(b.id(), "loss", stepsFrom(0, 9));
+
+        var both = storage.metrics().summaries(List.of(b.id(), a.id(), a.id()), List.of());
+        assertThat(both).containsOnlyKeys(a.id(), b.id());
+        assertThat(both.get(a.id())).containsOnlyKeys("acc", "loss");
+        assertThat(both.get(a.id()).get("loss").last()).isEqualTo(2.0);
+        assertThat(storage.metrics().summaries(List.of(a.id(), b.id()), List.of("acc"))).containsOnlyKeys(a.id());
+        assertThat(storage.metrics().summaries(a.id())).extracting(MetricSummary::key).containsExactly("acc", "loss");
+    }
+
+    @Test
     void aLineCountReadBeforeAnAppendCountsTheNewLinesAfterIt() {
         project("vision");
         Run run = run("vision", "r");

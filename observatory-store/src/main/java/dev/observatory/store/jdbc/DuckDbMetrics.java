@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Metrics: appends through the writer's group commit; summaries from the series table; history from points. */
@@ -81,24 +82,55 @@ final class DuckDbMetrics implements MetricStore {
                         rs -> DuckDbSeriesCache.summaryRow(rs).summary(), runId))));
     }
 
+    /**
+     * Summaries of many runs: those whose summaries are cached (see {@link #summaries(String)}) come from memory, the
+     * others are read in bulk and cached (a run search asks for the same page again and again).
+     */
     @Override
     public Map<String, Map<String, MetricSummary>> summaries(Collection<String> runIds, Collection<String> keys) {
         awaitAll();
+        Map<String, List<MetricSummary>> all = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : runIds) {
+            List<MetricSummary> cached = cache.peek(id);
+            if (cached != null) {
+                all.put(id, cached);
+            } else if (!all.containsKey(id)) {
+                missing.add(id);
+                all.put(id, null);
+            }
+        }
+        if (!missing.isEmpty()) {
+            long before = cache.generation();
+            Map<String, List<MetricSummary>> loaded = load(missing);
+            cache.putAll(loaded, before);
+            all.putAll(loaded);
+        }
+        Set<String> wanted = keys.isEmpty() ? null : Set.copyOf(keys);
         Map<String, Map<String, MetricSummary>> out = new LinkedHashMap<>();
-        List<String> ids = List.copyOf(runIds);
-        List<String> keyList = List.copyOf(keys);
+        for (String id : runIds) {
+            for (MetricSummary m : all.get(id)) {
+                if (wanted == null || wanted.contains(m.key())) {
+                    out.computeIfAbsent(id, x -> new TreeMap<>()).put(m.key(), m);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The summaries of every metric of these runs, ordered by key (an empty list for a run without metrics). */
+    private Map<String, List<MetricSummary>> load(List<String> ids) {
+        Map<String, List<MetricSummary>> out = new HashMap<>();
+        ids.forEach(id -> out.put(id, new ArrayList<>()));
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
             List<Object> args = new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
-            String sql = "SELECT series_id, metric_key, " + DuckDbSeriesCache.SUMMARY_COLUMNS
-                    + ", run_id FROM series WHERE run_id IN (" + placeholders(args.size()) + ")";
-            if (!keyList.isEmpty()) {
-                sql += " AND metric_key IN (" + placeholders(keyList.size()) + ")";
-                args.addAll(keyList);
-            }
-            String query = sql + " ORDER BY run_id, metric_key";
-            db.read(c -> DuckDbSql.list(c, query, rs -> out.computeIfAbsent(rs.getString(14), id -> new TreeMap<>())
-                    .put(rs.getString(2), DuckDbSeriesCache.summaryRow(rs).summary()), args));
+            String query = "SELECT series_id, metric_key, " + DuckDbSeriesCache.SUMMARY_COLUMNS
+                    + ", run_id FROM series WHERE run_id IN (" + placeholders(args.size())
+                    + ") ORDER BY run_id, metric_key";
+            db.read(c -> DuckDbSql.list(c, query,
+                    rs -> out.get(rs.getString(14)).add(DuckDbSeriesCache.summaryRow(rs).summary()), args));
         }
+        out.replaceAll((id, list) -> List.copyOf(list));
         return out;
     }
 

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.LinkedHashSet;
+import java.util.function.Supplier;
 
 /**
  * MLflow state in DuckDB: writes through the writer thread (id assignment cannot race), reads on pooled connections.
@@ -31,6 +33,10 @@ final class DuckDbMlflow implements MlflowStore {
     private final DuckDbWriter writer;
     private final Clock clock;
     private final Runnable afterRunsMoved;
+    /** Experiments by id (a run search looks its experiment up on every call); cleared by every experiment write. */
+    private final DuckDbReadCache<MlflowExperiment> experiments = new DuckDbReadCache<>(1024);
+    /** MLflow tags per run; written only by {@link #updateRunTags}, which invalidates. */
+    private final DuckDbReadCache<Map<String, String>> tagsOfRuns = new DuckDbReadCache<>(8192);
 
     DuckDbMlflow(DuckDbConnections db, DuckDbWriter writer, Clock clock, Runnable afterRunsMoved) {
         this.db = db;
@@ -68,7 +74,8 @@ final class DuckDbMlflow implements MlflowStore {
 
     @Override
     public Optional<MlflowExperiment> experimentById(long id) {
-        return db.read(c -> find(c, EXPERIMENT + " WHERE id = ?", id));
+        return Optional.ofNullable(experiments.get(Long.toString(id),
+                () -> db.read(c -> find(c, EXPERIMENT + " WHERE id = ?", id)).orElse(null)));
     }
 
     @Override
@@ -94,12 +101,12 @@ final class DuckDbMlflow implements MlflowStore {
 
     @Override
     public MlflowExperiment setDeleted(long id, boolean deleted) {
-        return writer.write(c -> {
+        return afterExperimentWrite(id, () -> writer.write(c -> {
             require(c, id);
             DuckDbSql.update(c, "UPDATE mlflow_experiments SET deleted = ?, updated_at = ? WHERE id = ?", deleted,
                     now(), id);
             return require(c, id);
-        });
+        }));
     }
 
     @Override
@@ -107,7 +114,7 @@ final class DuckDbMlflow implements MlflowStore {
         if (newName == null || newName.isBlank()) {
             throw new IllegalArgumentException("the new experiment name must not be blank");
         }
-        MlflowExperiment renamed = writer.write(c -> {
+        MlflowExperiment renamed = afterExperimentWrite(id, () -> writer.write(c -> {
             MlflowExperiment e = require(c, id);
             if (newName.equals(e.project())) {
                 return e;
@@ -122,20 +129,29 @@ final class DuckDbMlflow implements MlflowStore {
             DuckDbSql.update(c, "UPDATE mlflow_experiments SET project = ?, updated_at = ? WHERE id = ?", newName,
                     now(), id);
             return require(c, id);
-        });
+        }));
         afterRunsMoved.run();
         return renamed;
     }
 
     @Override
     public MlflowExperiment setTag(long id, String key, String value) {
-        return writer.write(c -> {
+        return afterExperimentWrite(id, () -> writer.write(c -> {
             require(c, id);
             DuckDbSql.update(c, "INSERT OR REPLACE INTO mlflow_experiment_tags (experiment_id, tag_key, tag_value) "
                     + "VALUES (?, ?, ?)", id, key, value);
             DuckDbSql.update(c, "UPDATE mlflow_experiments SET updated_at = ? WHERE id = ?", now(), id);
             return require(c, id);
-        });
+        }));
+    }
+
+    /** Runs an experiment write, then forgets the cached experiment (also when the write failed midway). */
+    private MlflowExperiment afterExperimentWrite(long id, Supplier<MlflowExperiment> write) {
+        try {
+            return write.get();
+        } finally {
+            experiments.invalidate(Long.toString(id));
+        }
     }
 
     private MlflowExperiment require(Connection c, long id) throws SQLException {
@@ -162,31 +178,52 @@ final class DuckDbMlflow implements MlflowStore {
 
     @Override
     public Map<String, String> runTags(String runId) {
-        Map<String, String> tags = new TreeMap<>();
-        db.read(c -> DuckDbSql.list(c, "SELECT tag_key, tag_value FROM mlflow_run_tags WHERE run_id = ?",
-                rs -> tags.put(rs.getString(1), rs.getString(2)), runId));
-        return tags;
+        return new TreeMap<>(runTags(List.of(runId)).getOrDefault(runId, Map.of()));
     }
 
+    /** Tags of many runs: cached ones from memory, the others read in bulk and cached. */
     @Override
     public Map<String, Map<String, String>> runTags(Collection<String> runIds) {
         Map<String, Map<String, String>> out = new HashMap<>();
-        if (runIds.isEmpty()) {
+        List<String> missing = new ArrayList<>();
+        for (String id : runIds) {
+            Map<String, String> cached = tagsOfRuns.peek(id);
+            if (cached == null) {
+                missing.add(id);
+            } else if (!cached.isEmpty()) {
+                out.put(id, new TreeMap<>(cached));
+            }
+        }
+        if (missing.isEmpty()) {
             return out;
         }
-        List<String> ids = List.copyOf(runIds);
+        long before = tagsOfRuns.generation();
+        Map<String, Map<String, String>> loaded = new HashMap<>();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(missing));
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
             List<Object> args = new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
             String sql = "SELECT run_id, tag_key, tag_value FROM mlflow_run_tags WHERE run_id IN ("
                     + String.join(", ", Collections.nCopies(args.size(), "?")) + ")";
-            db.read(c -> DuckDbSql.list(c, sql, rs -> out.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+            db.read(c -> DuckDbSql.list(c, sql, rs -> loaded.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
                     .put(rs.getString(2), rs.getString(3)), args));
         }
+        Map<String, Map<String, String>> frozen = new HashMap<>();
+        ids.forEach(id -> frozen.put(id, Map.copyOf(loaded.getOrDefault(id, Map.of()))));
+        tagsOfRuns.putAll(frozen, before);
+        out.putAll(loaded);
         return out;
     }
 
     @Override
     public void updateRunTags(String runId, Map<String, String> set, Collection<String> remove) {
+        try {
+            writeRunTags(runId, set, remove);
+        } finally {
+            tagsOfRuns.invalidate(runId);
+        }
+    }
+
+    private void writeRunTags(String runId, Map<String, String> set, Collection<String> remove) {
         writer.write(c -> {
             requireRun(c, runId);
             for (String k : remove) {

@@ -55,4 +55,25 @@ final class DuckDbReadCache<V> {
         generation.incrementAndGet();
         values.remove(key);
     }
+
+    /** The cached value of key, or null (nothing is loaded). */
+    V peek(String key) {
+        return values.get(key);
+    }
+
+    /** The generation to pass to {@link #putAll} for values about to be loaded in bulk. */
+    long generation() {
+        return generation.get();
+    }
+
+    /** Caches values loaded in bulk, unless a write invalidated anything since {@code before} was taken. */
+    void putAll(Map<String, V> loaded, long before) {
+        if (values.size() + loaded.size() > maxEntries) {
+            values.clear();
+        }
+        values.putAll(loaded);
+        if (generation.get() != before) {
+            loaded.forEach(values::remove);
+        }
+    }
 }

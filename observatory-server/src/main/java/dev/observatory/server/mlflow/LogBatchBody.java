@@ -1,0 +1,259 @@
+package dev.observatory.server.mlflow;
+
+import dev.observatory.model.MetricColumns;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The body of runs/log-batch read in one streaming pass: the metrics go straight into per-key columns, every other
+ * field (run_id, params, tags, ...) becomes a small JSON tree. Validation is deferred and replayed in the order of the
+ * tree-based reading ({@link MetricEndpoints#columns(JsonNode)}), so errors and their messages are the same; a
+ * non-scalar or unusual field value is read as a tree node and checked by the same code as before.
+ */
+final class LogBatchBody {
+    private static final ObjectReader SUBTREE = MlflowJson.MAPPER.reader()
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Every top-level field but a streamed {@code metrics} array. */
+    final ObjectNode rest = MlflowJson.MAPPER.createObjectNode();
+    /** The number of metrics in the streamed array (its size). */
+    int metricCount;
+    /** The first invalid metric, reported after the batch limits like the tree-based reading does. */
+    MlflowException firstError;
+    private final int storeLimit;
+    private final Map<String, Columns> columns = new LinkedHashMap<>();
+    /** The key of the previous metric once checked (a batch mostly repeats one key: its name is checked once). */
+    private String lastValidKey;
+    private String lastKey;
+    private Columns lastColumns;
+
+    private LogBatchBody(int storeLimit) {
+        this.storeLimit = storeLimit;
+    }
+
+    /** True when metrics came as a streamed array (else {@code rest} holds whatever was sent, if anything). */
+    boolean streamed;
+
+    /**
+     * Reads a body. Metrics beyond {@code storeLimit} are counted but neither kept nor checked (the batch is refused).
+     * Malformed JSON is MALFORMED_REQUEST, as for any other endpoint.
+     */
+    static LogBatchBody read(InputStream in, int storeLimit) {
+        LogBatchBody b = new LogBatchBody(storeLimit);
+        try (JsonParser p = MlflowJson.FACTORY.createParser(ObjectReadContext.empty(), in)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                return b;
+            }
+            if (t == JsonToken.VALUE_NULL) {
+                MlflowJson.requireEnd(p);
+                return b;
+            }
+            if (t != JsonToken.START_OBJECT) {
+                tree(p);
+                MlflowJson.requireEnd(p);
+                throw new MlflowException("MALFORMED_REQUEST", 400, "the request body must be a JSON object");
+            }
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if (name.equals("metrics") && v == JsonToken.START_ARRAY) {
+                    b.rest.remove("metrics");
+                    b.columns.clear();
+                    b.lastKey = null;
+                    b.metricCount = 0;
+                    b.firstError = null;
+                    b.streamed = true;
+                    b.readMetrics(p);
+                } else {
+                    if (name.equals("metrics")) {
+                        b.streamed = false;
+                    }
+                    b.rest.set(name, tree(p));
+                }
+            }
+            MlflowJson.requireEnd(p);
+        } catch (MlflowException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw MlflowJson.malformed(e);
+        }
+        return b;
+    }
+
+    private void readMetrics(JsonParser p) {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            metricCount++;
+            if (metricCount > storeLimit || firstError != null) {
+                p.skipChildren();
+                continue;
+            }
+            try {
+                if (t == JsonToken.START_OBJECT) {
+                    readMetric(p);
+                } else {
+                    add(tree(p));
+                }
+            } catch (MlflowException e) {
+                firstError = e;
+                p.skipChildren();
+            }
+        }
+    }
+
+    /** One metric object, its fields in any order, checked as the tree-based reading checks them. */
+    private void readMetric(JsonParser p) {
+        String key = null;
+        JsonNode keyNode = null;
+        double value = 0;
+        JsonNode valueNode = null;
+        boolean hasValue = false;
+        long ts = 0;
+        JsonNode tsNode = null;
+        boolean hasTs = false;
+        long step = 0;
+        JsonNode stepNode = null;
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String f = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (f) {
+                case "key" -> {
+                    key = t == JsonToken.VALUE_STRING ? p.getString() : null;
+                    keyNode = key == null ? tree(p) : null;
+                }
+                case "value" -> {
+                    boolean fast = t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
+                    value = fast ? p.getDoubleValue() : 0;
+                    valueNode = fast ? null : tree(p);
+                    hasValue = fast || !valueNode.isNull();
+                }
+                case "timestamp" -> {
+                    Long fast = fastLong(p, t);
+                    ts = fast != null ? fast : 0;
+                    tsNode = fast != null ? null : tree(p);
+                    hasTs = fast != null || !tsNode.isNull();
+                }
+                case "step" -> {
+                    Long fast = fastLong(p, t);
+                    step = fast != null ? fast : 0;
+                    stepNode = fast != null ? null : tree(p);
+                }
+                default -> p.skipChildren();
+            }
+        }
+        if (keyNode != null) {
+            key = MetricEndpoints.key(keyNode);
+        }
+        if (key == null || !key.equals(lastValidKey)) {
+            if (key != null && keyNode == null) {
+                MlflowRequest.checkText("metrics.key", key);
+            }
+            MlflowLimits.checkName("Metric", key);
+            lastValidKey = key;
+        }
+        if (!hasValue) {
+            throw MlflowRequest.missing("metrics.value");
+        }
+        if (!hasTs) {
+            throw MlflowRequest.missing("metrics.timestamp");
+        }
+        if (stepNode != null) {
+            step = stepNode.isNull() ? 0 : MlflowJson.toLong(stepNode, "metrics.step");
+        }
+        if (tsNode != null) {
+            ts = MlflowJson.toLong(tsNode, "metrics.timestamp");
+        }
+        if (valueNode != null) {
+            value = MlflowJson.toDouble(valueNode, "metrics.value");
+        }
+        Columns c = key.equals(lastKey) ? lastColumns : columns.computeIfAbsent(key, k -> new Columns());
+        c.add(step, value, ts);
+        lastKey = key;
+        lastColumns = c;
+    }
+
+    /** A metric that is not an object: checked by the tree-based code (which names what is missing). */
+    private void add(JsonNode m) {
+        MetricEndpoints.Point pt = MetricEndpoints.point(m);
+        columns.computeIfAbsent(pt.key(), k -> new Columns()).add(pt.step(), pt.value(), pt.timestamp());
+    }
+
+    /** The value at the parser's current token as a tree (the parser is left on its last token). */
+    private static JsonNode tree(JsonParser p) {
+        if (p.currentToken() == JsonToken.VALUE_STRING) {
+            return JsonNodeFactory.instance.stringNode(p.getString());
+        }
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
+            return NullNode.getInstance();
+        }
+        JsonNode n = SUBTREE.readTree(p);
+        return n == null ? NullNode.getInstance() : n;
+    }
+
+    /** An int64 read without a tree: a JSON integer or a string of one (protobuf's mapping); null otherwise. */
+    private static Long fastLong(JsonParser p, JsonToken t) {
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            JsonParser.NumberType n = p.getNumberType();
+            return n == JsonParser.NumberType.INT || n == JsonParser.NumberType.LONG ? p.getLongValue() : null;
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            String s = p.getString();
+            int len = s.length();
+            if (len == 0 || len > 18) {
+                return null;
+            }
+            long v = 0;
+            for (int i = 0; i < len; i++) {
+                char c = s.charAt(i);
+                if (c < '0' || c > '9') {
+                    return null;
+                }
+                v = v * 10 + (c - '0');
+            }
+            return v;
+        }
+        return null;
+    }
+
+    /** The streamed metrics grouped per key into columns, in first-seen key order. */
+    Map<String, MetricColumns> batch() {
+        Map<String, MetricColumns> out = new LinkedHashMap<>();
+        columns.forEach((k, c) -> out.put(k, c.done()));
+        return out;
+    }
+
+    /** Growing columns of one key. */
+    private static final class Columns {
+        private long[] steps = new long[16];
+        private double[] values = new double[16];
+        private long[] times = new long[16];
+        private int n;
+
+        void add(long step, double value, long time) {
+            if (n == steps.length) {
+                steps = Arrays.copyOf(steps, n * 2);
+                values = Arrays.copyOf(values, n * 2);
+                times = Arrays.copyOf(times, n * 2);
+            }
+            steps[n] = step;
+            values[n] = value;
+            times[n] = time;
+            n++;
+        }
+
+        MetricColumns done() {
+            return new MetricColumns(Arrays.copyOf(steps, n), Arrays.copyOf(values, n), Arrays.copyOf(times, n));
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.observatory.server.mlflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.observatory.model.MetricColumns;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+/** The streamed log-batch body reads exactly what the tree-based reading reads, errors and messages included. */
+class LogBatchBodyTest {
+
+    private static ByteArrayInputStream in(String body) {
+        return new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The outcome of the tree-based reading: the columns or the error. */
+    private static String byTree(String body) {
+        try {
+            JsonNode tree = MlflowJson.readObject(in(body));
+            JsonNode metrics = tree.get("metrics");
+            if (metrics == null || metrics.isNull()) {
+                return "count=0 " + render(Map.of());
+            }
+            int count = metrics.size();
+            return "count=" + count + " " + render(MetricEndpoints.columns(metrics));
+        } catch (MlflowException e) {
+            return e.code() + ": " + (e.code().equals("MALFORMED_REQUEST") ? "" : e.getMessage());
+        }
+    }
+
+    private static String streamed(String body) {
+        try {
+            LogBatchBody b = LogBatchBody.read(in(body), 1000);
+            JsonNode metrics = b.rest.get("metrics");
+            if (!b.streamed) {
+                return byTree(body);
+            }
+            assertThat(metrics).isNull();
+            if (b.firstError != null) {
+                throw b.firstError;
+            }
+            return "count=" + b.metricCount + " " + render(b.batch());
+        } catch (MlflowException e) {
+            return e.code() + ": " + (e.code().equals("MALFORMED_REQUEST") ? "" : e.getMessage());
+        }
+    }
+
+    private static String render(Map<String, MetricColumns> batch) {
+        StringJoiner j = new StringJoiner("; ");
+        batch.forEach((k, c) -> j.add(k + " steps=" + Arrays.toString(c.steps()) + " values="
+                + Arrays.toString(c.values()) + " times=" + Arrays.toString(c.timestampsMs())));
+        return j.toString();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"run_id\":\"r\",\"metrics\":[{\"key\":\"loss\",\"value\":0.5,\"timestamp\":\"1700000000000\","
+                    + "\"step\":\"3\"},{\"key\":\"acc\",\"value\":1,\"timestamp\":2,\"step\":4},"
+                    + "{\"key\":\"loss\",\"value\":0.25,\"timestamp\":3}]}",
+            "{\"metrics\":[{\"step\":7,\"timestamp\":5,\"value\":\"NaN\",\"key\":\"a\"},"
+                    + "{\"key\":\"a\",\"value\":\"Infinity\",\"timestamp\":5},{\"key\":\"a\",\"value\":\"-inf\","
+                    + "\"timestamp\":5},{\"key\":\"a\",\"value\":NaN,\"timestamp\":5},"
+                    + "{\"key\":\"a\",\"value\":-Infinity,\"timestamp\":5},{\"key\":\"a\",\"value\":\" 1.5 \","
+                    + "\"timestamp\":\" 6 \"}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":1,\"value\":2,\"extra\":{\"x\":[1,{}]}}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":1}],\"metrics\":[{\"key\":\"b\",\"value\":2,"
+                    + "\"timestamp\":2}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":1}],\"metrics\":{\"key\":\"b\"}}",
+            "{\"metrics\":{\"key\":\"a\",\"value\":1,\"timestamp\":1}}", "{\"metrics\":\"loss\"}", "{\"metrics\":null}",
+            "{\"metrics\":[]}", "{}", "", "null", "[1,2]", "\"text\"", "{} {}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":1}]} x",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":1},{\"key\":",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":1},{\"key\":\"b\",\"value\":tru}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":1}",
+            "{\"metrics\":[{\"value\":1,\"timestamp\":1}]}",
+            "{\"metrics\":[{\"key\":null,\"value\":1,\"timestamp\":1}]}",
+            "{\"metrics\":[{\"key\":5,\"value\":1,\"timestamp\":1}]}",
+            "{\"metrics\":[{\"key\":{\"a\":1},\"value\":1,\"timestamp\":1}]}",
+            "{\"metrics\":[{\"key\":[\"a\"],\"value\":1,\"timestamp\":1}]}",
+            "{\"metrics\":[{\"key\":\"a/../b\",\"value\":1,\"timestamp\":1}]}",
+            "{\"metrics\":[{\"key\":\"/a\",\"value\":1,\"timestamp\":1}]}",
+            "{\"metrics\":[{\"key\":\"bad\\ud800\",\"value\":1,\"timestamp\":1}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"timestamp\":1}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":null,\"timestamp\":1}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":\"abc\",\"timestamp\":1}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":true,\"timestamp\":1}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":{\"v\":1},\"timestamp\":1}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":[1],\"timestamp\":1}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":null}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":1.5}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":99999999999999999999}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":\"soon\"}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":1,\"step\":null}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":1,\"step\":\"x\"}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":1,\"step\":[1]}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":\"abc\",\"timestamp\":\"soon\",\"step\":\"x\"}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1e400,\"timestamp\":-5,\"step\":-9223372036854775808}]}",
+            "{\"metrics\":[{\"key\":\"ok\",\"value\":1,\"timestamp\":1},{\"key\":\"..\",\"value\":1,"
+                    + "\"timestamp\":1},{\"key\":\"a\",\"value\":\"x\",\"timestamp\":1}]}",
+            "{\"metrics\":[5]}", "{\"metrics\":[null]}", "{\"metrics\":[[1,2]]}", "{\"metrics\":[\"loss\"]}" })
+    void readsWhatTheTreeReads(String body) {
+        assertThat(streamed(body)).isEqualTo(byTree(body));
+    }
+
+    @Test
+    void aValidBatchStreamsIntoColumnsPerKeyInFirstSeenOrder() {
+        String body = "{\"metrics\":[{\"key\":\"b\",\"value\":1,\"timestamp\":10,\"step\":0},"
+                + "{\"key\":\"a\",\"value\":2,\"timestamp\":11,\"step\":\"1\"},"
+                + "{\"key\":\"b\",\"value\":\"NaN\",\"timestamp\":\"12\",\"step\":2}],\"run_id\":\"r1\"}";
+
+        LogBatchBody b = LogBatchBody.read(in(body), 1000);
+
+        assertThat(b.metricCount).isEqualTo(3);
+        assertThat(b.firstError).isNull();
+        assertThat(b.rest.path("run_id").asString()).isEqualTo("r1");
+        Map<String, MetricColumns> batch = b.batch();
+        assertThat(batch.keySet()).containsExactly("b", "a");
+        assertThat(batch.get("b").steps()).containsExactly(0, 2);
+        assertThat(batch.get("b").timestampsMs()).containsExactly(10, 12);
+        assertThat(Double.isNaN(batch.get("b").values()[1])).isTrue();
+        assertThat(batch.get("a").values()).containsExactly(2.0);
+    }
+
+    @Test
+    void metricsBeyondTheLimitAreCountedNotKeptNorChecked() {
+        StringJoiner j = new StringJoiner(",", "{\"metrics\":[", "]}");
+        for (int i = 0; i < 50; i++) {
+            j.add(i < 10 ? "{\"key\":\"k\",\"value\":" + i + ",\"timestamp\":1}" : "{\"key\":\"..\"}");
+        }
+
+        LogBatchBody b = LogBatchBody.read(in(j.toString()), 10);
+
+        assertThat(b.metricCount).isEqualTo(50);
+        assertThat(b.firstError).isNull();
+        assertThat(b.batch().get("k").steps()).hasSize(10);
+    }
+}
