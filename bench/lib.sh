@@ -23,6 +23,13 @@ JAVA="$JAVA_HOME/bin/java"
 # The JVM flags ./observatory uses for `serve` (see the launcher); the wrappers run the jar directly so that the
 # launcher's rebuild-when-sources-changed check can never start a Maven build in the middle of a measurement.
 SERVE_JOPTS=(--enable-native-access=ALL-UNNAMED -XX:+UseG1GC -Xms64m -XX:G1PeriodicGCInterval=10000 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10)  # keep in step with the launcher
+# ... and its native-heap settings for serve (docs/decisions/0031-idle-native-memory.md): two glibc malloc arenas, and
+# the JVM trims the native heap every 10 s (JDK 22+). SERVE_NATIVE_DEFAULTS=0 measures without them (A/B).
+SERVE_MALLOC_ARENA_MAX=""
+if [[ "${SERVE_NATIVE_DEFAULTS:-1}" == 1 ]]; then
+  SERVE_MALLOC_ARENA_MAX=2
+  "$JAVA" -XX:TrimNativeHeapInterval=10000 -version >/dev/null 2>&1 && SERVE_JOPTS+=(-XX:TrimNativeHeapInterval=10000)
+fi
 
 require_jar() {
   [[ -f "$JAR" ]] || { say "no $JAR: build it with ./observatory build"; exit 1; }
@@ -45,7 +52,9 @@ start_server() {
   local data="$1"; shift
   mkdir -p "$data"
   SERVER_LOG="$data/../server.log"
-  "$JAVA" "${SERVE_JOPTS[@]}" ${SERVER_JOPTS:-} -jar "$JAR" serve --port 0 --data-dir "$data" "$@" \
+  local env=()
+  [[ -n "$SERVE_MALLOC_ARENA_MAX" && -z "${MALLOC_ARENA_MAX:-}" ]] && env=("MALLOC_ARENA_MAX=$SERVE_MALLOC_ARENA_MAX")
+  env "${env[@]}" "$JAVA" "${SERVE_JOPTS[@]}" ${SERVER_JOPTS:-} -jar "$JAR" serve --port 0 --data-dir "$data" "$@" \
     >"$SERVER_LOG" 2>&1 &
   SERVER_PID=$!
   BASE_URL=""

@@ -9,7 +9,6 @@ import dev.observatory.mcp.registry.RegistryCompletions;
 import dev.observatory.mcp.registry.RegistryResources;
 import dev.observatory.mcp.trace.TraceResources;
 import dev.observatory.mcp.tool.Links;
-import dev.observatory.mcp.tool.TokenCounter;
 import dev.observatory.mcp.tool.ToolDef;
 import dev.observatory.mcp.tracking.TrackingCompletions;
 import dev.observatory.mcp.tracking.TrackingResources;
@@ -25,7 +24,6 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -122,7 +120,6 @@ public final class ObservatoryMcp {
                         .map(d -> d.enabledIn(toolsets(ctx, settings)) && registry.listed(d)).orElse(true))
                 .tools(tools).resources(resources).resourceTemplates(templates).prompts(prompts)
                 .completions(completions).build();
-        TokenCounter.warmUpLater(Duration.ofSeconds(3));
         return server;
     }
 

@@ -5,13 +5,17 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Counts tokens with jtokkit's o200k encoding (GPT-4o family; a good proxy for current assistants). The encoding is
- * loaded on first use (about a second); {@link #warmUpLater} loads it in the background.
+ * loaded on first use (about a second); the first {@link #upperBound} (every bounded tool answer asks it) starts
+ * loading it in the background, so an idle server never holds its ~33 MB of heap (decision 0031) and a used one has it
+ * before its first answer that needs an exact count, in most cases.
  */
 public final class TokenCounter {
     private static volatile Encoding encoding;
+    private static final AtomicBoolean WARM_UP_ASKED = new AtomicBoolean();
 
     private TokenCounter() {
     }
@@ -40,6 +44,9 @@ public final class TokenCounter {
      * the token count.
      */
     public static int upperBound(String text) {
+        if (encoding == null && WARM_UP_ASKED.compareAndSet(false, true)) {
+            warmUpLater(Duration.ZERO);
+        }
         return text.length() < 1024 ? text.getBytes(StandardCharsets.UTF_8).length : utf8Length(text);
     }
 
