@@ -54,6 +54,9 @@ final class McpCommand implements Callable<Integer> {
         o.openStorage();
         o.startJobs();
         o.startDeployments();
+        // a stdio session is interactive: have the tokenizer (~1 s to load) before an answer needs an exact count;
+        // `serve` loads it on first use instead, so that an idle server does not hold it (decision 0031)
+        dev.observatory.mcp.tool.TokenCounter.warmUpLater(java.time.Duration.ofSeconds(3));
         StartupTrace.mark("storage open, jobs and deployments started");
     }
 }
