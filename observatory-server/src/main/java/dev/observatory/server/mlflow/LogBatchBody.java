@@ -2,7 +2,6 @@ package dev.observatory.server.mlflow;
 
 import dev.observatory.model.MetricColumns;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.core.JsonParser;
@@ -31,11 +30,11 @@ final class LogBatchBody {
     /** The first invalid metric, reported after the batch limits like the tree-based reading does. */
     MlflowException firstError;
     private final int storeLimit;
-    private final Map<String, Columns> columns = new LinkedHashMap<>();
+    private final Map<String, MetricColumns.Builder> columns = new LinkedHashMap<>();
     /** The key of the previous metric once checked (a batch mostly repeats one key: its name is checked once). */
     private String lastValidKey;
     private String lastKey;
-    private Columns lastColumns;
+    private MetricColumns.Builder lastColumns;
 
     private LogBatchBody(int storeLimit) {
         this.storeLimit = storeLimit;
@@ -177,7 +176,8 @@ final class LogBatchBody {
         if (valueNode != null) {
             value = MlflowJson.toDouble(valueNode, "metrics.value");
         }
-        Columns c = key.equals(lastKey) ? lastColumns : columns.computeIfAbsent(key, k -> new Columns());
+        MetricColumns.Builder c = key.equals(lastKey) ? lastColumns
+                : columns.computeIfAbsent(key, k -> new MetricColumns.Builder(16));
         c.add(step, value, ts);
         lastKey = key;
         lastColumns = c;
@@ -186,7 +186,8 @@ final class LogBatchBody {
     /** A metric that is not an object: checked by the tree-based code (which names what is missing). */
     private void add(JsonNode m) {
         MetricEndpoints.Point pt = MetricEndpoints.point(m);
-        columns.computeIfAbsent(pt.key(), k -> new Columns()).add(pt.step(), pt.value(), pt.timestamp());
+        columns.computeIfAbsent(pt.key(), k -> new MetricColumns.Builder(16)).add(pt.step(), pt.value(),
+                pt.timestamp());
     }
 
     /** The value at the parser's current token as a tree (the parser is left on its last token). */
@@ -229,31 +230,7 @@ final class LogBatchBody {
     /** The streamed metrics grouped per key into columns, in first-seen key order. */
     Map<String, MetricColumns> batch() {
         Map<String, MetricColumns> out = new LinkedHashMap<>();
-        columns.forEach((k, c) -> out.put(k, c.done()));
+        columns.forEach((k, c) -> out.put(k, c.build()));
         return out;
-    }
-
-    /** Growing columns of one key. */
-    private static final class Columns {
-        private long[] steps = new long[16];
-        private double[] values = new double[16];
-        private long[] times = new long[16];
-        private int n;
-
-        void add(long step, double value, long time) {
-            if (n == steps.length) {
-                steps = Arrays.copyOf(steps, n * 2);
-                values = Arrays.copyOf(values, n * 2);
-                times = Arrays.copyOf(times, n * 2);
-            }
-            steps[n] = step;
-            values[n] = value;
-            times[n] = time;
-            n++;
-        }
-
-        MetricColumns done() {
-            return new MetricColumns(Arrays.copyOf(steps, n), Arrays.copyOf(values, n), Arrays.copyOf(times, n));
-        }
     }
 }
