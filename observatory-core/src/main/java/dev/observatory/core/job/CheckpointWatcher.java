@@ -18,8 +18,9 @@ import java.util.Optional;
 
 /**
  * Finds checkpoints in one job's output directory: files and folders matching the {@link CheckpointScan} patterns,
- * reported when new or changed (size or modification time) since the previous scan. Hidden folders and symbolic links
- * are not followed; a folder checkpoint is reported whole and not looked into for more. Bounded: at most
+ * reported when new or changed (size or modification time) since the previous scan. Hidden folders, staging folders
+ * ({@code tmp-checkpoint-*}, where the Hugging Face Trainer writes a checkpoint before renaming it into place) and
+ * symbolic links are not followed; a folder checkpoint is reported whole and not looked into for more. Bounded: at most
  * {@link #MAX_ENTRIES} entries and {@link #MAX_DEPTH} levels per scan. Used by one thread at a time.
  */
 final class CheckpointWatcher {
@@ -67,7 +68,7 @@ final class CheckpointWatcher {
                         if (++entries[0] > MAX_ENTRIES) {
                             return FileVisitResult.TERMINATE;
                         }
-                        if (d.getFileName().toString().startsWith(".")) {
+                        if (skipped(d.getFileName().toString())) {
                             return FileVisitResult.SKIP_SUBTREE;
                         }
                         if (matches(d, true)) {
@@ -95,6 +96,11 @@ final class CheckpointWatcher {
                     }
                 });
         return found;
+    }
+
+    /** Hidden folders and checkpoint staging folders: what is inside is not (yet) a checkpoint. */
+    static boolean skipped(String folderName) {
+        return folderName.startsWith(".") || folderName.startsWith("tmp-checkpoint-");
     }
 
     private boolean matches(Path p, boolean folder) {
