@@ -165,6 +165,7 @@ final class RequestFilter extends HttpFilter {
             LOG.debug("cannot send error {} for {}: response already committed", error.code(), requestId);
             return;
         }
+        UnreadBodies.closeIfUnread(req, resp);
         ApiErrors.write(resp, error, requestId);
     }
 

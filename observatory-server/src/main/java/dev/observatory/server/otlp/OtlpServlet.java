@@ -5,6 +5,7 @@ import dev.observatory.core.telemetry.Meters;
 import dev.observatory.model.ApiKey;
 import dev.observatory.model.trace.Span;
 import dev.observatory.server.http.HttpServer;
+import dev.observatory.server.http.UnreadBodies;
 import dev.observatory.store.StoreException;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import jakarta.servlet.http.HttpServlet;
@@ -84,7 +85,7 @@ final class OtlpServlet extends HttpServlet {
                 receive(req, resp, encoding, body -> receiveTraces(body, encoding));
             }
         } catch (Refusal r) {
-            refuse(resp, encoding, r);
+            refuse(req, resp, encoding, r);
         }
     }
 
@@ -233,11 +234,13 @@ final class OtlpServlet extends HttpServlet {
         }
     }
 
-    private static void refuse(HttpServletResponse resp, Encoding requested, Refusal r) throws IOException {
+    private static void refuse(HttpServletRequest req, HttpServletResponse resp, Encoding requested, Refusal r)
+            throws IOException {
         if (resp.isCommitted()) {
             LOG.debug("cannot send OTLP error {}: the response has begun", r.http);
             return;
         }
+        UnreadBodies.closeIfUnread(req, resp);
         Encoding encoding = requested == null ? Encoding.JSON : requested;
         byte[] body = encoding.status(r.grpc, r.getMessage());
         resp.setStatus(r.http);

@@ -7,6 +7,7 @@ import dev.observatory.core.opsmetrics.OpsMetrics;
 import dev.observatory.core.telemetry.Meters;
 import dev.observatory.model.ApiKey;
 import dev.observatory.server.http.HttpServer;
+import dev.observatory.server.http.UnreadBodies;
 import dev.observatory.store.StoreException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -79,10 +80,10 @@ final class RemoteWriteServlet extends HttpServlet {
                 slots.release();
             }
         } catch (Refusal r) {
-            refuse(resp, r.status, r.getMessage());
+            refuse(req, resp, r.status, r.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            refuse(resp, 503, "interrupted");
+            refuse(req, resp, 503, "interrupted");
         }
     }
 
@@ -150,10 +151,12 @@ final class RemoteWriteServlet extends HttpServlet {
         }
     }
 
-    private static void refuse(HttpServletResponse resp, int status, String message) throws IOException {
+    private static void refuse(HttpServletRequest req, HttpServletResponse resp, int status, String message)
+            throws IOException {
         if (resp.isCommitted()) {
             return;
         }
+        UnreadBodies.closeIfUnread(req, resp);
         if (status == 503) {
             resp.setHeader("Retry-After", "1");
         }

@@ -56,7 +56,12 @@ class SecurityTest {
             assertThat(none.status()).isEqualTo(401);
             assertThat(none.errorCode()).isEqualTo("UNAUTHENTICATED");
             assertThat(none.headers().firstValue("WWW-Authenticate")).isPresent();
-            assertThat(s.post("/mcp", "{}").status()).isEqualTo(401);
+            TestServer.Response refusedPost = s.post("/mcp", "{}");
+            assertThat(refusedPost.status()).isEqualTo(401);
+            assertThat(refusedPost.headers().firstValue("Connection"))
+                    .as("answered before its body was read: the client must not reuse the connection")
+                    .hasValue("close");
+            assertThat(none.headers().firstValue("Connection")).as("a GET has no body to skip").isEmpty();
             assertThat(s.get("/metrics").status()).isEqualTo(401);
             assertThat(s.get("/health").status()).isEqualTo(200);
 

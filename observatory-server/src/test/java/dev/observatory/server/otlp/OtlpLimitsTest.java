@@ -56,6 +56,7 @@ class OtlpLimitsTest {
 
             assertThat(flooded.status()).isEqualTo(429);
             assertThat(flooded.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(flooded.headers().firstValue("Connection")).hasValue("close");
             assertThat(Requests.RpcStatus.parse(flooded.body()).code()).isEqualTo(Encoding.RESOURCE_EXHAUSTED);
             release.countDown();
             assertThat(first.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
@@ -74,7 +75,10 @@ class OtlpLimitsTest {
                     Instant.now());
             byte[] body = request("svc", span(TRACE_A, "00f067aa0ba902b7", T0, T0 + 1, "a")).toByteArray();
 
-            assertThat(server.post("/v1/traces", PROTOBUF, body).status()).isEqualTo(401);
+            OtlpTestServer.Answer anonymous = server.post("/v1/traces", PROTOBUF, body);
+            assertThat(anonymous.status()).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("Connection"))
+                    .as("answered before the body was read: the" + " connection is not reused").hasValue("close");
             assertThat(server.post("/v1/traces", PROTOBUF, body, "Authorization", "Bearer wrong").status())
                     .isEqualTo(401);
             OtlpTestServer.Answer readOnly = server.post("/v1/traces", PROTOBUF, body, "X-API-Key", reader);
@@ -82,7 +86,9 @@ class OtlpLimitsTest {
             assertThat(Requests.RpcStatus.parse(readOnly.body()).message()).contains("write scope");
             assertThat(server.trace(TRACE_A)).isEmpty();
 
-            assertThat(server.post("/v1/traces", PROTOBUF, body, "X-API-Key", writer).status()).isEqualTo(200);
+            OtlpTestServer.Answer stored = server.post("/v1/traces", PROTOBUF, body, "X-API-Key", writer);
+            assertThat(stored.status()).isEqualTo(200);
+            assertThat(stored.headers().firstValue("Connection")).as("body read: the connection stays open").isEmpty();
             assertThat(server.post("/v1/traces", PROTOBUF, body, "Authorization", "Bearer s3cret").status())
                     .isEqualTo(200);
             assertThat(server.trace(TRACE_A)).as("a re-sent span is stored once").hasSize(1);
