@@ -67,7 +67,7 @@ public final class Builds {
                 throw new IllegalArgumentException("the docker build's dockerfile " + dockerfile + " is not a file"
                         + " inside the context " + context + " (dockerfile is a path relative to the context)");
             }
-            argv = List.of("POST /build", "t=" + req.name(), "dockerfile=" + context.relativize(df));
+            argv = List.of(EngineBuild.ARGV0, "t=" + req.name(), "dockerfile=" + context.relativize(df));
             output = req.name();
         } else {
             argv = req.command();

@@ -112,11 +112,16 @@ final class ContainerProcess implements JobProcess {
             end(null);
             return;
         }
-        if (s.running() && refollows < MAX_REFOLLOWS) {
-            refollows++;
-            LOG.info("container {}: its log stream ended while it runs ({}); following it again", name,
-                    error == null ? "closed" : EngineErrors.reason(error));
-            followFrom((int) Instant.now().getEpochSecond());
+        if (s.running()) {
+            if (refollows++ < MAX_REFOLLOWS) {
+                LOG.info("container {}: its log stream ended while it runs ({}); following it again", name,
+                        error == null ? "closed" : EngineErrors.reason(error));
+                followFrom((int) Instant.now().getEpochSecond());
+                return;
+            }
+            lostReason = "the Docker engine at " + engine.host() + " kept closing the log stream of " + name + " ("
+                    + (error == null ? "closed" : EngineErrors.reason(error)) + "); the container still runs";
+            end(null);
             return;
         }
         if (s.oomKilled()) {

@@ -45,6 +45,7 @@ public final class DockerEngine implements AutoCloseable {
     /** Request/response calls: a stuck engine fails them after 60 s. */
     private final DockerClient client;
     private final ZerodepDockerHttpClient http;
+    private volatile boolean closed;
     /** Long streams (followed logs, builds): no response timeout, a quiet server may print nothing for hours. */
     private final DockerClient streams;
 
@@ -273,8 +274,14 @@ public final class DockerEngine implements AutoCloseable {
     public record LabelledContainer(String containerId, String deploymentId, String state) {
     }
 
+    /** Whether {@link #close()} was called (streams ending then were closed by this side). */
+    public boolean closed() {
+        return closed;
+    }
+
     @Override
     public void close() {
+        closed = true;
         try {
             client.close();
             streams.close();

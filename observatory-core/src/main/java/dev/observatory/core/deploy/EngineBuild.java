@@ -36,6 +36,8 @@ final class EngineBuild implements JobProcess {
     private static final int TAIL = 20;
     private static final int MAX_LINE = 16_384;
     private static final long LOG_MAX_BYTES = 16L << 20;
+    /** The first element of an engine build's recorded argv. */
+    static final String ARGV0 = "POST /build";
     /** Label on images Observatory builds: the build id. */
     static final String BUILD_LABEL = "dev.observatory.build";
 
@@ -156,6 +158,9 @@ final class EngineBuild implements JobProcess {
         if (canceller != null) {
             out = build.finished(BuildStatus.CANCELLED, null, "cancelled by " + canceller + ": the build's stream"
                     + " was closed, which makes the Docker engine cancel the build", null, now);
+        } else if (failure != null && error == null && engine.closed()) {
+            out = build.finished(BuildStatus.LOST, null, "interrupted: the server stopped while the Docker engine"
+                    + " built it; the engine cancels a build whose connection drops", null, now);
         } else if (failure != null || error != null) {
             String why = error != null ? error : EngineErrors.reason(failure);
             if (error == null) {

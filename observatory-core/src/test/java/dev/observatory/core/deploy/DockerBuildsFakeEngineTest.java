@@ -111,6 +111,23 @@ class DockerBuildsFakeEngineTest {
     }
 
     @Test
+    void fakeEngine_aBuildRunningWhenTheServerStopsIsRecordedInterruptedAndTheEngineSeesTheConnectionDrop()
+            throws Exception {
+        Build running = builds().trigger(ACTOR, docker("FROM scratch\nRUN sleep 600\n", Duration.ofMillis(500)));
+        assertThat(running.status()).isEqualTo(BuildStatus.RUNNING);
+
+        f.runner.close();
+
+        DockerDeploymentsFakeEngineTest.await(
+                () -> store.builds().get(running.id()).orElseThrow().status() == BuildStatus.LOST,
+                "recorded lost when the server stops");
+        assertThat(store.builds().get(running.id()).orElseThrow().statusMessage()).contains("interrupted",
+                "server stopped", "engine cancels");
+        DockerDeploymentsFakeEngineTest.await(() -> fake.buildsDropped.contains("observatory-test/tiny:1"),
+                "the engine sees the connection drop");
+    }
+
+    @Test
     void fakeEngine_aDockerfileOutsideTheContextOrMissingIsRefused() throws IOException {
         assertThatThrownBy(() -> builds().trigger(ACTOR,
                 new BuildRequest("tiny:1", "docker", context.toString(), List.of(), "../Dockerfile", null, null,
