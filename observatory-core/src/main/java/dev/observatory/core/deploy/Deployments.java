@@ -318,6 +318,31 @@ public final class Deployments {
         return JobLog.tail(Path.of(d.logPath()), lines, filter);
     }
 
+    /**
+     * For a docker deployment, its container as the engine reports it now (found by its label, then inspected: state,
+     * exit code, restart count, OOM kill); empty for a process deployment, when no container of it exists or when the
+     * engine does not answer.
+     */
+    public java.util.Optional<DockerEngine.ContainerState> container(String id) {
+        Deployment d = get(id);
+        if (!d.runtime().equals("docker")) {
+            return java.util.Optional.empty();
+        }
+        DeploymentRunner r = RUNNERS.get(tracking);
+        DockerEngine own = r == null ? DockerEngine.at(DockerEngine.configuredHost()) : null;
+        DockerEngine engine = own != null ? own : r.engine();
+        try {
+            DockerEngine.LabelledContainer c = engine.labelled().get(id);
+            return c == null ? java.util.Optional.empty() : java.util.Optional.of(engine.inspect(c.containerId()));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        } finally {
+            if (own != null) {
+                own.close();
+            }
+        }
+    }
+
     /** Probes the deployment's health URL now. */
     public HealthResult health(String id, Duration timeout) {
         return HealthProbe.probe(get(id).healthUrl(), timeout, tracking.clock());

@@ -93,6 +93,12 @@ class DockerDeploymentsFakeEngineTest {
                 .allSatisfy(q -> assertThat(q).contains("follow=true", "stdout=true", "stderr=true"));
         assertThat(d.statusMessage()).contains("healthy");
 
+        DockerEngine.ContainerState state = f.deployments().container(d.id()).orElseThrow();
+        assertThat(state.running()).isTrue();
+        assertThat(state.id()).isEqualTo(box.id);
+        assertThat(state.restartCount()).isZero();
+        assertThat(fake.calls("GET", "/containers/" + box.id + "/json")).isNotEmpty();
+
         fake.print(box.id, "GET /v1/models 200");
         await(() -> f.deployments().logs(d.id(), 50, "v1/models").lines().size() == 1, "a line printed later");
         assertThat(f.deployments().logs(d.id(), 50, null).lines()).contains("token is ***")
@@ -104,6 +110,7 @@ class DockerDeploymentsFakeEngineTest {
         assertThat(fake.calls("POST", "/stop")).extracting(FakeEngineApi.Call::query).containsExactly("t=3");
         assertThat(fake.calls("DELETE", "/containers/" + box.id)).isNotEmpty();
         assertThat(fake.boxes).isEmpty();
+        assertThat(f.deployments().container(d.id())).isEmpty();
         assertThat(store.audit().list(Long.MAX_VALUE, 100).toString()).doesNotContain(SECRET);
 
         Deployment again = f.deployments().start(ACTOR, d.id(), Duration.ofSeconds(30), DeployProgress.NONE);
