@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * answers 2xx (healthy) or the health timeout passes (unhealthy, the process keeps running), records an exit (failed
  * with the log tail, or stopped when asked) and stops them with SIGTERM, then SIGKILL after the grace period. On start
  * it re-attaches the deployments recorded as running whose process still lives and marks the others lost (builds alike,
- * see {@code BuildRecovery}). Closing it leaves the processes running (the next start re-attaches them).
+ * see {@code BuildRecovery}). Closing it leaves the processes running (the next start re-attaches them). Docker
+ * deployments run as containers through the Docker Engine API ({@link ContainerProcess}: the same watch, stop and
+ * failure handling) and are re-attached by their label ({@link ContainerRecovery}).
  */
 public final class DeploymentRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeploymentRunner.class);

@@ -212,6 +212,17 @@ class DockerDeploymentsFakeEngineTest {
     }
 
     @Test
+    void fakeEngine_healthCheckReportsTheRunnersEngineOkAndAnEngineThatDoesNotAnswerDown() throws IOException {
+        assertThat(SystemHealth.check(f.tracking)).filteredOn(c -> c.name().equals("docker")).singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo("ok"))
+                .satisfies(c -> assertThat(c.detail()).contains(fake.host()));
+        fake.stopAnswering();
+        assertThat(SystemHealth.check(f.tracking)).filteredOn(c -> c.name().equals("docker")).singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo("down"))
+                .satisfies(c -> assertThat(c.detail()).contains("does not answer"));
+    }
+
+    @Test
     void noEngineRefusesTheDockerRuntimeWithTheReasonAndRecordsNothing() throws IOException {
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {
