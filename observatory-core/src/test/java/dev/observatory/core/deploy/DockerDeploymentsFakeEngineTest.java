@@ -212,6 +212,24 @@ class DockerDeploymentsFakeEngineTest {
     }
 
     @Test
+    void fakeEngine_overAUnixSocketLikeDockersDefaultTheDeploymentRunsAndStops() throws Exception {
+        int tcpPort = Integer.parseInt(fake.host().substring(fake.host().lastIndexOf(':') + 1));
+        try (UnixSocketRelay relay = new UnixSocketRelay(tmp.resolve("docker.sock"), tcpPort)) {
+            DeploymentFixture unix = new DeploymentFixture(store, tmp.resolve("unix"), false, false, relay.host());
+            try {
+                assertThat(Deployments.dockerUnavailableReason(relay.host())).isNull();
+                Deployment d = unix.deployments().deploy(ACTOR, docker("vllm", List.of(), Map.of()),
+                        DeployProgress.NONE);
+                assertThat(d.status()).as(d.statusMessage()).isEqualTo(DeploymentStatus.HEALTHY);
+                assertThat(unix.deployments().stop(ACTOR, d.id()).status()).isEqualTo(DeploymentStatus.STOPPED);
+                assertThat(fake.boxes).isEmpty();
+            } finally {
+                unix.close();
+            }
+        }
+    }
+
+    @Test
     void fakeEngine_healthCheckReportsTheRunnersEngineOkAndAnEngineThatDoesNotAnswerDown() throws IOException {
         assertThat(SystemHealth.check(f.tracking)).filteredOn(c -> c.name().equals("docker")).singleElement()
                 .satisfies(c -> assertThat(c.status()).isEqualTo("ok"))
