@@ -91,8 +91,11 @@ final class BuildRecovery {
                         "pid " + p.get().pid());
             } else {
                 deletePidFile(b);
-                tracking.store().builds().update(b.finished(BuildStatus.LOST, null,
-                        "interrupted: the server restarted while the build ran and its process is gone", null, now));
+                boolean engineBuild = !b.argv().isEmpty() && b.argv().get(0).equals(EngineBuild.ARGV0);
+                tracking.store().builds().update(b.finished(BuildStatus.LOST, null, engineBuild
+                        ? "interrupted: the server restarted while the Docker engine built it; the engine cancels a"
+                                + " build whose connection drops"
+                        : "interrupted: the server restarted while the build ran and its process is gone", null, now));
                 tracking.auditor().record(DeploymentRunner.ACTOR, "build.interrupted", "build/" + b.id(),
                         "process gone after a restart");
             }

@@ -15,7 +15,6 @@ import dev.observatory.store.NotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -28,9 +27,10 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Builds of serving images and packages: a command run in a context directory through the jobs' local executor, with
  * its log ({@code <data>/build-logs/<id>.log}), outcome, duration and output size recorded. Package builds run any
- * command (e.g. a script that packs a model server into a tar); docker builds run {@code docker build} and only where a
- * docker engine answers (ConflictException saying why otherwise). A thin facade over a Tracking; builds need the
- * deployment runtime of a server ({@code serve} or {@code mcp}, not read-only).
+ * command (e.g. a script that packs a model server into a tar); docker builds go to the Docker Engine API
+ * ({@code POST /build}, see {@link EngineBuild}; no docker CLI) and only where an engine answers (ConflictException
+ * saying why otherwise). A thin facade over a Tracking; builds need the deployment runtime of a server ({@code serve}
+ * or {@code mcp}, not read-only).
  */
 public final class Builds {
     public static final int MAX_PAGE = 200;
@@ -58,14 +58,16 @@ public final class Builds {
         String id = Ids.newId();
         List<String> argv;
         String output;
-        Path cli = null;
+        DockerEngine engine = null;
+        String dockerfile = req.dockerfile() == null || req.dockerfile().isBlank() ? "Dockerfile" : req.dockerfile();
         if (req.kind().equals("docker")) {
-            cli = DockerRuntime.requireAvailable();
-            argv = new ArrayList<>(List.of(cli.toString(), "build", "-t", req.name()));
-            if (req.dockerfile() != null) {
-                argv.addAll(List.of("-f", req.dockerfile()));
+            engine = new Deployments(tracking).runner().docker();
+            Path df = context.resolve(dockerfile).normalize();
+            if (!df.startsWith(context) || !Files.isRegularFile(df)) {
+                throw new IllegalArgumentException("the docker build's dockerfile " + dockerfile + " is not a file"
+                        + " inside the context " + context + " (dockerfile is a path relative to the context)");
             }
-            argv.add(".");
+            argv = List.of(EngineBuild.ARGV0, "t=" + req.name(), "dockerfile=" + context.relativize(df));
             output = req.name();
         } else {
             argv = req.command();
@@ -77,10 +79,11 @@ public final class Builds {
                 tracking.clock().instant(), null));
         tracking.auditor().record(actor, "build.trigger", "build/" + id, req.kind() + " " + req.name() + " in "
                 + context + (req.template() != null ? " for " + req.template() : ""));
-        Path dockerCli = cli;
-        Build started = BuildLauncher.launch(tracking, b, req.env(),
-                () -> dockerCli != null ? DockerImages.size(dockerCli, req.name())
-                        : output == null ? -1 : BuildLauncher.sizeOf(context.resolve(output)));
+        Build started = engine != null
+                ? EngineBuild.launch(tracking, engine, b, context,
+                        context.relativize(context.resolve(dockerfile).normalize()).toString(), req.env())
+                : BuildLauncher.launch(tracking, b, req.env(),
+                        () -> output == null ? -1 : BuildLauncher.sizeOf(context.resolve(output)));
         return started.status().ended() ? started : await(id, req.waitFor());
     }
 
@@ -217,6 +220,8 @@ public final class Builds {
 
     /** Disk used by build logs and outputs, deployments and the store, and the docker engine's usage where one runs. */
     public DiskUsage diskUsage() {
-        return DiskUsage.measure(tracking, new Deployments(tracking).settings().orElse(null));
+        Deployments d = new Deployments(tracking);
+        return DiskUsage.measure(tracking, d.settings().orElse(null),
+                d.runnerIfConfigured().map(DeploymentRunner::dockerHost).orElse(DockerEngine.configuredHost()));
     }
 }

@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * answers 2xx (healthy) or the health timeout passes (unhealthy, the process keeps running), records an exit (failed
  * with the log tail, or stopped when asked) and stops them with SIGTERM, then SIGKILL after the grace period. On start
  * it re-attaches the deployments recorded as running whose process still lives and marks the others lost (builds alike,
- * see {@code BuildRecovery}). Closing it leaves the processes running (the next start re-attaches them).
+ * see {@code BuildRecovery}). Closing it leaves the processes running (the next start re-attaches them). Docker
+ * deployments run as containers through the Docker Engine API ({@link ContainerProcess}: the same watch, stop and
+ * failure handling) and are re-attached by their label ({@link ContainerRecovery}).
  */
 public final class DeploymentRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeploymentRunner.class);
@@ -48,12 +50,43 @@ public final class DeploymentRunner implements AutoCloseable {
     private final DeploymentSettings settings;
     private final LocalProcessExecutor executor = new LocalProcessExecutor();
     private final Map<String, LiveDeployment> live = new ConcurrentHashMap<>();
+    private final String dockerHost;
+    private DockerEngine engine;
     private volatile boolean started;
     private volatile boolean closed;
 
     public DeploymentRunner(Tracking tracking, DeploymentSettings settings) {
+        this(tracking, settings, null);
+    }
+
+    /**
+     * A runner whose docker runtime talks to the engine at {@code dockerHost} ({@code unix:///path} or
+     * {@code tcp://host:port}); null for {@code DOCKER_HOST}, else the default unix socket.
+     */
+    public DeploymentRunner(Tracking tracking, DeploymentSettings settings, String dockerHost) {
         this.tracking = tracking;
         this.settings = settings;
+        this.dockerHost = dockerHost == null || dockerHost.isBlank() ? DockerEngine.configuredHost() : dockerHost;
+    }
+
+    /** The Docker engine address this runner uses for the docker runtime and docker builds. */
+    public String dockerHost() {
+        return dockerHost;
+    }
+
+    /** The engine client (created once, nothing called yet). */
+    synchronized DockerEngine engine() {
+        if (engine == null) {
+            engine = DockerEngine.at(dockerHost);
+        }
+        return engine;
+    }
+
+    /** The engine when it answers; ConflictException "docker is not available on this host: ..." otherwise. */
+    DockerEngine docker() {
+        DockerEngine e = engine();
+        DockerRuntime.requireAvailable(e);
+        return e;
     }
 
     public DeploymentSettings settings() {
@@ -95,10 +128,14 @@ public final class DeploymentRunner implements AutoCloseable {
         JobProcess process;
         JobLog log = null;
         try {
-            Path work = Files.createDirectories(settings.workDir().resolve(d.id()));
             log = new JobLog(logFile, settings.logMaxBytes(), settings.logFiles());
-            JobSpec spec = new JobSpec(d.argv(), work.toString(), d.env(), "local", null, false, null, null, null);
-            process = executor.launch(spec, work);
+            if (d.runtime().equals("docker")) {
+                process = DockerRuntime.start(docker(), d, settings.grace());
+            } else {
+                Path work = Files.createDirectories(settings.workDir().resolve(d.id()));
+                JobSpec spec = new JobSpec(d.argv(), work.toString(), d.env(), "local", null, false, null, null, null);
+                process = executor.launch(spec, work);
+            }
         } catch (IOException | RuntimeException e) {
             if (log != null) {
                 log.close();
@@ -109,8 +146,12 @@ public final class DeploymentRunner implements AutoCloseable {
         }
         LiveDeployment ld = new LiveDeployment(d.id(), process, log, new SecretRedactor(d.env()));
         live.put(d.id(), ld);
-        Deployment starting = store().update(d.withProcess(process.pid(), process.startedAt(), logFile.toString(), now)
-                .withStatus(DeploymentStatus.STARTING, "waiting for " + d.healthUrl() + " to answer 2xx", now));
+        Long pid = process instanceof ContainerProcess ? null : process.pid();
+        String what = process instanceof ContainerProcess c
+                ? "container " + DockerEngine.containerName(d.id()) + " (" + shortId(c.containerId()) + ") started; "
+                : "";
+        Deployment starting = store().update(d.withProcess(pid, process.startedAt(), logFile.toString(), now)
+                .withStatus(DeploymentStatus.STARTING, what + "waiting for " + d.healthUrl() + " to answer 2xx", now));
         Thread.ofPlatform().daemon().name("deployment-" + d.id()).start(() -> read(ld));
         Thread.ofVirtual().name("deployment-health-" + d.id()).start(() -> watchHealth(ld, starting.healthUrl()));
         return starting;
@@ -194,7 +235,10 @@ public final class DeploymentRunner implements AutoCloseable {
             return;
         }
         Deployment end;
-        if (ld.stopRequested) {
+        String lost = ld.process instanceof ContainerProcess c ? c.lostReason() : null;
+        if (lost != null) {
+            end = d.withStatus(DeploymentStatus.LOST, lost, now);
+        } else if (ld.stopRequested) {
             end = d.withStatus(DeploymentStatus.STOPPED, "stopped (" + exit + ")", now);
         } else if (code == null) {
             end = d.withStatus(DeploymentStatus.LOST, "the re-attached process ended; " + exit, now);
@@ -255,7 +299,15 @@ public final class DeploymentRunner implements AutoCloseable {
         }
         ld.stopRequested = true;
         LOG.info("deployment {}: stopping ({})", id, reason);
-        ld.process.signal("TERM");
+        if (!ld.process.signal("TERM") && ld.process instanceof ContainerProcess c) {
+            try {
+                return Optional.of(ld.ended.get(2, TimeUnit.SECONDS));
+            } catch (TimeoutException | ExecutionException e) {
+                ld.stopRequested = false;
+                throw new dev.observatory.store.ConflictException("deployment " + id + " was not stopped: "
+                        + c.lastProblem() + "; try again when the engine answers");
+            }
+        }
         try {
             return Optional.of(ld.ended.get(settings.grace().toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
@@ -272,7 +324,12 @@ public final class DeploymentRunner implements AutoCloseable {
 
     private void recover() {
         Instant now = tracking.clock().instant();
+        ContainerRecovery containers = new ContainerRecovery(this, tracking);
         for (Deployment d : store().list(DeploymentQuery.active(10_000))) {
+            if (d.runtime().equals("docker")) {
+                containers.recover(d, now);
+                continue;
+            }
             Optional<JobProcess> p = d.pid() == null ? Optional.empty() : executor.reattach(d.pid(), d.processStart());
             if (p.isPresent()) {
                 LiveDeployment ld = new LiveDeployment(d.id(), p.get(), null, new SecretRedactor(d.env()));
@@ -306,9 +363,61 @@ public final class DeploymentRunner implements AutoCloseable {
         }
     }
 
-    /** Stops watching; running processes keep running (re-attached or marked lost at the next start). */
+    /** Watches a re-attached container: its output (from now on) to its log again, its end and health as usual. */
+    void watchReattached(Deployment d, ContainerProcess p) {
+        JobLog log = new JobLog(
+                Path.of(d.logPath() != null ? d.logPath() : settings.logDir().resolve(d.id() + ".log").toString()),
+                settings.logMaxBytes(), settings.logFiles());
+        LiveDeployment ld = new LiveDeployment(d.id(), p, log, new SecretRedactor(d.env()));
+        live.put(d.id(), ld);
+        Thread.ofPlatform().daemon().name("deployment-" + d.id()).start(() -> read(ld));
+        if (d.status() == DeploymentStatus.STARTING) {
+            Thread.ofVirtual().name("deployment-health-" + d.id()).start(() -> watchHealth(ld, d.healthUrl()));
+        } else {
+            ld.settled.complete(d);
+        }
+    }
+
+    /**
+     * Removes the container of a docker deployment this runner does not follow (one marked lost while the engine did
+     * not answer); false when there is none or the engine does not answer.
+     */
+    boolean removeUnfollowedContainer(String id) {
+        if (live.containsKey(id)) {
+            return false;
+        }
+        try {
+            DockerEngine.LabelledContainer c = engine().labelled().get(id);
+            if (c == null) {
+                return false;
+            }
+            engine().remove(c.containerId());
+            return true;
+        } catch (RuntimeException e) {
+            LOG.info("deployment {}: its container was not looked up: {}", id, EngineErrors.reason(e));
+            return false;
+        }
+    }
+
+    static String shortId(String containerId) {
+        return containerId.length() > 12 ? containerId.substring(0, 12) : containerId;
+    }
+
+    /**
+     * Stops watching; running processes and containers keep running (re-attached or marked lost at the next start).
+     */
     @Override
     public void close() {
         closed = true;
+        for (LiveDeployment ld : live.values()) {
+            if (ld.process instanceof ContainerProcess c) {
+                c.detach();
+            }
+        }
+        synchronized (this) {
+            if (engine != null) {
+                engine.close();
+            }
+        }
     }
 }

@@ -32,8 +32,9 @@ import java.util.stream.Collectors;
 /**
  * The deployments service: a registered model version served by a runtime on this host. The process runtime runs the
  * serving command (a template's or a given one) as a child process through the jobs' executor and waits for its health
- * URL; the docker runtime is used only when a docker CLI and daemon are found. A thin facade over a Tracking; the
- * long-lived part is the {@link DeploymentRunner} {@link #configure configured} for it by the server.
+ * URL; the docker runtime runs the template's image as a container through the Docker Engine API (no docker CLI), only
+ * where an engine answers. A thin facade over a Tracking; the long-lived part is the {@link DeploymentRunner}
+ * {@link #configure configured} for it by the server.
  * <p>
  * Errors: IllegalArgumentException for bad input, NotFoundException for unknown ids or versions, ConflictException for
  * a port in use, an unavailable runtime or a deployment in the wrong state, ReadOnlyException for changes in read-only
@@ -56,13 +57,7 @@ public final class Deployments {
 
     /** Creates the runner of this tracking (not started; {@link DeploymentRunner#start()} starts it). */
     public static DeploymentRunner configure(Tracking tracking, DeploymentSettings settings) {
-        DeploymentRunner old = RUNNERS.get(tracking);
-        if (old != null) {
-            old.close();
-        }
-        DeploymentRunner runner = new DeploymentRunner(tracking, settings);
-        RUNNERS.put(tracking, runner);
-        return runner;
+        return configure(tracking, settings, null);
     }
 
     /** The started runner; ConflictException when this server runs no deployments. */
@@ -75,20 +70,56 @@ public final class Deployments {
         return r;
     }
 
-    /** Null when a docker CLI on PATH reaches a daemon, else why the docker runtime is not available on this host. */
+    /**
+     * Creates the runner of this tracking with its docker runtime on the engine at {@code dockerHost} (null:
+     * DOCKER_HOST or the default unix socket); not started.
+     */
+    public static DeploymentRunner configure(Tracking tracking, DeploymentSettings settings, String dockerHost) {
+        DeploymentRunner old = RUNNERS.get(tracking);
+        if (old != null) {
+            old.close();
+        }
+        DeploymentRunner runner = new DeploymentRunner(tracking, settings, dockerHost);
+        RUNNERS.put(tracking, runner);
+        return runner;
+    }
+
+    /**
+     * Null when the Docker engine (DOCKER_HOST or the default unix socket) answers, else why the docker runtime is not
+     * available on this host ("docker is not available on this host: ...; use runtime=process").
+     */
     public static String dockerUnavailableReason() {
-        try {
-            DockerRuntime.requireAvailable();
+        return dockerUnavailableReason(DockerEngine.configuredHost());
+    }
+
+    /** As {@link #dockerUnavailableReason()} for the engine at {@code host}. */
+    public static String dockerUnavailableReason(String host) {
+        try (DockerEngine engine = DockerEngine.at(host)) {
+            DockerRuntime.requireAvailable(engine);
             return null;
         } catch (ConflictException e) {
             return e.getMessage();
+        } catch (RuntimeException e) {
+            return "docker is not available on this host: the Docker client could not be set up for " + host + ": "
+                    + EngineErrors.reason(e) + "; use runtime=process";
         }
+    }
+
+    /** As {@link #dockerUnavailableReason()} for the engine this tracking's runner uses (configured or not). */
+    public String dockerUnavailableHere() {
+        DeploymentRunner r = RUNNERS.get(tracking);
+        return dockerUnavailableReason(r == null ? DockerEngine.configuredHost() : r.dockerHost());
     }
 
     /** The deployment settings of this tracking's runner (configured, started or not); empty when none. */
     public java.util.Optional<DeploymentSettings> settings() {
         DeploymentRunner r = RUNNERS.get(tracking);
         return r == null ? java.util.Optional.empty() : java.util.Optional.of(r.settings());
+    }
+
+    /** The runner of this tracking, configured (started or not); empty when none. */
+    public java.util.Optional<DeploymentRunner> runnerIfConfigured() {
+        return java.util.Optional.ofNullable(RUNNERS.get(tracking));
     }
 
     /** Whether a started runner exists for this tracking. */
@@ -128,10 +159,11 @@ public final class Deployments {
         values.put("gpus", "");
         List<String> argv;
         if (req.runtime().equals("docker")) {
-            Path cli = DockerRuntime.requireAvailable();
-            values.put("port", String.valueOf(cmd.containerPort() > 0 ? cmd.containerPort() : port));
-            argv = DockerRuntime.command(cli, id, cmd.image(), port,
-                    cmd.containerPort() > 0 ? cmd.containerPort() : port, req.env(), cmd.fill(values));
+            int containerPort = cmd.containerPort() > 0 ? cmd.containerPort() : port;
+            values.put("port", String.valueOf(containerPort));
+            List<String> inside = cmd.fill(values);
+            argv = DockerRuntime.argv(cmd.image(), port, containerPort, v.source(), req.env(), inside);
+            runner.docker();
         } else {
             values.put("port", String.valueOf(port));
             argv = cmd.fill(values);
@@ -194,6 +226,10 @@ public final class Deployments {
         checkWritable("stop_deployment");
         Deployment d = get(id);
         if (!d.status().active() && d.status() != DeploymentStatus.PENDING) {
+            if (d.runtime().equals("docker") && runner().removeUnfollowedContainer(id)) {
+                tracking.auditor().record(actor, "deployment.stop", "deployment/" + id,
+                        "removed its container left on the engine");
+            }
             return d;
         }
         Deployment out = runner().stop(id, "asked by " + actor.name())
@@ -220,7 +256,8 @@ public final class Deployments {
                     + " what holds it, or deploy the version again (a new deployment gets a free port)");
         }
         if (d.runtime().equals("docker")) {
-            DockerRuntime.requireAvailable();
+            DockerRuntime.parse(d.argv());
+            runner.docker();
         }
         Deployment again = store()
                 .update(d.restarted(d.argv(), d.port(), d.endpoint(), d.healthUrl(), tracking.clock().instant()));
@@ -279,6 +316,31 @@ public final class Deployments {
             }
         }
         return JobLog.tail(Path.of(d.logPath()), lines, filter);
+    }
+
+    /**
+     * For a docker deployment, its container as the engine reports it now (found by its label, then inspected: state,
+     * exit code, restart count, OOM kill); empty for a process deployment, when no container of it exists or when the
+     * engine does not answer.
+     */
+    public java.util.Optional<DockerEngine.ContainerState> container(String id) {
+        Deployment d = get(id);
+        if (!d.runtime().equals("docker")) {
+            return java.util.Optional.empty();
+        }
+        DeploymentRunner r = RUNNERS.get(tracking);
+        DockerEngine own = r == null ? DockerEngine.at(DockerEngine.configuredHost()) : null;
+        DockerEngine engine = own != null ? own : r.engine();
+        try {
+            DockerEngine.LabelledContainer c = engine.labelled().get(id);
+            return c == null ? java.util.Optional.empty() : java.util.Optional.of(engine.inspect(c.containerId()));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        } finally {
+            if (own != null) {
+                own.close();
+            }
+        }
     }
 
     /** Probes the deployment's health URL now. */

@@ -19,7 +19,7 @@ import java.util.Set;
  * @param dockerUnavailable
  *            why no docker engine was asked (null when one answered)
  * @param dockerDf
- *            {@code docker system df} rows as JSON text (empty without an engine)
+ *            the engine's {@code GET /system/df} as JSON rows (Type, TotalCount, SizeBytes), empty without an engine
  */
 public record DiskUsage(List<Entry> entries, long totalBytes, String dockerUnavailable, List<String> dockerDf) {
 
@@ -34,7 +34,7 @@ public record DiskUsage(List<Entry> entries, long totalBytes, String dockerUnava
 
     private static final int MAX_BUILDS_SUMMED = 10_000;
 
-    static DiskUsage measure(Tracking tracking, DeploymentSettings settings) {
+    static DiskUsage measure(Tracking tracking, DeploymentSettings settings, String dockerHost) {
         List<Entry> entries = new ArrayList<>();
         if (settings != null) {
             Path buildLogs = Builds.buildLogDir(settings);
@@ -50,8 +50,15 @@ public record DiskUsage(List<Entry> entries, long totalBytes, String dockerUnava
         long store = tracking.store().sizeBytes();
         entries.add(new Entry("store", tracking.store().kind(), store, "the metadata store on disk (-1: not local)"));
         long total = entries.stream().mapToLong(e -> Math.max(0, e.bytes())).sum();
-        String why = Deployments.dockerUnavailableReason();
-        List<String> df = why == null ? DockerImages.systemDf(DockerRuntime.findCli()) : null;
+        String why;
+        List<String> df = null;
+        try (DockerEngine engine = DockerEngine.at(dockerHost)) {
+            why = DockerRuntime.unavailableReason(engine);
+            df = why == null ? DockerImages.systemDf(engine) : null;
+        } catch (RuntimeException e) {
+            why = EngineErrors.reason(e);
+        }
+        why = why == null ? null : "docker is not available on this host: " + why;
         return new DiskUsage(entries, total, why, df == null ? List.of() : df);
     }
 

@@ -1,53 +1,52 @@
 package dev.observatory.core.deploy;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
-/** What the docker CLI says about images and disk use; only called where {@link DockerRuntime} found an engine. */
+/**
+ * The Docker engine's disk usage ({@code GET /system/df} of the Engine API, what {@code docker system df} shows), one
+ * JSON row per type: images, containers, local volumes, build cache, each with its count and bytes.
+ */
 final class DockerImages {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
     private DockerImages() {
     }
 
-    /**
-     * Size in bytes of a local image (Engine API image inspect, else {@code docker image inspect}), -1 when unknown.
-     */
-    static long size(Path cli, String image) {
-        try (DockerEngine engine = DockerEngine.at(DockerEngine.configuredHost())) {
-            return engine.imageSize(image);
+    /** The rows, or null when the engine did not answer. */
+    static List<String> systemDf(DockerEngine engine) {
+        JsonNode df;
+        try {
+            df = JSON.readTree(engine.get("/system/df"));
         } catch (RuntimeException e) {
-            // fall back to the CLI below
+            return null;
         }
-        String out = run(List.of(cli.toString(), "image", "inspect", "--format", "{{.Size}}", image));
-        try {
-            return out == null ? -1 : Long.parseLong(out.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        List<String> rows = new ArrayList<>();
+        rows.add(row("Images", df.path("Images"), "Size", df.path("LayersSize").asLong(-1)));
+        rows.add(row("Containers", df.path("Containers"), "SizeRw", -1));
+        rows.add(row("Local Volumes", df.path("Volumes"), null, -1));
+        rows.add(row("Build Cache", df.path("BuildCache"), "Size", -1));
+        return rows;
     }
 
-    /** {@code docker system df} lines (one JSON object per type), or null when it did not answer. */
-    static List<String> systemDf(Path cli) {
-        String out = run(List.of(cli.toString(), "system", "df", "--format", "{{json .}}"));
-        return out == null ? null : out.lines().filter(l -> !l.isBlank()).toList();
-    }
-
-    private static String run(List<String> argv) {
-        try {
-            Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return null;
+    private static String row(String type, JsonNode items, String sizeField, long total) {
+        long count = 0;
+        long bytes = 0;
+        if (items.isArray()) {
+            for (JsonNode i : items) {
+                count++;
+                bytes += sizeField == null ? Math.max(0, i.path("UsageData").path("Size").asLong(0))
+                        : Math.max(0, i.path(sizeField).asLong(0));
             }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return p.exitValue() == 0 ? out : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
         }
+        ObjectNode o = JSON.createObjectNode();
+        o.put("Type", type);
+        o.put("TotalCount", count);
+        o.put("SizeBytes", total >= 0 ? total : bytes);
+        return o.toString();
     }
 }

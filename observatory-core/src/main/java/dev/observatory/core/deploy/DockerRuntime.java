@@ -1,97 +1,136 @@
 package dev.observatory.core.deploy;
 
+import dev.observatory.model.deploy.Deployment;
 import dev.observatory.store.ConflictException;
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The docker runtime: first asks the Docker Engine API ({@link DockerEngine}: DOCKER_HOST or the default unix socket)
- * whether an engine answers, then needs a docker CLI on PATH that reaches it ({@code docker version}); never pretends.
- * When both exist the deployment runs {@code docker run --rm} in the foreground through the process executor (so stop,
- * logs and re-attachment work as for a process); environment values reach the container by name ({@code -e NAME}),
- * never on the command line.
+ * The docker runtime through the Docker Engine API ({@link DockerEngine}: DOCKER_HOST or the default unix socket; no
+ * docker CLI): availability (never pretends), the recorded form of a container deployment and its start. A docker
+ * deployment's argv is recorded in {@code docker run}'s argument order without the program:
+ * {@code -p 127.0.0.1:<port>:<containerPort> [-v <path>:<path>:ro] [-e NAME]... <image> <command>...} (environment
+ * values are never in it: they go in the create request's body), so a restart knows the image, ports and mounts.
  */
 final class DockerRuntime {
     private DockerRuntime() {
     }
 
-    /** The docker CLI, or ConflictException saying why docker is not available on this host. */
-    static Path requireAvailable() {
-        String engineProblem;
-        try (DockerEngine engine = DockerEngine.at(DockerEngine.configuredHost())) {
-            engineProblem = engine.unavailableReason();
-        } catch (RuntimeException e) {
-            engineProblem = "the Docker client could not be set up for " + DockerEngine.configuredHost() + ": "
-                    + e.getMessage();
-        }
-        if (engineProblem != null) {
-            throw new ConflictException(
-                    "docker is not available on this host: " + engineProblem + "; use" + " runtime=process");
-        }
-        Path cli = findCli();
-        if (cli == null) {
-            throw new ConflictException(
-                    "docker is not available on this host: no docker CLI on PATH; use" + " runtime=process");
-        }
-        String why = daemonProblem(cli);
+    /** ConflictException saying why docker is not available on this host, unless the engine answers. */
+    static void requireAvailable(DockerEngine engine) {
+        String why = unavailableReason(engine);
         if (why != null) {
             throw new ConflictException("docker is not available on this host: " + why + "; use runtime=process");
         }
-        return cli;
     }
 
-    static Path findCli() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            Path p = Path.of(dir.isEmpty() ? "." : dir, "docker");
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    /** Null when {@code docker version} reaches a daemon, else why not. */
-    private static String daemonProblem(Path cli) {
+    /** Null when the engine answers {@code /_ping}, else why not (one line). */
+    static String unavailableReason(DockerEngine engine) {
         try {
-            Process p = new ProcessBuilder(cli.toString(), "version", "--format", "{{.Server.Version}}")
-                    .redirectErrorStream(true).start();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "the docker daemon did not answer within 10 s";
-            }
-            String out = new String(p.getInputStream().readAllBytes()).trim();
-            return p.exitValue() == 0 ? null
-                    : "the docker CLI cannot reach a daemon (" + (out.length() > 200 ? out.substring(0, 200) : out)
-                            + ")";
-        } catch (IOException e) {
-            return "the docker CLI cannot run: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted while checking the docker daemon";
+            return engine.unavailableReason();
+        } catch (RuntimeException e) {
+            return "the Docker client could not be set up for " + engine.host() + ": " + EngineErrors.reason(e);
         }
     }
 
-    /** {@code docker run --rm --name observatory-<id> -p port:containerPort -e NAME... image command...}. */
-    static List<String> command(Path cli, String id, String image, int port, int containerPort, Map<String, String> env,
+    /** The recorded argv of a container deployment (no environment values). */
+    static List<String> argv(String image, int port, int containerPort, String modelPath, Map<String, String> env,
             List<String> command) {
         if (image == null || image.isBlank()) {
-            throw new IllegalArgumentException("the docker runtime needs a template with an image");
+            throw new IllegalArgumentException(
+                    "the docker runtime needs a template with an image (list_docker_templates"
+                            + " shows them; a command alone runs with runtime=process)");
         }
-        List<String> argv = new ArrayList<>(List.of(cli.toString(), "run", "--rm", "--name", "observatory-" + id, "-p",
-                "127.0.0.1:" + port + ":" + containerPort));
+        List<String> argv = new ArrayList<>(List.of("-p", "127.0.0.1:" + port + ":" + containerPort));
+        if (modelPath != null && modelPath.startsWith("/") && Files.exists(Path.of(modelPath))) {
+            argv.addAll(List.of("-v", modelPath + ":" + modelPath + ":ro"));
+        }
         env.keySet().forEach(k -> argv.addAll(List.of("-e", k)));
         argv.add(image);
         argv.addAll(command);
         return argv;
+    }
+
+    /** A recorded argv read back. */
+    record ContainerArgs(int port, int containerPort, List<String> mounts, String image, List<String> command) {
+    }
+
+    /** Reads back {@link #argv}; IllegalArgumentException for a record of the former CLI-based runtime. */
+    static ContainerArgs parse(List<String> argv) {
+        int port = -1;
+        int containerPort = -1;
+        List<String> mounts = new ArrayList<>();
+        int i = 0;
+        try {
+            while (i + 1 < argv.size() && argv.get(i).startsWith("-")) {
+                String opt = argv.get(i);
+                String val = argv.get(i + 1);
+                switch (opt) {
+                    case "-p" -> {
+                        String[] parts = val.split(":");
+                        port = Integer.parseInt(parts[parts.length - 2]);
+                        containerPort = Integer.parseInt(parts[parts.length - 1]);
+                    }
+                    case "-v" -> mounts.add(val.substring(0, val.indexOf(':')));
+                    case "-e" -> {
+                        // names only; the values are the deployment's env
+                    }
+                    default -> throw new IllegalArgumentException(opt);
+                }
+                i += 2;
+            }
+        } catch (RuntimeException e) {
+            port = -1;
+        }
+        if (port < 0 || i >= argv.size()) {
+            throw new IllegalArgumentException("this docker deployment was recorded by the former CLI-based docker"
+                    + " runtime (" + String.join(" ", argv.subList(0, Math.min(3, argv.size()))) + " ...): deploy the"
+                    + " version again with runtime=docker");
+        }
+        return new ContainerArgs(port, containerPort, mounts, argv.get(i), argv.subList(i + 1, argv.size()));
+    }
+
+    /**
+     * Creates and starts the deployment's container and follows it. A leftover container of the same deployment (a
+     * failed removal, a previous life) is removed first; a container that was created but did not start is removed
+     * again. IllegalStateException with the engine's reason (image not found, name in use, engine unreachable).
+     */
+    static ContainerProcess start(DockerEngine engine, Deployment d, Duration grace) {
+        ContainerArgs a = parse(d.argv());
+        String name = DockerEngine.containerName(d.id());
+        try {
+            DockerEngine.LabelledContainer old = engine.labelled().get(d.id());
+            if (old != null) {
+                engine.remove(old.containerId());
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                    "the Docker engine at " + engine.host() + " does not answer: " + EngineErrors.reason(e));
+        }
+        String id;
+        try {
+            id = engine.create(new DockerEngine.ContainerSpec(d.id(), a.image(), d.port(), a.containerPort(), d.env(),
+                    a.command(), Map.of(DockerEngine.MODEL_LABEL, String.valueOf(d.model()), DockerEngine.VERSION_LABEL,
+                            String.valueOf(d.version())),
+                    a.mounts()));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(EngineErrors.createFailed(e, a.image(), name, engine.host()));
+        }
+        try {
+            engine.start(id);
+            return ContainerProcess.follow(engine, id, name, grace, null);
+        } catch (RuntimeException e) {
+            try {
+                engine.remove(id);
+            } catch (RuntimeException ignored) {
+                // the reason below matters more
+            }
+            throw new IllegalStateException(
+                    "the Docker engine at " + engine.host() + " did not start " + name + ": " + EngineErrors.reason(e));
+        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** The server's in-memory state of one deployment whose process runs. */
+/** The server's in-memory state of one deployment whose process (or container) runs. */
 final class LiveDeployment {
     static final int TAIL_LINES = 20;
     /** Characters of a line kept in the tail (status messages stay short). */

@@ -33,20 +33,27 @@ public final class SystemHealth {
         Deployments d = new Deployments(tracking);
         out.add(d.enabled() ? new Check("deployment_runtime", "ok", d.runner().running() + " deployments running")
                 : new Check("deployment_runtime", "disabled", "this server runs no deployments"));
-        out.add(docker());
+        out.add(docker(d.runnerIfConfigured().map(DeploymentRunner::dockerHost).orElse(DockerEngine.configuredHost())));
         out.add(release(tracking));
         return out;
     }
 
-    private static Check docker() {
-        if (DockerRuntime.findCli() == null) {
-            return new Check("docker", "disabled", "no docker CLI on PATH: the process runtime serves deployments");
-        }
-        try {
-            DockerRuntime.requireAvailable();
-            return new Check("docker", "ok", "docker daemon reachable");
+    /**
+     * The Docker engine: ok when it answers, disabled when nothing is configured (no DOCKER_HOST and no default
+     * socket), down with the reason when a configured engine does not answer.
+     */
+    private static Check docker(String host) {
+        try (DockerEngine engine = DockerEngine.at(host)) {
+            String why = DockerRuntime.unavailableReason(engine);
+            if (why == null) {
+                return new Check("docker", "ok", "Docker engine at " + host + " answers (Engine API)");
+            }
+            boolean configured = System.getenv("DOCKER_HOST") != null
+                    || !host.equals("unix://" + DockerEngine.DEFAULT_SOCKET);
+            return configured || !why.contains("does not exist") ? new Check("docker", "down", why)
+                    : new Check("docker", "disabled", why + ": the process runtime serves deployments");
         } catch (RuntimeException e) {
-            return new Check("docker", "down", e.getMessage());
+            return new Check("docker", "down", EngineErrors.reason(e));
         }
     }
 

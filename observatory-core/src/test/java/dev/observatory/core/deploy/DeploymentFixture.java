@@ -26,9 +26,16 @@ final class DeploymentFixture implements AutoCloseable {
     final Tracking tracking;
     final DeploymentRunner runner;
     final Path dir;
+    /** The Docker engine the runner talks to (a fake Engine API in the docker tests); null for the default. */
+    final String dockerHost;
 
     DeploymentFixture(StorageComponent store, Path dir, boolean readOnly, boolean seed) {
+        this(store, dir, readOnly, seed, null);
+    }
+
+    DeploymentFixture(StorageComponent store, Path dir, boolean readOnly, boolean seed, String dockerHost) {
         this.dir = dir;
+        this.dockerHost = dockerHost;
         this.tracking = new Tracking(store, Clock.systemUTC(), readOnly, new Auditor(store.audit(), Clock.systemUTC()));
         if (seed) {
             Registry r = new Registry(tracking);
@@ -37,7 +44,7 @@ final class DeploymentFixture implements AutoCloseable {
             r.createVersion(ACTOR, NewModelVersion.of("tiny", "/models/tiny/2", null));
             r.setAlias(ACTOR, "tiny", "champion", 2);
         }
-        this.runner = Deployments.configure(tracking, settings(dir)).start();
+        this.runner = Deployments.configure(tracking, settings(dir), dockerHost).start();
     }
 
     static DeploymentSettings settings(Path dir) {
@@ -47,7 +54,7 @@ final class DeploymentFixture implements AutoCloseable {
 
     /** A second server life over the same store: a new runner (the old one is closed, its processes keep running). */
     DeploymentRunner restart() {
-        return Deployments.configure(tracking, settings(dir)).start();
+        return Deployments.configure(tracking, settings(dir), dockerHost).start();
     }
 
     static Path serverSource() {

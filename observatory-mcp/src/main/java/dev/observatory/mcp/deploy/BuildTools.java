@@ -105,8 +105,9 @@ final class BuildTools {
                 Param.string("context", "Existing directory the build runs in (the docker build context).").required()
                         .between(1, 4096).example("\"/srv/models/audio-model-v3\""),
                 Param.string("kind",
-                        "package: run command (e.g. a script packing a model server); docker: docker build of the"
-                                + " context, only where a docker engine answers.")
+                        "package: run command (e.g. a script packing a model server); docker: an image build of the"
+                                + " context through the Docker Engine API (.dockerignore honoured), only where an engine"
+                                + " answers.")
                         .oneOf(List.of("package", "docker")).defaultsTo("package"),
                 Param.strings("command", "The build command (package builds).").between(1, 256)
                         .example("[\"sh\", \"package.sh\", \"dist/server.tar.gz\"]"),
@@ -119,8 +120,9 @@ final class BuildTools {
                         + " after that (get_docker_build follows it).").between(0, 600).defaultsTo(120));
         return new ToolDef("trigger_docker_build", "deploy", "Start a build",
                 "Build a serving image or package: runs the command in the context directory through the local"
-                        + " executor (docker build for kind docker, refused with the reason where no docker engine"
-                        + " answers), logs its output and records status, exit code, duration and output size."
+                        + " executor, or for kind docker sends the context to the Docker Engine API's build (refused"
+                        + " with the reason where no engine answers; env is not passed to docker builds), logs its"
+                        + " output as it arrives and records status, exit code, duration and output or image size."
                         + " Returns the build when it ended or the wait ran out.",
                 in, BuildViews.BUILD, DeploymentControlTools.STARTS, BuildTools::handleTrigger);
     }
@@ -143,8 +145,9 @@ final class BuildTools {
                         + " would be.")
                 .defaultsTo(false));
         return new ToolDef("cancel_docker_build", "deploy", "Cancel a running build",
-                "Stop a running build: SIGTERM to its process group, SIGKILL after the grace period; it is recorded"
-                        + " as cancelled. A build that already ended is returned as it is. Confirm with the user,"
+                "Stop a running build: SIGTERM to its process group, SIGKILL after the grace period (a docker build"
+                        + " through the Engine API: its request is closed, which makes the engine cancel it); it is"
+                        + " recorded as cancelled. A build that already ended is returned as it is. Confirm with the user,"
                         + " then call with confirm=true (a client that supports elicitation is asked by the server).",
                 in, BuildViews.BUILD, new Hints(false, true, true, false), BuildTools::handleCancel);
     }
@@ -174,10 +177,13 @@ final class BuildTools {
                 .prop("total_bytes", integer(null), true)
                 .prop("docker_available", bool("whether a docker engine answered"), true)
                 .prop("docker_unavailable_reason", string(null))
-                .prop("docker_system_df", array(string(null), "docker system df rows as JSON text")).build();
+                .prop("docker_system_df",
+                        array(string(null), "the engine's disk usage (GET /system/df), one JSON row per"
+                                + " type: Type, TotalCount, SizeBytes"))
+                .build();
         return new ToolDef("get_docker_disk_usage", "deploy", "Get build and deployment disk usage",
                 "Disk used on this host by builds (logs, recorded output sizes), deployments (working directories,"
-                        + " logs) and the store; plus docker system df where a docker engine answers (without one,"
+                        + " logs) and the store; plus the Docker engine's own usage (system df) where one answers (without one,"
                         + " says why). For the artifact storage use get_storage_usage.",
                 InputSchema.of(), out, Hints.READ_ONLY, (a, ctx) -> {
                     DiskUsage u = new Builds(ctx.tracking()).diskUsage();

@@ -4,8 +4,8 @@ import dev.observatory.mcp.tool.ToolDef;
 import java.util.List;
 
 /**
- * The deployment toolset ({@code deploy}): deployments of model versions (process runtime, docker where a daemon runs),
- * their health and logs, and benchmarks of serving endpoints.
+ * The deployment toolset ({@code deploy}): deployments of model versions (process runtime, docker where an engine
+ * answers), their health and logs, and benchmarks of serving endpoints.
  */
 public final class DeployTools {
     private DeployTools() {

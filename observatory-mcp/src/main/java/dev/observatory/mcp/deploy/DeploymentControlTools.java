@@ -45,7 +45,9 @@ final class DeploymentControlTools {
                         .between(1, 255).example("\"champion\""),
                 Param.string("environment", "local or staging (production goes through propose_release_config).")
                         .oneOf(List.of("local", "staging")).defaultsTo("local"),
-                Param.string("runtime", "process (a child process here) or docker (only where a docker daemon runs).")
+                Param.string("runtime",
+                        "process (a child process here) or docker (the template's image as a container through the Docker"
+                                + " Engine API, only where an engine answers).")
                         .oneOf(List.of("process", "docker")).defaultsTo("process"),
                 Param.string("template", "Serving template (list_docker_templates): vllm, tgi, triton, custom.")
                         .between(1, 128).example("\"vllm\""),
@@ -67,7 +69,8 @@ final class DeploymentControlTools {
                         + " waits for its health URL to answer 2xx, sending progress notifications. Returns the"
                         + " deployment: healthy, unhealthy (no 2xx in time; still running), failed (exited, with the"
                         + " log tail) or starting (the wait ran out). The docker runtime is refused with a clear"
-                        + " message when no docker daemon is reachable.",
+                        + " message when no Docker engine answers; a missing image fails the deployment saying to build or"
+                        + " pull it.",
                 in, DeploymentViews.DEPLOYMENT, STARTS, DeploymentControlTools::handleExecute);
     }
 

@@ -74,18 +74,30 @@ final class DeploymentReadTools {
                 .prop("status", string(DeploymentViews.STATUSES), true).prop("status_message", string(null))
                 .prop("process_alive", bool("whether its process runs"), true).prop("endpoint", string(null), true)
                 .prop("port", integer(null), true).prop("restarts", integer(null), true)
-                .prop("updated_at", string("ISO-8601"), true).build();
+                .prop("updated_at", string("ISO-8601"), true)
+                .prop("container",
+                        Schemas.object("docker runtime: the container as the engine reports it now")
+                                .prop("id", string(null), true).prop("state", string("running, exited, ..."), true)
+                                .prop("exit_code", integer(null)).prop("restart_count", integer(null), true)
+                                .prop("oom_killed", bool(null), true).build())
+                .build();
         return new ToolDef("get_deployment_status", "deploy", "Get a deployment's status",
                 "Quick status of a deployment without probing it: recorded status and message, whether its process"
-                        + " is alive, endpoint and restarts. get_deployment_health probes the service.",
+                        + " (docker: its container, from the engine's inspect) is alive, endpoint and restarts."
+                        + " get_deployment_health probes the service.",
                 InputSchema.of(id()), out, Hints.READ_ONLY, (args, ctx) -> {
-                    Deployment d = new Deployments(ctx.tracking()).get(args.string("deployment_id"));
-                    boolean alive = d.pid() != null
-                            && ProcessHandle.of(d.pid()).map(ProcessHandle::isAlive).orElse(false);
+                    Deployments deployments = new Deployments(ctx.tracking());
+                    Deployment d = deployments.get(args.string("deployment_id"));
+                    var container = deployments.container(d.id());
+                    boolean alive = container.isPresent() ? container.get().running()
+                            : d.pid() != null && ProcessHandle.of(d.pid()).map(ProcessHandle::isAlive).orElse(false);
                     return Obj.of().with("id", d.id()).with("status", d.status().wire())
                             .with("status_message", d.statusMessage()).with("process_alive", alive)
                             .with("endpoint", d.endpoint()).with("port", d.port()).with("restarts", d.restarts())
-                            .with("updated_at", d.updatedAt().toString());
+                            .with("updated_at", d.updatedAt().toString()).with("container",
+                                    container.map(c -> Obj.of().with("id", c.id()).with("state", c.status())
+                                            .with("exit_code", c.exitCode()).with("restart_count", c.restartCount())
+                                            .with("oom_killed", c.oomKilled())).orElse(null));
                 });
     }
 
