@@ -22,6 +22,7 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -37,7 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * (JGit) of 200 release config files, 10 deployments each on 16-GPU machines, every model version in an in-memory
  * registry (20 models x 5 versions) so each call also checks the versions. {@code cached}: the branch head is
  * unchanged, the parsed repository comes from the commit-id cache (the usual call). {@code cold}: a fresh repository
- * handle each call (open, read 200 blobs, parse YAML, build the topology).
+ * handle each call (open, read 200 blobs, parse YAML, build the topology). {@code newCommit}: one file changed and
+ * committed before each call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -60,6 +62,7 @@ public class TopologyBench {
     private Auditor auditor;
     private Tracking tracking;
     private ReleaseSettings settings;
+    private int changes;
 
     @Setup
     public void setUp() throws Exception {
@@ -108,6 +111,31 @@ public class TopologyBench {
 
     @Benchmark
     public Topology cached() {
+        return new Releases(tracking).topology(null);
+    }
+
+    /**
+     * {@code newCommit}: before each call (not timed) one machine's file is changed and committed, as a merged pull
+     * request does; the call reads the new commit, re-parses the changed file and builds the topology.
+     */
+    @Setup(Level.Invocation)
+    public void commitOneChange(org.openjdk.jmh.infra.BenchmarkParams params) throws Exception {
+        if (!params.getBenchmark().endsWith("newCommit")) {
+            return;
+        }
+        int i = changes++ % machines;
+        Path repo = dir.resolve("releases");
+        Files.writeString(repo.resolve("machines/gpu-worker-" + i + ".yaml"),
+                machine(i).replace("gpus: 16", changes % 2 == 0 ? "gpus: 16" : "gpus: 32"));
+        try (Git git = Git.open(repo.toFile())) {
+            git.add().addFilepattern(".").call();
+            PersonIdent who = new PersonIdent("bench", "bench@localhost");
+            git.commit().setMessage("change " + changes).setAuthor(who).setCommitter(who).call();
+        }
+    }
+
+    @Benchmark
+    public Topology newCommit() {
         return new Releases(tracking).topology(null);
     }
 

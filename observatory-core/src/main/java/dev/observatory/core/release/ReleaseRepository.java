@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The release repository through JGit: a local clone read in place, or a remote cloned bare into the data directory and
  * fetched again when older than the refresh interval. The parsed state is cached by commit id, so repeated reads of an
- * unchanged branch cost one ref lookup. Thread-safe.
+ * unchanged branch cost one ref lookup, and a new commit re-parses only the files it changed. Thread-safe.
  */
 final class ReleaseRepository implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReleaseRepository.class);
@@ -40,6 +41,8 @@ final class ReleaseRepository implements AutoCloseable {
     private final ReleaseSettings settings;
     private final Clock clock;
     private final AtomicReference<ReleaseSnapshot> cached = new AtomicReference<>();
+    /** The config files of the last parsed commit, by path and blob id: reused by the next parse. */
+    private volatile Map<FileKey, ReleaseParser.ParsedFile> parsedFiles = Map.of();
     private Repository repo;
     private Instant fetchedAt;
 
@@ -166,9 +169,14 @@ final class ReleaseRepository implements AutoCloseable {
         return fresh;
     }
 
-    /** Parses the release configs and templates of one commit. */
+    /**
+     * Parses the release configs and templates of one commit. A config file whose blob (content) and path are the same
+     * as in the previously parsed commit is not read or parsed again: a new commit costs its changed files.
+     */
     ReleaseSnapshot parse(ObjectId commitId, String branch) {
-        Map<String, String> texts = new LinkedHashMap<>();
+        Map<String, ReleaseParser.ParsedFile> files = new LinkedHashMap<>();
+        Map<FileKey, ReleaseParser.ParsedFile> seen = new HashMap<>();
+        Map<FileKey, ReleaseParser.ParsedFile> previous = parsedFiles;
         Map<String, String> templateTexts = new LinkedHashMap<>();
         try (RevWalk rw = new RevWalk(repo());
                 ObjectReader reader = repo().newObjectReader()) {
@@ -178,16 +186,36 @@ final class ReleaseRepository implements AutoCloseable {
                 tw.setRecursive(true);
                 while (tw.next()) {
                     String path = tw.getPathString();
-                    if (path.endsWith(".yaml") || path.endsWith(".yml")) {
-                        String text = new String(reader.open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
-                        (path.startsWith(DockerTemplates.REPO_DIR) ? templateTexts : texts).put(path, text);
+                    if (!path.endsWith(".yaml") && !path.endsWith(".yml")) {
+                        continue;
                     }
+                    ObjectId blob = tw.getObjectId(0);
+                    if (path.startsWith(DockerTemplates.REPO_DIR)) {
+                        templateTexts.put(path, text(reader, blob));
+                        continue;
+                    }
+                    FileKey key = new FileKey(path, blob.copy());
+                    ReleaseParser.ParsedFile f = previous.get(key);
+                    if (f == null) {
+                        f = ReleaseParser.ParsedFile.of(path, text(reader, blob));
+                    }
+                    files.put(path, f);
+                    seen.put(key, f);
                 }
             }
         } catch (IOException e) {
             throw new StoreException("reading the release repository failed: " + e.getMessage(), e);
         }
-        return ReleaseParser.snapshot(commitId.name(), branch, texts, templateTexts);
+        parsedFiles = seen;
+        return ReleaseParser.snapshotOf(commitId.name(), branch, files, templateTexts);
+    }
+
+    private static String text(ObjectReader reader, ObjectId blob) throws IOException {
+        return new String(reader.open(blob).getBytes(), StandardCharsets.UTF_8);
+    }
+
+    /** A config file at one path with one content. */
+    private record FileKey(String path, ObjectId blob) {
     }
 
     @Override

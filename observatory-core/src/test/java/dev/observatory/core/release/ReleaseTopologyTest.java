@@ -101,6 +101,30 @@ class ReleaseTopologyTest extends ReleaseTestBase {
     }
 
     @Test
+    void aNewCommitReparsesOnlyTheFilesItChangedAndSeesEachChange() throws Exception {
+        Releases r = releases();
+        ReleaseSnapshot first = r.snapshot();
+        repo.write("machines/gpu-worker-02.yaml", ReleaseRepoFixture.WORKER_2.replace("gpus: 4", "gpus: 6"));
+        repo.write("machines/broken.yaml", "machine: [unclosed\n");
+        repo.commit("grow worker 2, add a broken file");
+
+        ReleaseSnapshot second = r.snapshot();
+        assertThat(second.machine("gpu-worker-01").orElseThrow()).as("unchanged file: the parsed config is reused")
+                .isSameAs(first.machine("gpu-worker-01").orElseThrow());
+        assertThat(second.machine("gpu-worker-02").orElseThrow().gpuCount()).isEqualTo(6);
+        assertThat(second.errors()).extracting(ReleaseYamlException::file).containsExactly("machines/broken.yaml");
+
+        repo.write("machines/gpu-worker-02.yaml", ReleaseRepoFixture.WORKER_2);
+        java.nio.file.Files.delete(repo.dir.resolve("machines/broken.yaml"));
+        repo.git.rm().addFilepattern("machines/broken.yaml").call();
+        repo.commit("back to 4 GPUs");
+        ReleaseSnapshot third = r.snapshot();
+        assertThat(third.machine("gpu-worker-02").orElseThrow().gpuCount()).isEqualTo(4);
+        assertThat(third.errors()).isEmpty();
+        assertThat(third.texts()).containsOnlyKeys("machines/gpu-worker-01.yaml", "machines/gpu-worker-02.yaml");
+    }
+
+    @Test
     void listsPlacementsByModelAndTheBuiltInTemplates() {
         List<ModelPlacement> llama = releases().placements("llama-3-70b");
         assertThat(llama).extracting(ModelPlacement::version, ModelPlacement::machine, ModelPlacement::deployment)
