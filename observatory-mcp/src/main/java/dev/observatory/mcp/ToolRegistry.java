@@ -148,9 +148,9 @@ public final class ToolRegistry {
             Args args = def.input().validate(arguments);
             ToolContext ctx = new ToolContext(tracking, links, budget, actor, toolsets, catalog, progress, clientModel);
             Map<String, Object> raw = def.handler().handle(args, ctx);
-            Map<String, Object> answer = budget.enforce(ToolImage.withoutImages(raw));
-            CallToolResult.Builder result = CallToolResult.builder().structuredContent(answer)
-                    .addTextContent(Json.write(answer)).isError(false);
+            Budget.Bounded answer = budget.bound(ToolImage.withoutImages(raw));
+            CallToolResult.Builder result = CallToolResult.builder().structuredContent(answer.answer())
+                    .addTextContent(answer.json()).isError(false);
             for (ToolImage image : ToolImage.images(raw)) {
                 result.addContent(new McpSchema.ImageContent(null, image.base64(), image.mimeType()));
             }

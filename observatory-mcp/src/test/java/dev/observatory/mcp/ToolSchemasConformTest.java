@@ -45,4 +45,23 @@ class ToolSchemasConformTest {
         org.assertj.core.api.Assertions.assertThat(v.validate(schema, Map.of("n", 3)).valid()).isTrue();
         org.assertj.core.api.Assertions.assertThat(v.validate(schema, Map.of("n", "x")).valid()).isFalse();
     }
+
+    @Test
+    void eachToolsOutputSchemaIsCompiledForItselfAndNestedViolationsAreFound() {
+        CatalogueSchemaValidator v = new CatalogueSchemaValidator();
+        Map<String, Object> counts = Map.of("type", "object", "properties",
+                Map.of("items", Map.of("type", "array", "items", Map.of("type", "integer"))), "required",
+                java.util.List.of("items"));
+        Map<String, Object> names = Map.of("type", "object", "properties",
+                Map.of("items", Map.of("type", "array", "items", Map.of("type", "string"))), "required",
+                java.util.List.of("items"));
+        Map<String, Object> ints = Map.of("items", java.util.List.of(1, 2));
+        Map<String, Object> strings = Map.of("items", java.util.List.of("a", "b"));
+
+        org.assertj.core.api.Assertions.assertThat(v.validate(counts, ints).valid()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(v.validate(names, strings).valid()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(v.validate(counts, strings).valid()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(v.validate(names, ints).valid()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(v.validate(counts, Map.of()).errorMessage()).contains("items");
+    }
 }

@@ -31,7 +31,10 @@ public final class Budget {
 
     /** Whether the JSON text of {@code value} fits the budget. */
     public boolean fits(Object value) {
-        String json = Json.write(value);
+        return fitsText(Json.write(value));
+    }
+
+    private boolean fitsText(String json) {
         return TokenCounter.upperBound(json) <= tokens || TokenCounter.count(json) <= tokens;
     }
 
@@ -69,24 +72,35 @@ public final class Budget {
         return Math.max(1, n);
     }
 
+    /** An answer within the budget and its compact JSON text (the text a tool result carries). */
+    public record Bounded(Map<String, Object> answer, String json) {
+    }
+
     /**
      * Returns the answer unchanged when it fits, else a copy whose long strings and lists are shortened step by step
      * until it does, with {@code truncated: true}.
      */
     public Map<String, Object> enforce(Map<String, Object> answer) {
-        if (fits(answer)) {
-            return answer;
+        return bound(answer).answer();
+    }
+
+    /** Like {@link #enforce}, with the JSON text written to measure it, so that it is not written twice. */
+    public Bounded bound(Map<String, Object> answer) {
+        String json = Json.write(answer);
+        if (fitsText(json)) {
+            return new Bounded(answer, json);
         }
         int[][] limits = { { 2000, 200 }, { 500, 50 }, { 200, 20 }, { 80, 5 }, { 40, 2 } };
         Map<String, Object> shrunk = answer;
         for (int[] l : limits) {
             shrunk = shrinkMap(answer, l[0], l[1]);
             shrunk.put("truncated", true);
-            if (fits(shrunk)) {
-                return shrunk;
+            json = Json.write(shrunk);
+            if (fitsText(json)) {
+                return new Bounded(shrunk, json);
             }
         }
-        return shrunk;
+        return new Bounded(shrunk, json);
     }
 
     private static Map<String, Object> shrinkMap(Map<?, ?> m, int maxChars, int maxItems) {
