@@ -60,8 +60,10 @@ final class DuckDbPointLayout {
         this.connection = connection;
     }
 
+    /** Sets the limits (tests); the tail is looked at again with them. */
     void limits(Limits limits) {
         this.limits = limits;
+        this.dirty = true;
     }
 
     /** Runs inside every step's transaction after its rows moved (tests: a failure there must undo the step). */
@@ -128,6 +130,7 @@ final class DuckDbPointLayout {
             clusteredEnd = s.clusteredEnd();
             remaining = null;
             ingestBoundary = -1;
+            pending = dirty; // rows ingested during the pass wait for the next one
         }
     }
 

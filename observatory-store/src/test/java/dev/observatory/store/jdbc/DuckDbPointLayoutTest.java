@@ -101,6 +101,18 @@ class DuckDbPointLayoutTest {
     }
 
     @Test
+    void theWriterRewritesByItselfOnceIngestPauses() {
+        try (DuckDbStorage s = DuckDbStorage.open(dir.resolve("o.duckdb"))) {
+            s.writer().pointLayout().limits(SMALL_STEPS);
+            String runId = writeInterleaved(s);
+            List<Object> before = reads(s, runId);
+            assertThat(s.awaitMetricLayout(java.time.Duration.ofSeconds(60))).isTrue();
+            assertThat(seriesChanges(s)).isEqualTo(KEYS.length);
+            assertThat(reads(s, runId)).isEqualTo(before);
+        }
+    }
+
+    @Test
     void aFailedStepIsUndoneAndLeavesEveryPointOnce() {
         try (DuckDbStorage s = DuckDbStorage.open(dir.resolve("o.duckdb"))) {
             String runId = writeInterleaved(s);
