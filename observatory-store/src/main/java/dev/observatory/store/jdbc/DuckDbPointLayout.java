@@ -53,6 +53,9 @@ final class DuckDbPointLayout {
     private boolean dirty = true;
     private volatile boolean pending = enabled;
     private long retryAt;
+    private long passStart;
+    private long passRows;
+    private int passSteps;
     private volatile Runnable afterMove = () -> {
     };
 
@@ -113,6 +116,8 @@ final class DuckDbPointLayout {
         long moved = ids.isEmpty() ? 0 : move(ids, end);
         afterMove.run();
         long endAfter = end + moved;
+        passRows += moved;
+        passSteps++;
         long newClusteredEnd = -1;
         if (remaining.isEmpty()) {
             newClusteredEnd = ingestBoundary >= 0 ? ingestBoundary : endAfter;
@@ -131,6 +136,8 @@ final class DuckDbPointLayout {
             remaining = null;
             ingestBoundary = -1;
             pending = dirty; // rows ingested during the pass wait for the next one
+            LOG.info("metric points rewritten by series: {} rows in {} steps, {} ms", passRows, passSteps,
+                    (System.nanoTime() - passStart) / 1_000_000);
         }
     }
 
@@ -169,6 +176,9 @@ final class DuckDbPointLayout {
             series.clear(); // a single series: already in ingest order; only clustered_end moves
         }
         remaining = series;
+        passStart = System.nanoTime();
+        passRows = 0;
+        passSteps = 0;
         knownEnd = end;
         ingestBoundary = -1;
         return true;
