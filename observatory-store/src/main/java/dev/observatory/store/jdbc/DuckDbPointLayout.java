@@ -61,6 +61,7 @@ final class DuckDbPointLayout {
 
     DuckDbPointLayout(DuckDBConnection connection) {
         this.connection = connection;
+        this.retryAt = System.nanoTime(); // System.nanoTime() may be negative: no fixed "long ago"
     }
 
     /** Sets the limits (tests); the tail is looked at again with them. */
