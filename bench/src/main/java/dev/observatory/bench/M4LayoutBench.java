@@ -29,11 +29,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * How much of the 1 M-point M4 chart's time (issue 9, <= 20 ms) the physical layout of {@code metric_points} decides
- * (docs/decisions/0030-m4-layout-probe.md). The data of MetricHistoryBench (four series logged at every step, written
- * through the store) is charted after a restart, either as ingested ({@code ingested}: each row group mixes the four
- * series) or after the table was rewritten ordered by (series_id, rowid) ({@code clustered}: DuckDB's zone maps skip
- * the other series' row groups). Same query, same code path; the setup checks that both layouts give the same chart. A
- * probe for the next step, not a product path.
+ * (docs/decisions/0030-m4-chart-layout.md, 0035-metric-point-layout.md). The data of MetricHistoryBench (four series
+ * logged at every step, written through the store) is charted after a restart, either as ingested ({@code ingested}:
+ * the writer's idle rewrite turned off, each row group mixes the four series), after the table was rewritten offline
+ * ordered by (series_id, rowid) ({@code clustered}: the probe of decision 0030), or as the writer leaves it after its
+ * idle rewrite by series ({@code compacted}: the product path). Same query, same code path; the setup checks that every
+ * layout gives the same chart.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -45,7 +46,7 @@ public class M4LayoutBench {
     private static final int POINTS = 1_000_000;
     private static final int STEPS_PER_BATCH = Tracking.MAX_POINTS_PER_BATCH / 4;
 
-    @Param({ "ingested", "clustered" })
+    @Param({ "ingested", "clustered", "compacted" })
     public String layout;
 
     private BenchStores stores;
@@ -53,6 +54,7 @@ public class M4LayoutBench {
 
     @Setup(Level.Trial)
     public void writeSeries() {
+        System.setProperty("observatory.noPointCompaction", Boolean.toString(!layout.equals("compacted")));
         BenchStores written = BenchStores.empty("duckdb");
         Actor actor = new Actor("bench", "cli");
         runId = written.tracking.createRun(actor, NewRun.of("bench", "layout-1m")).id();
@@ -67,6 +69,7 @@ public class M4LayoutBench {
             written.tracking.logMetrics(actor, runId, batch);
         }
         MetricHistory before = written.tracking.history(runId, MetricHistoryBench.KEY, null, null, 1000);
+        MetricHistoryBench.awaitLayout(written, layout.equals("compacted"));
         stores = written.reopened(file -> {
             if (layout.equals("clustered")) {
                 cluster(file.toString());

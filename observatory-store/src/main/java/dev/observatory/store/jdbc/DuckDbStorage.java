@@ -270,6 +270,38 @@ public final class DuckDbStorage implements StorageComponent {
         }
     }
 
+    /**
+     * Waits until the metric points acknowledged so far are applied and the writer has rewritten them grouped by series
+     * (it does so after a quiet second, docs/decisions/0035-metric-point-layout.md); false when that took longer than
+     * {@code timeout}. For benchmarks that measure the layout a server reaches between ingest bursts.
+     */
+    public boolean awaitMetricLayout(java.time.Duration timeout) {
+        metrics.awaitAll();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (writer.pointLayout().pending()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The writer thread (tests of the metric point layout). */
+    DuckDbWriter writer() {
+        return writer;
+    }
+
+    /** The read connections (tests). */
+    DuckDbConnections connections() {
+        return db;
+    }
+
     /** Finishes queued writes, checkpoints the WAL into the file and closes every connection. */
     @Override
     public synchronized void close() {

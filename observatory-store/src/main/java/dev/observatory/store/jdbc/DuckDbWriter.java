@@ -34,7 +34,7 @@ final class DuckDbWriter implements AutoCloseable {
      */
     private static final long IDLE_CHECKPOINT_NANOS = 1_000_000_000L;
 
-    private sealed interface Task permits MetricTask, SqlTask, SpanTask {
+    private sealed interface Task permits MetricTask, SqlTask, SpanTask, LayoutTask {
         CompletableFuture<Object> done();
     }
 
@@ -54,6 +54,10 @@ final class DuckDbWriter implements AutoCloseable {
     private record SqlTask(DuckDbSql.SqlWork<?> work, CompletableFuture<Object> done) implements Task {
     }
 
+    /** Rewrites the metric points' tail by series now, with these limits (tests; normally done in idle time). */
+    private record LayoutTask(DuckDbPointLayout.Limits limits, CompletableFuture<Object> done) implements Task {
+    }
+
     /** A batch of span rows; consecutive ones share one Appender and one commit (DuckDbSpanIngest). */
     record SpanTask(DuckDbSpanIngest.Batch batch, CompletableFuture<Object> done) implements Task {
     }
@@ -62,6 +66,7 @@ final class DuckDbWriter implements AutoCloseable {
     private final DuckDbMetricIngest metrics;
     private final DuckDbLogIngest logs;
     private final DuckDbSpanIngest spans;
+    private final DuckDbPointLayout layout;
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final Object submitLock = new Object();
@@ -76,6 +81,7 @@ final class DuckDbWriter implements AutoCloseable {
         this.metrics = new DuckDbMetricIngest(connection);
         this.logs = new DuckDbLogIngest(connection, clock);
         this.spans = new DuckDbSpanIngest(connection);
+        this.layout = new DuckDbPointLayout(connection);
         this.thread = Thread.ofPlatform().name("duckdb-writer").daemon(true).start(this::loop);
     }
 
@@ -151,7 +157,7 @@ final class DuckDbWriter implements AutoCloseable {
                         return;
                     }
                 }
-                checkpointWhenIdle();
+                idle();
                 continue;
             }
             round.add(first);
@@ -161,6 +167,50 @@ final class DuckDbWriter implements AutoCloseable {
             uncheckpointed = true;
             lastWrite = System.nanoTime();
         }
+    }
+
+    /**
+     * Once writes have paused for a second: rewrites the metric points ingested since the last time grouped by series,
+     * one bounded step per call (docs/decisions/0035-metric-point-layout.md), then checkpoints. A write arriving in
+     * between is taken first, and the rewrite resumes after the next quiet second.
+     */
+    private void idle() {
+        if (System.nanoTime() - lastWrite < IDLE_CHECKPOINT_NANOS) {
+            return;
+        }
+        if (layout.hasWork() && layoutStep()) {
+            uncheckpointed = true;
+            return;
+        }
+        checkpointWhenIdle();
+    }
+
+    /** One step of the metric point rewrite in its own transaction; false when there was nothing to do. */
+    private boolean layoutStep() {
+        try {
+            DuckDbSql.exec(connection, "BEGIN TRANSACTION");
+            DuckDbPointLayout.Step step = layout.step();
+            DuckDbSql.exec(connection, "COMMIT");
+            if (step == null) {
+                return false;
+            }
+            layout.committed(step);
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            layout.failed(e);
+            return false;
+        }
+    }
+
+    /** Rewrites the metric points' tail by series now, to the end, with these limits (tests). */
+    void compactPoints(DuckDbPointLayout.Limits limits) {
+        await(submit(new LayoutTask(limits, new CompletableFuture<>())));
+    }
+
+    /** The metric point layout (tests: fault injection; the storage: whether a rewrite is pending). */
+    DuckDbPointLayout pointLayout() {
+        return layout;
     }
 
     /**
@@ -183,6 +233,15 @@ final class DuckDbWriter implements AutoCloseable {
     private void runRound(List<Task> round) {
         int i = 0;
         while (i < round.size()) {
+            if (round.get(i) instanceof LayoutTask t) {
+                layout.limits(t.limits());
+                while (layout.hasWork() && layoutStep()) {
+                    uncheckpointed = true;
+                }
+                t.done().complete(null);
+                i++;
+                continue;
+            }
             if (round.get(i) instanceof SpanTask) {
                 List<SpanTask> group = new ArrayList<>();
                 while (i < round.size() && round.get(i) instanceof SpanTask s) {
@@ -217,6 +276,7 @@ final class DuckDbWriter implements AutoCloseable {
      */
     private void commitMetrics(List<MetricTask> group) {
         metrics.commit(group);
+        layout.appended();
         long seq = 0;
         int permits = 0;
         java.util.Set<String> runs = new java.util.HashSet<>();
