@@ -7,18 +7,42 @@ import dev.observatory.core.trace.Traces;
 import dev.observatory.store.StorageComponent;
 import dev.observatory.store.jdbc.DuckDbStorage;
 import dev.observatory.store.memory.InMemoryStorage;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * Ingest throughput of the trace store through core {@code Traces.ingest} on DuckDB (no HTTP, no protobuf): 4 threads,
  * batches of 512 spans, then checks every span is queryable. Usage:
  * {@code TraceIngestLoad [spans] [duckdb|memory] [clients]} (default 500,000 on DuckDB from 4 clients; memory measures
  * the core's own cost; more clients make bigger write groups).
+ * Prints the CPU per 512 spans of the process and of each thread group ({@link ThreadCpu}: the writer, DuckDB's
+ * native workers named {@code java}, GC, JIT): on a 2-core machine the process' CPU bounds the rate (decision 0034).
  */
 public final class TraceIngestLoad {
     private TraceIngestLoad() {
+    }
+
+    /** CPU time of the whole process (every thread, native code included), or 0 when the JVM does not tell. */
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : 0;
+    }
+
+    /** CPU time of the DuckDB writer threads ({@code duckdb-*writer*}), native code included. */
+    static long writerCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("duckdb-") && t.getName().contains("writer")) {
+                sum += Math.max(0, threads.getThreadCpuTime(t.threadId()));
+            }
+        }
+        return sum;
     }
 
     public static void main(String[] args) throws Exception {
@@ -31,10 +55,24 @@ public final class TraceIngestLoad {
             Auditor auditor = new Auditor(store.audit(), Clock.systemUTC());
             Traces traces = new Traces(new Tracking(store, Clock.systemUTC(), false, auditor),
                     TraceSettings.of(null, null, 0)); // synthetic spans are dated 2026-01-01: keep them
+            Map<String, Long> threads0 = ThreadCpu.byName();
+            long cpu0 = processCpuNanos();
+            long writer0 = writerCpuNanos();
             double seconds = TraceQueryBench.ingest(traces, total, clients);
+            long cpu = processCpuNanos() - cpu0;
+            long writer = writerCpuNanos() - writer0;
+            Map<String, Long> byThread = ThreadCpu.since(threads0);
             long stored = store.traces().countSpans();
-            System.out.printf(store.kind() + ": ingested %d spans in %.2f s: %.0f spans/s persisted; %d queryable%n",
-                    total, seconds, total / seconds, stored);
+            System.out.printf(
+                    store.kind() + ": ingested %d spans in %.2f s: %.0f spans/s persisted; %d queryable;"
+                            + " CPU per 512 spans: process %.1f ms, writer thread %.1f ms%n",
+                    total, seconds, total / seconds, stored, cpu / 1e6 * 512 / total, writer / 1e6 * 512 / total);
+            long live = byThread.values().stream().mapToLong(Long::longValue).sum();
+            if (live > 0) {
+                byThread.put("(threads that ended)", Math.max(0, cpu - live));
+            }
+            byThread.forEach((name, ns) -> System.out.printf("  CPU per 512 spans, threads %-20s %.1f ms%n", name,
+                    ns / 1e6 * 512 / total));
             auditor.close();
         }
     }

@@ -126,6 +126,7 @@ public final class DuckDbStorage implements StorageComponent {
             DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file);
             try {
                 Migrations.apply(root, "duckdb");
+                DuckDbSpanIngest.setCheckpointThreshold(root); // database-wide, so before the lock-down
                 DuckDbSandbox.lockDown(root);
                 return new DuckDbStorage(file, root, clock, durability);
             } catch (RuntimeException | SQLException e) {

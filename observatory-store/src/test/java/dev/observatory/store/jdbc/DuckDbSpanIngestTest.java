@@ -137,4 +137,16 @@ class DuckDbSpanIngestTest {
         assertThat(DuckDbTraces.traceKey("0123456789ABCDEF0123456789abcdef")).isZero();
         assertThat(DuckDbTraces.traceKey("abc")).isZero();
     }
+
+    @Test
+    void theStorageCheckpointsAtALargerWalSizeThanDuckDbsDefaultSoThatSpanCommitsDoNotRecompressEachTime()
+            throws SQLException {
+        Path file = dir.resolve("storage.duckdb");
+        try (DuckDbStorage storage = DuckDbStorage.open(file);
+                var c = DriverManager.getConnection("jdbc:duckdb:" + file); // the driver shares the open instance
+                var rs = c.createStatement().executeQuery("SELECT current_setting('checkpoint_threshold')")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("122.0 MiB"); // 128 MB; DuckDB's default is 16.0 MiB
+        }
+    }
 }
