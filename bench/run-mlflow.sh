@@ -9,8 +9,9 @@
 # per search bar), PART (all | search | logbatch: only those bars of MlflowReplay, no end-to-end client runs).
 # The search bars are measured warm (the same search repeated) and cold (*_cold: every run of the page and the
 # experiment written just before each search, so no read cache helps). SEARCH_AB=1 runs each repeat twice, on a server
-# reading a search page in one statement and on one with -Dobservatory.mlflow.separateSearchReads=true (the previous
-# reads: runs query, then summaries and side tags), and prints the medians of both (mode=statement|separate).
+# reading a search page with the store's page read (DuckDB: runs query + one statement for what the caches lack) and on
+# one with -Dobservatory.mlflow.separateSearchReads=true (the previous reads: runs query, then summaries and side tags),
+# and prints the medians of both (mode=statement|separate).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require_jar
 REPEATS=${REPEATS:-3}; CALLS=${CALLS:-2000}; STORAGE=${STORAGE:-duckdb}; PART=${PART:-all}
