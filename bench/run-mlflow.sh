@@ -7,6 +7,11 @@
 #   bench/run-mlflow.sh                 3 repeats, DuckDB
 # Env: REPEATS (3), CALLS (2000 log-batch calls), STORAGE (duckdb|memory), SERVER_JOPTS, SEARCH_REPEATS (50: x4 calls
 # per search bar), PART (all | search | logbatch: only those bars of MlflowReplay, no end-to-end client runs).
+# The search bars are measured warm (the same search repeated) and cold (*_cold: every run of the page and the
+# experiment written just before each search, so no read cache helps). SEARCH_AB=1 runs each repeat twice, on a server
+# reading a search page with the store's page read (DuckDB: runs query + one statement for what the caches lack) and on
+# one with -Dobservatory.mlflow.separateSearchReads=true (the previous reads: runs query, then summaries and side tags),
+# and prints the medians of both (mode=statement|separate).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require_jar
 REPEATS=${REPEATS:-3}; CALLS=${CALLS:-2000}; STORAGE=${STORAGE:-duckdb}; PART=${PART:-all}
@@ -24,13 +29,18 @@ MTOOLS="$WORK/tools"; mkdir -p "$MTOOLS"
 CP="$MTOOLS:$CLIENT_JAR:$SLF4J"
 say "$(machine_note)"
 replay=(); e2e=()
+MODES=(statement); [[ "${SEARCH_AB:-0}" == 1 ]] && MODES=(statement separate)
+BASE_JOPTS="${SERVER_JOPTS:-}"
 for r in $(seq 1 "$REPEATS"); do
+ for mode in "${MODES[@]}"; do
+  SERVER_JOPTS="$BASE_JOPTS"
+  [[ "$mode" == separate ]] && SERVER_JOPTS="$BASE_JOPTS -Dobservatory.mlflow.separateSearchReads=true"
   rm -rf "$WORK/data"; start_server "$WORK/data" --storage "$STORAGE"
-  say "repeat $r/$REPEATS: server pid $SERVER_PID at $BASE_URL, storage $STORAGE"
+  say "repeat $r/$REPEATS ($mode): server pid $SERVER_PID at $BASE_URL, storage $STORAGE"
   out=$("$JAVA" -Xmx1g -cp "$CP" dev.observatory.bench.mlflow.MlflowReplay --url "$BASE_URL" --calls "$CALLS" \
-        --repeats "$SEARCH_REPEATS" --only "$PART")
+        --repeats "$SEARCH_REPEATS" --only "$PART" | sed "s/^RESULT /RESULT mode=$mode /")
   echo "$out"; replay+=("$out")
-  if [[ "$PART" != all ]]; then stop_server; continue; fi
+  if [[ "$PART" != all || "$mode" != statement ]]; then stop_server; continue; fi
   out=$("$JAVA" -Xmx2g -cp "$CP" dev.observatory.bench.mlflow.MlflowClientEndToEnd --url "$BASE_URL" --label observatory)
   echo "$out"; e2e+=("$out")
   stop_server
@@ -41,13 +51,17 @@ for r in $(seq 1 "$REPEATS"); do
   out=$("$JAVA" -Xmx2g -cp "$CP" dev.observatory.bench.mlflow.MlflowClientEndToEnd --url "$NULL_URL" --label null)
   echo "$out"; e2e+=("$out")
   kill "$NULL_PID"; NULL_PID=""
+ done
 done
 echo "== MLflow API, $REPEATS repeat(s), storage=$STORAGE (medians over repeats)"
-for bar in log_batch_1000 get_history_100k search_runs_1000_max100 search_runs_1000_max1000; do
-  lines=$(printf '%s\n' "${replay[@]}" | grep "bar=$bar " || true)
+for mode in "${MODES[@]}"; do
+ for bar in log_batch_1000 get_history_100k search_runs_1000_max100 search_runs_1000_max1000 \
+            search_runs_1000_max100_cold search_runs_1000_max1000_cold; do
+  lines=$(printf '%s\n' "${replay[@]}" | grep "mode=$mode bar=$bar " || true)
   [[ -z "$lines" ]] && continue
-  echo "MEDIAN bar=$bar p50_ms=$(field p50_ms <<<"$lines" | median) mean_ms=$(field mean_ms <<<"$lines" | median)" \
-       "p99_ms=$(field p99_ms <<<"$lines" | median)"
+  echo "MEDIAN mode=$mode bar=$bar p50_ms=$(field p50_ms <<<"$lines" | median)" \
+       "mean_ms=$(field mean_ms <<<"$lines" | median) p99_ms=$(field p99_ms <<<"$lines" | median)"
+ done
 done
 [[ "$PART" != all ]] && exit 0
 for server in observatory null; do

@@ -54,4 +54,17 @@ public interface MlflowStore {
 
     /** The inputs of a run in the order they were first recorded: key -> JSON body. */
     Map<String, String> inputs(String runId);
+
+    /**
+     * One page of a run search read in as few statements as the backend can (DuckDB: the runs query, plus one for the
+     * metrics and tags its caches lack); empty where the backend has no such read, and the caller then reads the page
+     * with {@link RunStore#list}, {@link MetricStore#summaries(Collection, Collection)} and
+     * {@link #runTags(Collection)}. The runs are those {@code RunStore.list} answers for {@code query}'s filters and
+     * order, less those carrying the label {@code excludedTag} (null: none left out), from {@code offset} on, at most
+     * {@code limit} (1..50,001; {@code query}'s own offset and limit are not used); metrics read their writes as the
+     * summaries do.
+     */
+    default Optional<List<MlflowSearchRow>> searchPage(RunQuery query, String excludedTag, long offset, int limit) {
+        return Optional.empty();
+    }
 }

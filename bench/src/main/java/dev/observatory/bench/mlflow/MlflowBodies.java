@@ -10,6 +10,7 @@ import org.mlflow.api.proto.Service.Param;
 import org.mlflow.api.proto.Service.RunStatus;
 import org.mlflow.api.proto.Service.RunTag;
 import org.mlflow.api.proto.Service.SearchRuns;
+import org.mlflow.api.proto.Service.SetExperimentTag;
 import org.mlflow.api.proto.Service.UpdateRun;
 import org.mlflow.api.proto.Service.ViewType;
 import org.mlflow_project.google.protobuf.MessageOrBuilder;
@@ -56,6 +57,18 @@ final class MlflowBodies {
                 .addMetrics(Metric.newBuilder().setKey("loss").setValue(loss).setTimestamp(1L).setStep(0))
                 .addParams(Param.newBuilder().setKey("lr").setValue(lr))
                 .addTags(RunTag.newBuilder().setKey("team").setValue(team)));
+    }
+
+    /** One metric and one MLflow side tag for a run (a write that makes every cached read of the run stale). */
+    static String touch(String runId, int n) {
+        return print(LogBatch.newBuilder().setRunId(runId)
+                .addMetrics(Metric.newBuilder().setKey("touch").setValue(n).setTimestamp(n).setStep(n))
+                .addTags(RunTag.newBuilder().setKey("mlflow.touched").setValue(Integer.toString(n))));
+    }
+
+    static String experimentTag(String experimentId, int n) {
+        return print(SetExperimentTag.newBuilder().setExperimentId(experimentId).setKey("touched")
+                .setValue(Integer.toString(n)));
     }
 
     static String finish(String runId) {

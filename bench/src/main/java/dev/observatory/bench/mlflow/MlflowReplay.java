@@ -1,7 +1,9 @@
 package dev.observatory.bench.mlflow;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -115,6 +117,54 @@ public final class MlflowReplay {
             }
             report("search_runs_1000_max" + max, ns, "filter=\"" + filter + "\" order=metrics.loss_ASC");
         }
+        for (int max : new int[] { 100, 1000 }) {
+            coldSearch(http, exp,
+                    http.request("POST", API + "runs/search",
+                            MlflowBodies.searchRuns(exp, filter, max, "metrics.loss ASC")),
+                    Math.max(10, repeats / 4), max);
+        }
+    }
+
+    /**
+     * The same search right after its runs were written: before each timed call (untimed) an experiment tag and, for
+     * every run of the previous answer, a log-batch of one metric and one MLflow side tag, so that nothing the search
+     * reads can come from a read cache; then a pause, so that the journaled batches are applied (the search would wait
+     * for them, which is the write's cost, not the search's).
+     */
+    private static void coldSearch(RawHttp http, String exp, byte[] req, int repeats, int max) throws IOException {
+        long[] ns = new long[repeats];
+        List<String> page = runIds(http.send(req).text());
+        for (int i = -3; i < repeats; i++) {
+            int touch = i + 4;
+            call(http, "POST", "experiments/set-experiment-tag", MlflowBodies.experimentTag(exp, touch));
+            for (String run : page) {
+                call(http, "POST", "runs/log-batch", MlflowBodies.touch(run, touch));
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            long t0 = System.nanoTime();
+            RawHttp.Answer a = http.send(req);
+            long t = System.nanoTime() - t0;
+            check(a);
+            page = runIds(a.text());
+            if (i >= 0) {
+                ns[i] = t;
+            }
+        }
+        report("search_runs_1000_max" + max + "_cold", ns, "runs_written_before_each=" + page.size());
+    }
+
+    private static List<String> runIds(String json) {
+        List<String> out = new ArrayList<>();
+        Matcher m = RUN.matcher(json);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
     }
 
     private static String call(RawHttp http, String method, String endpoint, String body) throws IOException {

@@ -35,6 +35,8 @@ final class LogBatchBody {
     private String lastValidKey;
     private String lastKey;
     private MetricColumns.Builder lastColumns;
+    /** The value {@link #fastLong} read. */
+    private long fastValue;
 
     private LogBatchBody(int storeLimit) {
         this.storeLimit = storeLimit;
@@ -128,7 +130,7 @@ final class LogBatchBody {
             JsonToken t = p.nextToken();
             switch (f) {
                 case "key" -> {
-                    key = t == JsonToken.VALUE_STRING ? p.getString() : null;
+                    key = t != JsonToken.VALUE_STRING ? null : sameText(p, lastKey) ? lastKey : p.getString();
                     keyNode = key == null ? tree(p) : null;
                 }
                 case "value" -> {
@@ -138,15 +140,15 @@ final class LogBatchBody {
                     hasValue = fast || !valueNode.isNull();
                 }
                 case "timestamp" -> {
-                    Long fast = fastLong(p, t);
-                    ts = fast != null ? fast : 0;
-                    tsNode = fast != null ? null : tree(p);
-                    hasTs = fast != null || !tsNode.isNull();
+                    boolean fast = fastLong(p, t);
+                    ts = fast ? fastValue : 0;
+                    tsNode = fast ? null : tree(p);
+                    hasTs = fast || !tsNode.isNull();
                 }
                 case "step" -> {
-                    Long fast = fastLong(p, t);
-                    step = fast != null ? fast : 0;
-                    stepNode = fast != null ? null : tree(p);
+                    boolean fast = fastLong(p, t);
+                    step = fast ? fastValue : 0;
+                    stepNode = fast ? null : tree(p);
                 }
                 default -> p.skipChildren();
             }
@@ -202,29 +204,55 @@ final class LogBatchBody {
         return n == null ? NullNode.getInstance() : n;
     }
 
-    /** An int64 read without a tree: a JSON integer or a string of one (protobuf's mapping); null otherwise. */
-    private static Long fastLong(JsonParser p, JsonToken t) {
+    /**
+     * Reads an int64 without a tree into {@link #fastValue}: a JSON integer or a string of one (protobuf's mapping),
+     * the string's digits read from the parser's buffer (no String made); false otherwise.
+     */
+    private boolean fastLong(JsonParser p, JsonToken t) {
         if (t == JsonToken.VALUE_NUMBER_INT) {
             JsonParser.NumberType n = p.getNumberType();
-            return n == JsonParser.NumberType.INT || n == JsonParser.NumberType.LONG ? p.getLongValue() : null;
+            if (n == JsonParser.NumberType.INT || n == JsonParser.NumberType.LONG) {
+                fastValue = p.getLongValue();
+                return true;
+            }
+            return false;
         }
         if (t == JsonToken.VALUE_STRING) {
-            String s = p.getString();
-            int len = s.length();
+            char[] text = p.getStringCharacters();
+            int from = p.getStringOffset();
+            int len = p.getStringLength();
             if (len == 0 || len > 18) {
-                return null;
+                return false;
             }
             long v = 0;
-            for (int i = 0; i < len; i++) {
-                char c = s.charAt(i);
+            for (int i = from; i < from + len; i++) {
+                char c = text[i];
                 if (c < '0' || c > '9') {
-                    return null;
+                    return false;
                 }
                 v = v * 10 + (c - '0');
             }
-            return v;
+            fastValue = v;
+            return true;
         }
-        return null;
+        return false;
+    }
+
+    /**
+     * Whether the parser's current string equals {@code s} (compared in its buffer: a repeated key makes no String).
+     */
+    private static boolean sameText(JsonParser p, String s) {
+        if (s == null || p.getStringLength() != s.length()) {
+            return false;
+        }
+        char[] text = p.getStringCharacters();
+        int from = p.getStringOffset();
+        for (int i = 0; i < s.length(); i++) {
+            if (text[from + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The streamed metrics grouped per key into columns, in first-seen key order. */

@@ -77,7 +77,7 @@ final class RunEndpoints {
         JsonGenerator g = reply.json();
         g.writeStartObject();
         g.writeName(field);
-        Views.run(g, r, e.id(), runs.deleted(r, e), side, metrics, inputs);
+        Views.run(g, r, e.id(), runs.deleted(r, e), side, Views.latest(metrics), inputs);
         g.writeEndObject();
     }
 

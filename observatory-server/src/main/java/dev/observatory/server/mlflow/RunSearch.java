@@ -7,14 +7,20 @@ import dev.observatory.server.mlflow.SearchFilter.Clause;
 import dev.observatory.server.mlflow.SearchFilter.Entity;
 import dev.observatory.server.mlflow.SearchFilter.Type;
 import dev.observatory.store.MlflowExperiment;
+import dev.observatory.store.MlflowSearchRow;
+import dev.observatory.store.MlflowSearchRow.LatestMetric;
+import dev.observatory.store.RunQuery;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -23,6 +29,11 @@ import tools.jackson.core.JsonGenerator;
  */
 final class RunSearch {
     static final int MAX_RESULTS_LIMIT = 50_000;
+    /**
+     * The page read as before the store's search page (the runs query, then summaries and side tags): for A/B
+     * measurements ({@code -Dobservatory.mlflow.separateSearchReads=true}) and the tests comparing both.
+     */
+    static volatile boolean separateReads = Boolean.getBoolean("observatory.mlflow.separateSearchReads");
     private final MlflowRuns runs;
 
     RunSearch(MlflowRuns runs) {
@@ -42,7 +53,67 @@ final class RunSearch {
         long now = runs.tracking.clock().instant().getEpochSecond();
         long offset = Cursors.decode(req.string("page_token"), fp, now);
 
-        List<Row> rows = matching(experimentIds, clauses, order, view, offset + max + 1);
+        List<MlflowExperiment> experiments = new LinkedHashSet<>(experimentIds).stream().map(runs::experiment).toList();
+        SearchPlan plan = SearchPlan.of(clauses, order, experiments.size() == 1);
+        Optional<List<MlflowSearchRow>> paged = onePage(experiments, plan, view, offset, max);
+        Page page = paged.isPresent() ? fromOneStatement(paged.get(), experiments.get(0), offset, max)
+                : separateReads(experiments, plan, order, view, offset, max);
+        JsonGenerator g = reply.json();
+        g.writeStartObject();
+        g.writeArrayPropertyStart("runs");
+        for (Entry r : page.runs()) {
+            Views.run(g, r.run(), r.experimentId(), r.deleted(), r.side(), r.metrics(), List.of());
+        }
+        g.writeEndArray();
+        if (page.next() >= 0) {
+            g.writeStringProperty("next_page_token", Cursors.encode(page.next(), fp, now));
+        }
+        g.writeEndObject();
+    }
+
+    /** A page to write: its runs and the offset of the next page (-1: none). */
+    private record Page(List<Entry> runs, long next) {
+    }
+
+    /** A run of the page with what its JSON shows: side tags and latest metrics in key order. */
+    private record Entry(Run run, long experimentId, boolean deleted, Map<String, String> side,
+            Collection<LatestMetric> metrics) {
+    }
+
+    /**
+     * The page from the store's search page read, when the store does all the filtering and ordering (one experiment,
+     * no residual clause) and has such a read (DuckDB); empty otherwise. Holds the page and one more run when there is
+     * one.
+     */
+    private Optional<List<MlflowSearchRow>> onePage(List<MlflowExperiment> experiments, SearchPlan plan, String view,
+            long offset, int max) {
+        if (separateReads || experiments.size() != 1 || !plan.ordered() || !plan.residual().isEmpty() || plan.empty()) {
+            return Optional.empty();
+        }
+        MlflowExperiment e = experiments.get(0);
+        boolean activeOnly = view.equals("ACTIVE_ONLY");
+        if (e.deleted() && activeOnly) {
+            return Optional.of(List.of());
+        }
+        boolean deletedOnly = view.equals("DELETED_ONLY") && !e.deleted();
+        RunQuery q = plan.query(e.project(), 0, 1, deletedOnly ? List.of(RunTags.DELETED_LABEL) : List.of());
+        return runs.store.searchPage(q, activeOnly ? RunTags.DELETED_LABEL : null, offset, max + 1);
+    }
+
+    private Page fromOneStatement(List<MlflowSearchRow> rows, MlflowExperiment e, long offset, int max) {
+        List<Entry> out = new ArrayList<>();
+        for (MlflowSearchRow r : rows.subList(0, Math.min(max, rows.size()))) {
+            Map<String, LatestMetric> byKey = new TreeMap<>();
+            r.metrics().forEach(m -> byKey.put(m.key(), m));
+            out.add(new Entry(r.run(), e.id(), runs.deleted(r.run(), e), r.sideTags(), byKey.values()));
+        }
+        return new Page(out, rows.size() > max ? offset + max : -1);
+    }
+
+    /** The page from the runs query, then its metric summaries and side tags read in bulk. */
+    private Page separateReads(List<MlflowExperiment> experiments, SearchPlan plan, List<OrderBy> order, String view,
+            long offset, int max) {
+        List<Row> rows = matching(experiments, plan, order, view, offset + max + 1);
         int from = (int) Math.min(offset, rows.size());
         int to = Math.min(rows.size(), from + max);
         List<Row> page = rows.subList(from, to);
@@ -50,28 +121,20 @@ final class RunSearch {
         Map<String, Map<String, MetricSummary>> metrics = ids.isEmpty() ? Map.of()
                 : runs.tracking.store().metrics().summaries(ids, List.of());
         Map<String, Map<String, String>> side = ids.isEmpty() ? Map.of() : runs.store.runTags(ids);
-        JsonGenerator g = reply.json();
-        g.writeStartObject();
-        g.writeArrayPropertyStart("runs");
+        List<Entry> out = new ArrayList<>();
         for (Row r : page) {
-            Views.run(g, r.run, r.experiment.id(), r.deleted, side.getOrDefault(r.run.id(), Map.of()),
-                    metrics.getOrDefault(r.run.id(), Map.of()).values(), List.of());
+            out.add(new Entry(r.run, r.experiment.id(), r.deleted, side.getOrDefault(r.run.id(), Map.of()),
+                    Views.latest(metrics.getOrDefault(r.run.id(), Map.of()).values())));
         }
-        g.writeEndArray();
-        if (to < rows.size()) {
-            g.writeStringProperty("next_page_token", Cursors.encode(to, fp, now));
-        }
-        g.writeEndObject();
+        return new Page(out, to < rows.size() ? to : -1);
     }
 
     /**
      * The matching runs in their final order. When the store does all the filtering and the ordering, reading stops
      * after {@code need} runs (the page and one more, which tells whether there is a next page).
      */
-    private List<Row> matching(List<String> experimentIds, List<Clause> clauses, List<OrderBy> order, String view,
+    private List<Row> matching(List<MlflowExperiment> experiments, SearchPlan plan, List<OrderBy> order, String view,
             long need) {
-        List<MlflowExperiment> experiments = new LinkedHashSet<>(experimentIds).stream().map(runs::experiment).toList();
-        SearchPlan plan = SearchPlan.of(clauses, order, experiments.size() == 1);
         boolean early = plan.ordered() && plan.residual().isEmpty();
         int pageSize = (int) Math.min(SearchPlan.READ_PAGE, early ? need : SearchPlan.READ_PAGE);
         List<Row> candidates = new ArrayList<>();

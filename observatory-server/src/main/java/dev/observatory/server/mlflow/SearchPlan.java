@@ -78,6 +78,11 @@ record SearchPlan(Set<RunStatus> statuses, Map<String, String> params, List<RunQ
     }
 
     RunQuery query(String project, long offset, int limit) {
-        return new RunQuery(project, statuses, null, params, metrics, null, sort, descending, limit, offset);
+        return query(project, offset, limit, List.of());
+    }
+
+    /** The same query restricted to runs carrying every one of {@code labels}. */
+    RunQuery query(String project, long offset, int limit, List<String> labels) {
+        return new RunQuery(project, statuses, labels, params, metrics, null, sort, descending, limit, offset);
     }
 }

@@ -5,8 +5,11 @@ import dev.observatory.model.Project;
 import dev.observatory.model.Run;
 import dev.observatory.model.RunStatus;
 import dev.observatory.store.MlflowExperiment;
+import dev.observatory.store.MlflowSearchRow.LatestMetric;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
@@ -96,16 +99,25 @@ final class Views {
         g.writeEndObject();
     }
 
+    /** The latest point of each summary, in the summaries' order. */
+    static List<LatestMetric> latest(Collection<MetricSummary> summaries) {
+        List<LatestMetric> out = new ArrayList<>(summaries.size());
+        for (MetricSummary m : summaries) {
+            out.add(new LatestMetric(m.key(), m.last(), m.lastTimestampMs(), m.lastStep()));
+        }
+        return out;
+    }
+
     /** A whole Run: info, data (latest metrics, params, tags) and inputs (datasets as logged). */
     static void run(JsonGenerator g, Run r, long experimentId, boolean deleted, Map<String, String> side,
-            Collection<MetricSummary> metrics, Collection<String> inputs) {
+            Collection<LatestMetric> metrics, Collection<String> inputs) {
         g.writeStartObject();
         g.writeName("info");
         runInfo(g, r, experimentId, deleted, side);
         g.writeObjectPropertyStart("data");
         g.writeArrayPropertyStart("metrics");
-        for (MetricSummary m : metrics) {
-            metric(g, m.key(), m.last(), m.lastTimestampMs(), m.lastStep());
+        for (LatestMetric m : metrics) {
+            metric(g, m.key(), m.value(), m.timestampMs(), m.step());
         }
         g.writeEndArray();
         g.writeArrayPropertyStart("params");

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.observatory.model.Run;
 import dev.observatory.store.ConflictException;
+import dev.observatory.model.RunStatus;
 import dev.observatory.store.MlflowExperiment;
+import dev.observatory.store.MlflowSearchRow;
 import dev.observatory.store.MlflowStore;
 import dev.observatory.store.NotFoundException;
 import dev.observatory.store.RunQuery;
@@ -153,5 +155,45 @@ abstract class MlflowContract extends StorageFixture {
         assertThat(mlflow().inputs(r.id())).containsExactly(Map.entry("train|d1", "{\"a\":3}"),
                 Map.entry("eval|d2", "{\"b\":2}"));
         assertThat(mlflow().inputs("unknown")).isEmpty();
+    }
+
+    @Test
+    void aSearchPageHoldsWhatTheSeparateReadsGiveWhereTheBackendHasOne() {
+        project("p");
+        for (int i = 0; i < 9; i++) {
+            Run r = run("p", "r" + i, RunStatus.RUNNING, i % 4 == 1 ? List.of("gone", "team=a") : List.of("team=b"),
+                    Map.of("lr", i % 2 == 0 ? "0.1" : "0.2"));
+            if (i != 7) {
+                storage.metrics().append(r.id(),
+                        Map.of("loss", columns(new long[] { 1, 5 }, new double[] { 9, i / 10.0 }), "acc",
+                                columns(new long[] { 0 }, new double[] { i % 3 })));
+            }
+            if (i % 3 == 0) {
+                mlflow().updateRunTags(r.id(), Map.of("mlflow.source.name", "s" + i), List.of());
+            }
+        }
+        RunQuery query = new RunQuery("p", null, null, null, List.of(new RunQuery.MetricFilter("loss", "<", 0.8)), null,
+                "metric:loss", true, 1, 0);
+
+        var page = mlflow().searchPage(query, "gone", 1, 3);
+
+        if (page.isEmpty()) {
+            return; // this backend has no search page read: callers read it separately
+        }
+        List<Run> expected = storage.runs()
+                .list(new RunQuery("p", null, null, null, query.metricFilters(), null, "metric:loss", true, 1000, 0))
+                .stream().filter(r -> !r.tags().contains("gone")).skip(1).limit(3).toList();
+        assertThat(page.get()).extracting(MlflowSearchRow::run).isEqualTo(expected);
+        for (MlflowSearchRow row : page.get()) {
+            int i = Integer.parseInt(row.run().name().substring(1));
+            Map<String, List<Object>> latest = new java.util.TreeMap<>();
+            row.metrics().forEach(m -> latest.put(m.key(), List.of(m.value(), m.timestampMs(), m.step())));
+            assertThat(latest).isEqualTo(
+                    Map.of("loss", List.of(i / 10.0, T0_MS + 5, 5L), "acc", List.of((double) (i % 3), T0_MS, 0L)));
+            assertThat(row.sideTags()).isEqualTo(i % 3 == 0 ? Map.of("mlflow.source.name", "s" + i) : Map.of());
+        }
+        var again = mlflow().searchPage(query, "gone", 1, 3).orElseThrow();
+        assertThat(again).as("answered from the caches the first read filled").isEqualTo(page.get());
+        assertThat(mlflow().searchPage(query, null, 0, 50).orElseThrow()).hasSize(7);
     }
 }

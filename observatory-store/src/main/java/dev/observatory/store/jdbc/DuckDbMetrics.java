@@ -54,6 +54,11 @@ final class DuckDbMetrics implements MetricStore {
         }
     }
 
+    /** The summaries' read cache (an MLflow search page reads and fills it). */
+    DuckDbReadCache<List<MetricSummary>> summaryCache() {
+        return cache;
+    }
+
     private void forget(String runId) {
         cache.invalidate(runId);
         ranges.invalidate(runId);

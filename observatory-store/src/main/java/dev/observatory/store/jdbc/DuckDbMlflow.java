@@ -1,9 +1,13 @@
 package dev.observatory.store.jdbc;
 
+import dev.observatory.model.MetricSummary;
+import dev.observatory.model.Run;
 import dev.observatory.store.ConflictException;
 import dev.observatory.store.MlflowExperiment;
+import dev.observatory.store.MlflowSearchRow;
 import dev.observatory.store.MlflowStore;
 import dev.observatory.store.NotFoundException;
+import dev.observatory.store.RunQuery;
 import dev.observatory.store.internal.RunRules;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,6 +32,8 @@ final class DuckDbMlflow implements MlflowStore {
 
     private static final int IDS_PER_QUERY = 1000;
     private static final String EXPERIMENT = "SELECT id, project, deleted, updated_at FROM mlflow_experiments";
+    private static final String EXPERIMENT_WITH_TAGS = "SELECT e.id, e.project, e.deleted, e.updated_at, t.tag_key, "
+            + "t.tag_value FROM mlflow_experiments e LEFT JOIN mlflow_experiment_tags t ON t.experiment_id = e.id WHERE ";
 
     private final DuckDbConnections db;
     private final DuckDbWriter writer;
@@ -37,6 +43,9 @@ final class DuckDbMlflow implements MlflowStore {
     private final DuckDbReadCache<MlflowExperiment> experiments = new DuckDbReadCache<>(1024);
     /** MLflow tags per run; written only by {@link #updateRunTags}, which invalidates. */
     private final DuckDbReadCache<Map<String, String>> tagsOfRuns = new DuckDbReadCache<>(8192);
+    private volatile Runnable metricBarrier = () -> {
+    };
+    private volatile DuckDbReadCache<List<MetricSummary>> summaries = new DuckDbReadCache<>(1);
 
     DuckDbMlflow(DuckDbConnections db, DuckDbWriter writer, Clock clock, Runnable afterRunsMoved) {
         this.db = db;
@@ -51,12 +60,12 @@ final class DuckDbMlflow implements MlflowStore {
 
     @Override
     public MlflowExperiment experiment(String project) {
-        Optional<MlflowExperiment> known = db.read(c -> find(c, EXPERIMENT + " WHERE project = ?", project));
+        Optional<MlflowExperiment> known = db.read(c -> find(c, "e.project = ?", project));
         return known.orElseGet(() -> writer.write(c -> assign(c, project)));
     }
 
     private MlflowExperiment assign(Connection c, String project) throws SQLException {
-        Optional<MlflowExperiment> raced = find(c, EXPERIMENT + " WHERE project = ?", project);
+        Optional<MlflowExperiment> raced = find(c, "e.project = ?", project);
         if (raced.isPresent()) {
             return raced.get();
         }
@@ -74,8 +83,8 @@ final class DuckDbMlflow implements MlflowStore {
 
     @Override
     public Optional<MlflowExperiment> experimentById(long id) {
-        return Optional.ofNullable(experiments.get(Long.toString(id),
-                () -> db.read(c -> find(c, EXPERIMENT + " WHERE id = ?", id)).orElse(null)));
+        return Optional.ofNullable(
+                experiments.get(Long.toString(id), () -> db.read(c -> find(c, "e.id = ?", id)).orElse(null)));
     }
 
     @Override
@@ -155,19 +164,22 @@ final class DuckDbMlflow implements MlflowStore {
     }
 
     private MlflowExperiment require(Connection c, long id) throws SQLException {
-        return find(c, EXPERIMENT + " WHERE id = ?", id)
-                .orElseThrow(() -> new NotFoundException("no experiment with id " + id));
+        return find(c, "e.id = ?", id).orElseThrow(() -> new NotFoundException("no experiment with id " + id));
     }
 
-    private static Optional<MlflowExperiment> find(Connection c, String sql, Object arg) throws SQLException {
-        Optional<MlflowExperiment> bare = DuckDbSql.one(c, sql, rs -> map(rs, Map.of()), arg);
-        if (bare.isEmpty()) {
-            return bare;
-        }
+    /** The experiment matching {@code condition} with its tags, in one statement (a cold search pays it). */
+    private static Optional<MlflowExperiment> find(Connection c, String condition, Object arg) throws SQLException {
         Map<String, String> tags = new TreeMap<>();
-        DuckDbSql.list(c, "SELECT tag_key, tag_value FROM mlflow_experiment_tags WHERE experiment_id = ?",
-                rs -> tags.put(rs.getString(1), rs.getString(2)), bare.get().id());
-        MlflowExperiment e = bare.get();
+        List<MlflowExperiment> rows = DuckDbSql.list(c, EXPERIMENT_WITH_TAGS + condition, rs -> {
+            if (rs.getString("tag_key") != null) {
+                tags.put(rs.getString("tag_key"), rs.getString("tag_value"));
+            }
+            return map(rs, Map.of());
+        }, arg);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        MlflowExperiment e = rows.get(0);
         return Optional.of(new MlflowExperiment(e.id(), e.project(), e.deleted(), e.updatedAt(), tags));
     }
 
@@ -260,6 +272,68 @@ final class DuckDbMlflow implements MlflowStore {
         db.read(c -> DuckDbSql.list(c, "SELECT input_key, body FROM mlflow_run_inputs WHERE run_id = ? ORDER BY seq",
                 rs -> out.put(rs.getString(1), rs.getString(2)), runId));
         return out;
+    }
+
+    /** Called before a search page is read (journaled metric batches must be applied first). */
+    void beforeMetricReads(Runnable barrier) {
+        this.metricBarrier = barrier;
+    }
+
+    /** The metric summaries' read cache, shared so that a search page fills it (and is answered from it). */
+    void summariesCache(DuckDbReadCache<List<MetricSummary>> cache) {
+        this.summaries = cache;
+    }
+
+    /**
+     * The runs query, then one statement for the metric summaries and side tags the caches lack
+     * ({@link DuckDbMlflowSearch}).
+     */
+    @Override
+    public Optional<List<MlflowSearchRow>> searchPage(RunQuery query, String excludedTag, long offset, int limit) {
+        DuckDbMlflowSearch.Statement st = DuckDbMlflowSearch.page(query, excludedTag, offset, limit);
+        metricBarrier.run();
+        List<Run> page = db.read(c -> DuckDbSql.list(c, st.sql(), DuckDbRunRows::map, st.args()));
+        Map<String, List<MetricSummary>> sums = new HashMap<>();
+        Map<String, Map<String, String>> tags = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (Run r : page) {
+            List<MetricSummary> s = summaries.peek(r.id());
+            Map<String, String> t = tagsOfRuns.peek(r.id());
+            if (s == null || t == null) {
+                missing.add(r.id());
+            } else {
+                sums.put(r.id(), s);
+                tags.put(r.id(), t);
+            }
+        }
+        if (!missing.isEmpty()) {
+            loadDetails(missing, sums, tags);
+        }
+        List<MlflowSearchRow> out = new ArrayList<>(page.size());
+        for (Run r : page) {
+            out.add(DuckDbMlflowSearch.row(r, sums.get(r.id()), tags.get(r.id())));
+        }
+        return Optional.of(out);
+    }
+
+    private void loadDetails(List<String> ids, Map<String, List<MetricSummary>> sums,
+            Map<String, Map<String, String>> tags) {
+        long sumsBefore = summaries.generation();
+        long tagsBefore = tagsOfRuns.generation();
+        Map<String, List<MetricSummary>> loadedSums = new HashMap<>();
+        Map<String, Map<String, String>> loadedTags = new HashMap<>();
+        for (List<String> group : DuckDbMlflowSearch.groups(ids)) {
+            DuckDbMlflowSearch.Statement st = DuckDbMlflowSearch.details(group);
+            DuckDbMlflowSearch.collect(db.read(c -> DuckDbSql.list(c, st.sql(), DuckDbMlflowSearch::detail, st.args())),
+                    loadedSums, loadedTags);
+        }
+        Map<String, List<MetricSummary>> frozenSums = DuckDbMlflowSearch.frozen(ids, loadedSums);
+        Map<String, Map<String, String>> frozenTags = new HashMap<>();
+        ids.forEach(id -> frozenTags.put(id, Map.copyOf(loadedTags.getOrDefault(id, Map.of()))));
+        summaries.putAll(frozenSums, sumsBefore);
+        tagsOfRuns.putAll(frozenTags, tagsBefore);
+        sums.putAll(frozenSums);
+        tags.putAll(frozenTags);
     }
 
     private static void requireRun(Connection c, String runId) throws SQLException {

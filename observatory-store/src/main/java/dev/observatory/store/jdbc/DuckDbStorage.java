@@ -90,6 +90,8 @@ public final class DuckDbStorage implements StorageComponent {
         this.keys = new DuckDbKeys(db, writer, clock);
         this.registry = new DuckDbRegistry(db, writer, clock);
         this.mlflow = new DuckDbMlflow(db, writer, clock, runs::forgetCached);
+        mlflow.beforeMetricReads(metrics::awaitAll);
+        mlflow.summariesCache(metrics.summaryCache());
         JdbcTx tx = JdbcTx.duckDb(db, writer, clock);
         this.artifacts = new JdbcArtifacts(tx);
         this.lineage = new JdbcLineage(tx);
