@@ -18,9 +18,9 @@ import java.util.Map;
  * Ingest throughput of the trace store through core {@code Traces.ingest} on DuckDB (no HTTP, no protobuf): 4 threads,
  * batches of 512 spans, then checks every span is queryable. Usage:
  * {@code TraceIngestLoad [spans] [duckdb|memory] [clients]} (default 500,000 on DuckDB from 4 clients; memory measures
- * the core's own cost; more clients make bigger write groups).
- * Prints the CPU per 512 spans of the process and of each thread group ({@link ThreadCpu}: the writer, DuckDB's
- * native workers named {@code java}, GC, JIT): on a 2-core machine the process' CPU bounds the rate (decision 0034).
+ * the core's own cost; more clients make bigger write groups). Prints the CPU per 512 spans of the process and of each
+ * thread group ({@link ThreadCpu}: the writer, DuckDB's native workers named {@code java}, GC, JIT): on a 2-core
+ * machine the process' CPU bounds the rate (decision 0034).
  */
 public final class TraceIngestLoad {
     private TraceIngestLoad() {
