@@ -54,7 +54,7 @@ public class M4LayoutBench {
 
     @Setup(Level.Trial)
     public void writeSeries() {
-        System.setProperty("observatory.noPointCompaction", Boolean.toString(!layout.equals("compacted")));
+        System.setProperty("observatory.pointCompaction", Boolean.toString(layout.equals("compacted")));
         BenchStores written = BenchStores.empty("duckdb");
         Actor actor = new Actor("bench", "cli");
         runId = written.tracking.createRun(actor, NewRun.of("bench", "layout-1m")).id();

@@ -56,7 +56,7 @@ public class MetricHistoryBench {
 
     @Setup(Level.Trial)
     public void writeSeries() {
-        System.setProperty("observatory.noPointCompaction", Boolean.toString(compaction.equals("off")));
+        System.setProperty("observatory.pointCompaction", Boolean.toString(compaction.equals("on")));
         stores = BenchStores.empty(backend);
         Actor actor = new Actor("bench", "cli");
         runId = stores.tracking.createRun(actor, NewRun.of("bench", "history-1m")).id();

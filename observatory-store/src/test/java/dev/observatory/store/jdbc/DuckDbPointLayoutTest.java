@@ -24,6 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
  * restart, and, under any interleaving of ingest and steps, each series' rows stay in ingest order.
  */
 class DuckDbPointLayoutTest {
+    /** The rewrite is opt-in (decision 0035, addendum): these tests turn it on for the stores they open. */
+    @org.junit.jupiter.api.BeforeAll
+    static void turnTheRewriteOn() {
+        System.setProperty("observatory.pointCompaction", "true");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void turnTheRewriteOff() {
+        System.clearProperty("observatory.pointCompaction");
+    }
 
     private static final String[] KEYS = { "loss", "lr", "acc" };
     private static final String RESENT = "resent";
@@ -101,7 +111,7 @@ class DuckDbPointLayoutTest {
     }
 
     @Test
-    void theWriterRewritesByItselfOnceIngestPauses() {
+    void theWriterRewritesByItselfOnceIngestPausesWhenTurnedOn() {
         try (DuckDbStorage s = DuckDbStorage.open(dir.resolve("o.duckdb"))) {
             s.writer().pointLayout().limits(SMALL_STEPS);
             String runId = writeInterleaved(s);
