@@ -1,5 +1,6 @@
 package dev.observatory.store.jdbc;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -44,11 +45,11 @@ final class DuckDbPointLayout {
 
     private final DuckDBConnection connection;
     /**
-     * Off unless {@code -Dobservatory.pointCompaction=true}: the rewrite makes the 1 M-point chart 0.81x (22.2 vs 27.3
-     * ms, quiet) but leaves DuckDB holding ~30 MB more after it (idle RSS 269 vs 238 MB, over issue 9's 256 MB bar), so
-     * it stays opt-in until its memory is given back (decision 0035, addendum).
+     * On unless {@code -Dobservatory.pointCompaction=false}: the rewrite makes the 1 M-point chart 0.81x (22.2 vs 27.3
+     * ms, quiet). It was opt-in in session 8 because the memory DuckDB's allocator kept after a pass broke the idle RSS
+     * bar; the store now has that memory purged in the background ({@link #releaseFreedMemory}, decision 0036).
      */
-    private final boolean enabled = Boolean.getBoolean("observatory.pointCompaction");
+    private final boolean enabled = !"false".equals(System.getProperty("observatory.pointCompaction"));
     private volatile Limits limits = Limits.DEFAULT;
     private long clusteredEnd = -1;
     /** Series ids and tail rows of the pass under way, or null when none is. */
@@ -67,6 +68,21 @@ final class DuckDbPointLayout {
     DuckDbPointLayout(DuckDBConnection connection) {
         this.connection = connection;
         this.retryAt = System.nanoTime(); // System.nanoTime() may be negative: no fixed "long ago"
+    }
+
+    /**
+     * Lets DuckDB's allocator (jemalloc) return freed pages to the system in the background. Without it, pages freed by
+     * a burst (an ingest, a rewrite pass, a large query) are purged only by later allocations, so an idle server keeps
+     * them: after the demo and its rewrite pass ~30-40 MB of RSS (decision 0036). A database-wide setting, so it is set
+     * when the store opens, before the lock-down; {@code -Dobservatory.duckdbAllocatorPurge=false} leaves DuckDB's
+     * default (the benchmarks' in-run baseline).
+     */
+    static void releaseFreedMemory(Connection c) throws SQLException {
+        if ("false".equals(System.getProperty("observatory.duckdbAllocatorPurge")) || DuckDbSql
+                .list(c, "SELECT current_setting('lock_configuration')", rs -> rs.getBoolean(1)).contains(true)) {
+            return; // an instance the JDBC driver shares with an open store is locked and set already
+        }
+        DuckDbSql.exec(c, "SET allocator_background_threads = true");
     }
 
     /** Sets the limits (tests); the tail is looked at again with them. */

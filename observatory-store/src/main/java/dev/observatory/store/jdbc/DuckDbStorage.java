@@ -129,6 +129,7 @@ public final class DuckDbStorage implements StorageComponent {
             try {
                 Migrations.apply(root, "duckdb");
                 DuckDbSpanIngest.setCheckpointThreshold(root); // database-wide, so before the lock-down
+                DuckDbPointLayout.releaseFreedMemory(root); // database-wide too (decision 0036)
                 DuckDbSandbox.lockDown(root);
                 return new DuckDbStorage(file, root, clock, durability);
             } catch (RuntimeException | SQLException e) {

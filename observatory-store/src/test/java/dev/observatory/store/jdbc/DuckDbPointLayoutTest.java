@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * restart, and, under any interleaving of ingest and steps, each series' rows stay in ingest order.
  */
 class DuckDbPointLayoutTest {
-    /** The rewrite is opt-in (decision 0035, addendum): these tests turn it on for the stores they open. */
+    /** The rewrite is on by default (decision 0036); these tests say so explicitly for the stores they open. */
     @org.junit.jupiter.api.BeforeAll
     static void turnTheRewriteOn() {
         System.setProperty("observatory.pointCompaction", "true");
