@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Checks one span (ids, times) and cuts it to the {@link SpanLimits}. Not thread-safe: one per ingest call (it counts
@@ -24,8 +25,107 @@ final class SpanSanitizer {
     int truncated;
     int dropped;
 
-    /** The normalised span; IllegalArgumentException saying what is wrong when it must be rejected. */
+    /**
+     * The normalised span; IllegalArgumentException saying what is wrong when it must be rejected. A span that is
+     * already within the limits and normalised (what the OTLP receiver and the SDKs send) is returned as it is, without
+     * copying its maps (decision 0037).
+     */
     Span clean(Span s) {
+        return alreadyClean(s) ? s : copy(s);
+    }
+
+    /** Whether {@link #copy} would return a span equal to {@code s} (and count nothing). */
+    static boolean alreadyClean(Span s) {
+        String parent = s.parentSpanId();
+        return lowerHexId(s.traceId(), 32) && lowerHexId(s.spanId(), 16) && (parent == null || lowerHexId(parent, 16))
+                && s.startNanos() > 0 && s.endNanos() >= s.startNanos() && !s.service().isBlank()
+                && s.service().length() <= MAX_KEY_CHARS && s.service().strip().equals(s.service())
+                && s.name().length() <= MAX_NAME_CHARS
+                && (s.statusMessage() == null || s.statusMessage().length() <= MAX_VALUE_CHARS)
+                && s.scope().length() <= MAX_NAME_CHARS && s.scopeVersion().length() <= MAX_KEY_CHARS
+                && cleanMap(s.attributes()) && cleanMap(s.resource()) && cleanEvents(s.events())
+                && cleanLinks(s.links());
+    }
+
+    private static boolean lowerHexId(String id, int length) {
+        if (id.length() != length) {
+            return false;
+        }
+        boolean zero = true;
+        for (int i = 0; i < length; i++) {
+            char c = id.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+            zero &= c == '0';
+        }
+        return !zero;
+    }
+
+    private static boolean cleanEvents(List<SpanEvent> events) {
+        if (events.size() > SpanLimits.MAX_EVENTS) {
+            return false;
+        }
+        for (SpanEvent e : events) {
+            if (e.name().length() > MAX_NAME_CHARS || !cleanMap(e.attributes())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean cleanLinks(List<SpanLink> links) {
+        if (links.size() > SpanLimits.MAX_LINKS) {
+            return false;
+        }
+        for (SpanLink l : links) {
+            if (!Objects.equals(l.traceId(), lower(l.traceId())) || !Objects.equals(l.spanId(), lower(l.spanId()))
+                    || !cleanMap(l.attributes())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean cleanMap(Map<String, Object> map) {
+        if (map.size() > MAX_ATTRIBUTES) {
+            return false;
+        }
+        for (Map.Entry<String, Object> e : map.entrySet()) {
+            String key = e.getKey();
+            if (key == null || key.isEmpty() || key.length() > MAX_KEY_CHARS || !cleanValue(e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean cleanValue(Object v) {
+        return switch (v) {
+            case null -> false;
+            case String s -> s.length() <= MAX_VALUE_CHARS;
+            case Long l -> true;
+            case Double d -> true;
+            case Boolean b -> true;
+            case List<?> list -> cleanList(list);
+            default -> false;
+        };
+    }
+
+    private static boolean cleanList(List<?> list) {
+        if (list.size() > MAX_ARRAY_ELEMENTS) {
+            return false;
+        }
+        for (Object o : list) {
+            if (o != null && !cleanValue(o)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The span cut to the limits, ids in lower case: a copy. */
+    private Span copy(Span s) {
         String traceId = id("trace id", s.traceId(), 32);
         String spanId = id("span id", s.spanId(), 16);
         String parent = parentId(s.parentSpanId());

@@ -82,7 +82,7 @@ public final class Traces {
         SpanSanitizer sanitizer = new SpanSanitizer();
         List<TracedSpan> good = new ArrayList<>(spans.size());
         List<String> errors = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<SpanKey> seen = new HashSet<>(spans.size() * 2);
         int rejected = 0;
         for (Span s : spans) {
             Span clean;
@@ -95,7 +95,7 @@ public final class Traces {
                 }
                 continue;
             }
-            if (seen.add(clean.traceId() + clean.spanId())) {
+            if (seen.add(new SpanKey(clean.traceId(), clean.spanId()))) {
                 good.add(new TracedSpan(clean, settings.calls().facts(s)));
             }
         }
@@ -250,5 +250,9 @@ public final class Traces {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** A span's identity within an ingest call (no concatenated key string per span). */
+    private record SpanKey(String traceId, String spanId) {
     }
 }

@@ -18,9 +18,18 @@ public final class SpanFactsReader {
     private SpanFactsReader() {
     }
 
+    /** Prefixes of every attribute key {@link #read} looks at. */
+    private static final String[] FACT_PREFIXES = { "gen_ai.", "mcp.", "observatory.", "enduser.", "user.", "error." };
+
     /** The facts the span's own attributes state. */
     public static SpanFacts read(Span span) {
         Map<String, Object> a = span.attributes();
+        if (!anyKeyStartsWith(a, FACT_PREFIXES)) { // an HTTP or database span: skip the 25 look-ups (decision 0037)
+            String error = errorType(span);
+            return error == null ? SpanFacts.NONE
+                    : new SpanFacts(null, null, null, null, null, null, null, false, null, null, error,
+                            SpanReliability.NONE);
+        }
         String operation = text(a, "gen_ai.operation.name", "mcp.method.name");
         String provider = text(a, "gen_ai.provider.name", "gen_ai.system");
         String model = text(a, "gen_ai.response.model", "gen_ai.request.model");
@@ -35,6 +44,9 @@ public final class SpanFactsReader {
     }
 
     static SpanReliability reliability(Map<String, Object> a) {
+        if (!anyKeyStartsWith(a, "observatory.")) {
+            return SpanReliability.NONE;
+        }
         Long retries = whole(a, ObservatoryAttributes.RETRIES);
         return new SpanReliability(retries == null ? null : (int) Math.min(Integer.MAX_VALUE, retries),
                 flag(a, ObservatoryAttributes.FALLBACK_USED), number(a, ObservatoryAttributes.CONFIDENCE),
@@ -42,6 +54,17 @@ public final class SpanFactsReader {
                 flag(a, ObservatoryAttributes.DETERMINISTIC_FALLBACK), flag(a, ObservatoryAttributes.HIGH_RISK_PATH),
                 number(a, ObservatoryAttributes.PROMPT_DIFF_SCORE), flag(a, ObservatoryAttributes.SHADOW_AGREEMENT),
                 flag(a, ObservatoryAttributes.GOLDEN_SCENARIO), flag(a, ObservatoryAttributes.GOLDEN_PASSED));
+    }
+
+    private static boolean anyKeyStartsWith(Map<String, Object> a, String... prefixes) {
+        for (String key : a.keySet()) {
+            for (String p : prefixes) {
+                if (key != null && key.startsWith(p)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** {@code error.type}, else the first exception event's type, else "_OTHER" for an ERROR span; null otherwise. */

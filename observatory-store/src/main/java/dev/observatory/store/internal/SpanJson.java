@@ -26,7 +26,11 @@ public final class SpanJson {
     }
 
     public static String attributes(Map<String, Object> map) {
-        return map.isEmpty() ? "{}" : JSON.writeValueAsString(map); // the same text, without a generator
+        if (map.isEmpty()) {
+            return "{}"; // the same text, without a generator
+        }
+        String text = SpanJsonText.object(map); // the same text as Jackson's for the model's value types
+        return text != null ? text : JSON.writeValueAsString(map);
     }
 
     public static Map<String, Object> attributes(String json) {

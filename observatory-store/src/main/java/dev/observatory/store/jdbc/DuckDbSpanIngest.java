@@ -78,7 +78,8 @@ final class DuckDbSpanIngest implements AutoCloseable {
     void commit(List<DuckDbWriter.SpanTask> group) {
         try {
             DuckDbSql.exec(connection, "BEGIN TRANSACTION");
-            Set<String> appended = group.size() > 1 ? new HashSet<>() : null; // a batch alone is distinct already
+            Set<JdbcSpanRows.SpanKey> appended = group.size() > 1 ? new HashSet<>() : null; // a batch alone is distinct
+                                                                                            // already
             for (DuckDbWriter.SpanTask task : group) {
                 append(task.batch(), appended);
             }
@@ -103,7 +104,7 @@ final class DuckDbSpanIngest implements AutoCloseable {
     }
 
     /** Appends the batch's new spans; {@code appended}: keys appended earlier in the group, null for a lone batch. */
-    private void append(Batch b, Set<String> appended) throws SQLException {
+    private void append(Batch b, Set<JdbcSpanRows.SpanKey> appended) throws SQLException {
         long latest = latestStart();
         latestStart = Math.max(latest, b.to());
         List<String> stored = b.from() > latest ? List.of() // later than anything stored: nothing to compare
@@ -114,10 +115,8 @@ final class DuckDbSpanIngest implements AutoCloseable {
         }
         Set<String> skip = stored.isEmpty() ? Set.of() : new HashSet<>(stored);
         DuckDBAppender a = appender();
-        boolean check = !skip.isEmpty() || appended != null; // no key strings for a lone batch of new spans
         for (Object[] row : b.rows()) {
-            String key = check ? key(row) : null;
-            if (!check || !skip.contains(key) && (appended == null || appended.add(key))) {
+            if ((skip.isEmpty() || !skip.contains(key(row))) && (appended == null || appended.add(pair(row)))) {
                 appendRow(a, row);
             }
         }
@@ -135,14 +134,20 @@ final class DuckDbSpanIngest implements AutoCloseable {
         return latestStart;
     }
 
+    /** The key text of a row as {@link #STORED_IN_RANGE} reads it back. */
     private static String key(Object[] row) {
         return (String) row[0] + row[1];
     }
 
-    private void staged(Batch b, Set<String> appended) throws SQLException {
+    /** The key of a row within a group: no string built on the writer thread. */
+    private static JdbcSpanRows.SpanKey pair(Object[] row) {
+        return new JdbcSpanRows.SpanKey((String) row[0], (String) row[1]);
+    }
+
+    private void staged(Batch b, Set<JdbcSpanRows.SpanKey> appended) throws SQLException {
         try (DuckDBAppender staging = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "spans_in")) {
             for (Object[] row : b.rows()) {
-                if (appended == null || appended.add(key(row))) {
+                if (appended == null || appended.add(pair(row))) {
                     appendRow(staging, row);
                 }
             }

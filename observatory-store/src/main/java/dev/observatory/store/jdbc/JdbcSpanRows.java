@@ -46,6 +46,10 @@ final class JdbcSpanRows {
     private JdbcSpanRows() {
     }
 
+    /** A span's identity (trace id, span id) as a map key, without building a concatenated string per span. */
+    record SpanKey(String traceId, String spanId) {
+    }
+
     /**
      * The row values of a span, in column order (null for SQL NULL; JSON columns as text); {@code parentService} is the
      * service of its parent span when known at write time, else null.
@@ -74,23 +78,23 @@ final class JdbcSpanRows {
      * order of {@code spans}: children whose parent arrives in another batch are resolved at query time.
      */
     static String[] parentServices(List<TracedSpan> spans) {
-        Map<String, String> services = new java.util.HashMap<>(spans.size() * 2);
+        Map<SpanKey, String> services = new java.util.HashMap<>(spans.size() * 2);
         for (TracedSpan t : spans) {
-            services.putIfAbsent(t.span().traceId() + t.span().spanId(), t.span().service());
+            services.putIfAbsent(new SpanKey(t.span().traceId(), t.span().spanId()), t.span().service());
         }
         String[] out = new String[spans.size()];
         for (int i = 0; i < out.length; i++) {
             Span s = spans.get(i).span();
-            out[i] = s.parentSpanId() == null ? null : services.get(s.traceId() + s.parentSpanId());
+            out[i] = s.parentSpanId() == null ? null : services.get(new SpanKey(s.traceId(), s.parentSpanId()));
         }
         return out;
     }
 
     /** The spans without a second copy of any (traceId, spanId): the first one wins. */
     static List<TracedSpan> distinct(List<TracedSpan> spans) {
-        Map<String, TracedSpan> seen = new LinkedHashMap<>();
+        Map<SpanKey, TracedSpan> seen = new LinkedHashMap<>(spans.size() * 2);
         for (TracedSpan s : spans) {
-            seen.putIfAbsent(s.span().traceId() + s.span().spanId(), s);
+            seen.putIfAbsent(new SpanKey(s.span().traceId(), s.span().spanId()), s);
         }
         return seen.size() == spans.size() ? spans : new ArrayList<>(seen.values());
     }
