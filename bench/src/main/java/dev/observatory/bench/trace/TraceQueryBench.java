@@ -66,12 +66,20 @@ public class TraceQueryBench {
                 Clock.systemUTC().getZone());
         auditor = new Auditor(store.audit(), clock);
         traces = new Traces(new Tracking(store, clock, false, auditor));
+        wideTrace = load(traces, spans);
+    }
+
+    /**
+     * The benchmark's data: {@code spans} synthetic spans (4 threads, batches of 512), then the 1,000-span trace, whose
+     * id it returns (it shares its id with synthetic trace 0).
+     */
+    public static String load(Traces traces, int spans) throws Exception {
         ingest(traces, spans);
         List<Span> wide = SyntheticSpans.wide(0, 1000);
         for (int i = 0; i < wide.size(); i += 512) {
             traces.ingest(wide.subList(i, Math.min(wide.size(), i + 512)));
         }
-        wideTrace = wide.get(0).traceId();
+        return wide.get(0).traceId();
     }
 
     /** Ingests {@code total} synthetic spans in batches of 512 from 4 threads; returns the seconds it took. */

@@ -124,6 +124,60 @@ abstract class TraceReadPathContract extends StorageFixture {
     }
 
     /**
+     * A skeleton larger than one fetched chunk (2,048 rows), many spans starting at the same nanosecond, non-ASCII
+     * names, and a second trace whose numeric key (the last 15 hex digits) is the same: the skeleton holds exactly the
+     * trace's spans, in the full read's order (start, then span id), with the same text.
+     */
+    @Test
+    void aLargeSkeletonKeepsTheFullReadsOrderAndTextAndOnlyItsOwnTrace() {
+        String id = "00000000000000010000000000000077";
+        String twin = "00000000000000020000000000000077"; // same last 15 hex digits: the same trace key
+        SplittableRandom r = new SplittableRandom(7);
+        List<TracedSpan> spans = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            long start = T0 + (i / 4) * MS; // four spans share each start
+            String name = i % 5 == 0 ? "schritt \u00fc \u65e5\u672c \ud83d\ude00 " + i : "step " + i;
+            SpanFacts facts = i % 10 == 3
+                    ? new SpanFacts("chat", "openai", "gpt-4o-\u00e9", "tool \u00df", "u", 10L + i, null, false, 0.5,
+                            null, i % 20 == 3 ? "Timeout" : null, null)
+                    : SpanFacts.NONE;
+            spans.add(new TracedSpan(new Span(id, String.format("%016x", r.nextLong()),
+                    i == 0 ? null : String.format("%016x", 1 + r.nextInt(i)), i % 2 == 0 ? "agent" : "t\u00f6ols", name,
+                    SpanKind.values()[i % SpanKind.values().length], start, start + (i % 7) * MS,
+                    i % 9 == 0 ? SpanStatus.ERROR : SpanStatus.OK, null, Map.of("i", (long) i), Map.of(), "", "",
+                    List.of(), List.of()), facts));
+        }
+        Collections.shuffle(spans, new java.util.Random(3));
+        for (int i = 0; i < spans.size(); i += 512) {
+            traces.write(spans.subList(i, Math.min(spans.size(), i + 512)));
+        }
+        traces.write(List.of(traced(span(0, 1, null, "gateway", 0, 100, false)),
+                new TracedSpan(
+                        new Span(twin, String.format("%016x", 5), null, "twin", "root", SpanKind.SERVER, T0, T0 + MS,
+                                SpanStatus.OK, null, Map.of(), Map.of(), "", "", List.of(), List.of()),
+                        SpanFacts.NONE)));
+        List<TracedSpan> full = traces.trace(id);
+
+        List<TracedSpan> skeleton = traces.traceSkeleton(id);
+
+        assertThat(full).hasSize(2_500);
+        assertThat(skeleton).hasSize(2_500);
+        for (int i = 0; i < full.size(); i++) {
+            Span o = skeleton.get(i).span();
+            Span f = full.get(i).span();
+            SpanFacts of = skeleton.get(i).facts();
+            SpanFacts ff = full.get(i).facts();
+            assertThat(Arrays.asList(o.traceId(), o.spanId(), o.parentSpanId(), o.service(), o.name(), o.kind(),
+                    o.status(), o.startNanos(), o.endNanos(), of.model(), of.toolName(), of.inputTokens(),
+                    of.outputTokens(), of.costUsd(), of.errorType()))
+                            .isEqualTo(Arrays.asList(f.traceId(), f.spanId(), f.parentSpanId(), f.service(), f.name(),
+                                    f.kind(), f.status(), f.startNanos(), f.endNanos(), ff.model(), ff.toolName(),
+                                    ff.inputTokens(), ff.outputTokens(), ff.costUsd(), ff.errorType()));
+        }
+        assertThat(traces.traceSkeleton(twin)).extracting(t -> t.span().service()).containsExactly("twin");
+    }
+
+    /**
      * 120 traces of 3-8 spans over four services: a third written whole, a third with the children in an earlier batch
      * than their parents, a third with the parents first; spans shuffled within batches, some re-sent.
      */

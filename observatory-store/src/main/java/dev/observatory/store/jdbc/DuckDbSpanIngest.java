@@ -44,6 +44,8 @@ final class DuckDbSpanIngest implements AutoCloseable {
      * WAL.
      */
     static final String CHECKPOINT_THRESHOLD = "128MB";
+    /** System property overriding {@link #CHECKPOINT_THRESHOLD} (benchmarks' A/B runs), e.g. {@code 16MB}. */
+    static final String CHECKPOINT_THRESHOLD_PROPERTY = "observatory.duckdb.checkpointThreshold";
 
     /**
      * The rows of one batch in table column order (encoded on the caller's thread), distinct by key, and the range of
@@ -66,8 +68,18 @@ final class DuckDbSpanIngest implements AutoCloseable {
         boolean locked = DuckDbSql.list(root, "SELECT current_setting('lock_configuration')", rs -> rs.getBoolean(1))
                 .contains(true);
         if (!locked) {
-            DuckDbSql.exec(root, "SET checkpoint_threshold = '" + CHECKPOINT_THRESHOLD + "'");
+            DuckDbSql.exec(root, "SET checkpoint_threshold = '" + checkpointThreshold() + "'");
         }
+    }
+
+    /** {@link #CHECKPOINT_THRESHOLD}, or the size the system property names (digits and a unit such as MB, GiB). */
+    static String checkpointThreshold() {
+        String size = System.getProperty(CHECKPOINT_THRESHOLD_PROPERTY, CHECKPOINT_THRESHOLD).strip();
+        if (!size.matches("[0-9]{1,9}(\\.[0-9]{1,3})? ?(B|KB|MB|GB|KiB|MiB|GiB)")) {
+            throw new IllegalArgumentException(
+                    CHECKPOINT_THRESHOLD_PROPERTY + " must be a size such as 16MB or 1GiB, got '" + size + "'");
+        }
+        return size;
     }
 
     DuckDbSpanIngest(DuckDBConnection connection) {

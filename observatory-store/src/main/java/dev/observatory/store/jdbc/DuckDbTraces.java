@@ -2,16 +2,11 @@ package dev.observatory.store.jdbc;
 
 import dev.observatory.model.trace.TracedSpan;
 import dev.observatory.store.internal.SpanJson;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * Spans in DuckDB. Rows (JSON, the parent's service when it is in the same batch, the numeric trace key) are encoded on
@@ -25,8 +20,7 @@ final class DuckDbTraces extends JdbcTraces {
 
     private final DuckDbConnections db;
     private final DuckDbWriter writer;
-    private final Map<Connection, PreparedStatement> skeletonStatements = Collections
-            .synchronizedMap(new WeakHashMap<>());
+    private final DuckDbTraceSkeleton skeleton = new DuckDbTraceSkeleton(traceCondition());
 
     DuckDbTraces(DuckDbConnections db, DuckDbWriter writer) {
         super(new JdbcTraceSql.Dialect() {
@@ -85,28 +79,10 @@ final class DuckDbTraces extends JdbcTraces {
         return List.of(traceKey(traceId), traceId);
     }
 
-    /**
-     * A trace's skeleton with a statement prepared once per pooled connection (planning it costs about a tenth of the
-     * read; a connection serves one reader at a time).
-     */
+    /** A trace's skeleton: its text columns as bytes, sorted here, the statement prepared once per connection. */
     @Override
     public List<TracedSpan> traceSkeleton(String traceId) {
-        return db.read(c -> {
-            PreparedStatement ps = skeletonStatements.get(c);
-            if (ps == null || ps.isClosed()) {
-                ps = c.prepareStatement(skeletonQuery());
-                skeletonStatements.put(c, ps);
-            }
-            ps.setLong(1, traceKey(traceId));
-            ps.setString(2, traceId);
-            List<TracedSpan> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(JdbcSpanRows.readSkeleton(rs, traceId));
-                }
-            }
-            return out;
-        });
+        return db.read(c -> skeleton.read(c, traceKey(traceId), traceId));
     }
 
     @Override
