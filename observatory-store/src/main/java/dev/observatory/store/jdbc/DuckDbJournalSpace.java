@@ -42,6 +42,7 @@ final class DuckDbJournalSpace {
     private long extendFrom;
     private long extendTo;
     private ExecutorService worker;
+    private boolean closed;
 
     /**
      * @param enabled
@@ -87,7 +88,7 @@ final class DuckDbJournalSpace {
 
     /** After a write that ends at {@code end}: starts a step of zeros when less than half a step is left. */
     void written(long end) {
-        if (!enabled || extending != null || prepared - end >= STEP_BYTES / 2 || end >= limit) {
+        if (!enabled || closed || extending != null || prepared - end >= STEP_BYTES / 2 || end >= limit) {
             return;
         }
         extending = current;
@@ -150,6 +151,7 @@ final class DuckDbJournalSpace {
         synchronized (lock) {
             w = worker;
             worker = null;
+            closed = true;
         }
         if (w != null) {
             w.shutdown(); // no interrupt: it would close the journal's channel
