@@ -105,9 +105,52 @@ class LogBatchBodyTest {
             "{\"metrics\":[{\"key\":\"a\",\"value\":1e400,\"timestamp\":-5,\"step\":-9223372036854775808}]}",
             "{\"metrics\":[{\"key\":\"ok\",\"value\":1,\"timestamp\":1},{\"key\":\"..\",\"value\":1,"
                     + "\"timestamp\":1},{\"key\":\"a\",\"value\":\"x\",\"timestamp\":1}]}",
-            "{\"metrics\":[5]}", "{\"metrics\":[null]}", "{\"metrics\":[[1,2]]}", "{\"metrics\":[\"loss\"]}" })
+            "{\"metrics\":[5]}", "{\"metrics\":[null]}", "{\"metrics\":[[1,2]]}", "{\"metrics\":[\"loss\"]}",
+            // the plain shapes the fast path takes, and the near misses it leaves to the Jackson reading
+            "{ \"run_id\" : \"r\" ,\r\n\t\"metrics\": [ { \"key\": \"loss\", \"value\": -0.0, \"timestamp\": \"007\","
+                    + " \"step\": -0 }, {\"step\":\"12\",\"timestamp\":-5,\"value\":-0,\"key\":\"acc\"} ] } ",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1.5e-3,\"timestamp\":1,\"step\":123456789012345678},"
+                    + "{\"key\":\"a\",\"value\":12345678901234567890,\"timestamp\":1},"
+                    + "{\"key\":\"a\",\"value\":0.1E+2,\"timestamp\":1234567890123456789}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":01,\"timestamp\":1}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1.,\"timestamp\":1}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":.5,\"timestamp\":1}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":+1,\"timestamp\":1}]}",
+            "{\"metrics\":[{\"key\":\"lo\\u0073s\",\"value\":1,\"timestamp\":1}]}",
+            "{\"metrics\":[{\"key\":\"l\u00f6ss\",\"value\":1,\"timestamp\":1}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":1,\"key\":\"b\"}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":1}],\"run_id\":\"r\",\"run_id\":\"s\"}",
+            "{\"run_id\":\"r\\\"x\",\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":1}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":1},]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":1}]}}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":\"\"}]}",
+            "{\"metrics\":[{\"key\":\"\",\"value\":1,\"timestamp\":1}]}" })
     void readsWhatTheTreeReads(String body) {
         assertThat(streamed(body)).isEqualTo(byTree(body));
+    }
+
+    /** What the official Java client sends (protobuf's JSON printer: pretty, int64 as strings). */
+    static String officialClientBody(int n) {
+        StringJoiner j = new StringJoiner(", ", "{\n  \"run_id\": \"0a1b2c\",\n  \"metrics\": [", "]\n}");
+        for (int i = 0; i < n; i++) {
+            j.add("{\n    \"key\": \"loss\",\n    \"value\": " + Math.exp(-i / 20_000.0) + ",\n    \"timestamp\": \""
+                    + (1_700_000_000_000L + i) + "\",\n    \"step\": \"" + i + "\"\n  }");
+        }
+        return j.toString();
+    }
+
+    @Test
+    void theOfficialClientsBodyTakesTheFastPathAndReadsWhatTheJacksonReadingReads() {
+        String body = officialClientBody(1000);
+        assertThat(LogBatchFastPath.read(body.getBytes(StandardCharsets.UTF_8), body.length(), 1000)).isNotNull();
+        LogBatchBody fast = LogBatchBody.read(in(body), 1000, true);
+        LogBatchBody jackson = LogBatchBody.read(in(body), 1000, false);
+        assertThat(fast.metricCount).isEqualTo(jackson.metricCount).isEqualTo(1000);
+        assertThat(fast.rest).isEqualTo(jackson.rest);
+        assertThat(render(fast.batch())).isEqualTo(render(jackson.batch()));
+        assertThat(fast.batch().get("loss").values()[999]).isEqualTo(Math.exp(-999 / 20_000.0));
+        assertThat(LogBatchFastPath.read(body.getBytes(StandardCharsets.UTF_8), body.length(), 999))
+                .as("over the limit: the general reading reports it").isNull();
     }
 
     @Test

@@ -16,6 +16,8 @@ final class DuckDbApplyBarrier {
 
     /** How long a read waits for the writer before it reports that ingest is behind. */
     private static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** How often a waiting read asks the writer again not to wait for more batches. */
+    private static final long HURRY_AGAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final Map<String, Long> pendingByRun = new ConcurrentHashMap<>();
     private final Semaphore budget;
@@ -23,12 +25,19 @@ final class DuckDbApplyBarrier {
     private final Object monitor = new Object();
     private volatile long accepted;
     private volatile long applied;
+    private volatile Runnable hurry = () -> {
+    };
 
     DuckDbApplyBarrier(int budgetPoints, long appliedSeq) {
         this.budgetPoints = budgetPoints;
         this.budget = new Semaphore(budgetPoints);
         this.accepted = appliedSeq;
         this.applied = appliedSeq;
+    }
+
+    /** Called before a read waits for batches not applied yet (the writer then applies them without delay). */
+    void onWait(Runnable hurry) {
+        this.hurry = hurry;
     }
 
     /** Blocks while the points waiting to be applied exceed the budget; returns the permits taken. */
@@ -76,19 +85,22 @@ final class DuckDbApplyBarrier {
     }
 
     private void await(long seq) {
-        if (applied >= seq) {
-            return;
-        }
         long deadline = System.nanoTime() + MAX_WAIT_NANOS;
-        synchronized (monitor) {
-            while (applied < seq) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new StoreException("metric ingest is behind: the data is acknowledged but not yet readable;"
-                            + " retry the read", null);
+        while (applied < seq) {
+            // again after each slice: a batch queued just after a hurry would otherwise wait out the writer's linger
+            hurry.run();
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new StoreException(
+                        "metric ingest is behind: the data is acknowledged but not yet readable;" + " retry the read",
+                        null);
+            }
+            synchronized (monitor) {
+                if (applied >= seq) {
+                    return;
                 }
                 try {
-                    TimeUnit.NANOSECONDS.timedWait(monitor, left);
+                    TimeUnit.NANOSECONDS.timedWait(monitor, Math.min(left, HURRY_AGAIN_NANOS));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new StoreException("interrupted while waiting for metric ingest", e);

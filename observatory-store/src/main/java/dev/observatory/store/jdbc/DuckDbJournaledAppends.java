@@ -41,6 +41,7 @@ final class DuckDbJournaledAppends {
         this.writer = writer;
         long applied = db.read(DuckDbMetricIngest::appliedSeq);
         this.barrier = new DuckDbApplyBarrier(BUDGET_POINTS, applied);
+        barrier.onWait(writer::hurry);
         writer.onApplied((seq, permits, runs) -> {
             appliedRuns.accept(runs); // caches first: a read let through next must not see a stale value
             barrier.applied(seq, permits);

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * in this append-only file (and, with {@code fsync}, on disk), and the writer thread applies records to DuckDB later in
  * larger groups. Records carry increasing sequence numbers; DuckDB records the last applied one in the same transaction
  * as the points, so a restart replays exactly the records after it. Segments roll over at {@link #SEGMENT_BYTES} and
- * are deleted once every record in them is applied.
+ * are deleted once every record in them is applied (in fsync mode one is kept as the next segment's file, and zeros are
+ * written ahead of the records: {@link DuckDbJournalSpace}). The records of a segment have consecutive sequences from
+ * the one in its name; reading stops at zeros or at a record out of that order (a reused file's old contents).
  * <p>
  * Record: magic (4 bytes), payload length (4), sequence (8), payload, CRC32C of sequence and payload (4). A record cut
  * short by a crash of the machine is dropped at the next open (it was never acknowledged when the journal syncs).
@@ -52,10 +54,12 @@ final class DuckDbMetricJournal implements AutoCloseable {
     private volatile long written;
     private volatile long synced;
     private volatile boolean broken;
+    private final DuckDbJournalSpace space;
 
     private DuckDbMetricJournal(Path dir, boolean fsync) {
         this.dir = dir;
         this.fsync = fsync;
+        this.space = new DuckDbJournalSpace(appendLock, dir, fsync, SEGMENT_BYTES);
     }
 
     /**
@@ -90,22 +94,32 @@ final class DuckDbMetricJournal implements AutoCloseable {
     private long read(Path file, long appliedSeq, boolean last, java.util.function.Consumer<Entry> replay)
             throws IOException {
         long highest = 0;
+        long expected = firstSeqOf(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
             while (map.remaining() > 0) {
                 int start = map.position();
+                if (map.remaining() < 4 || map.getInt(start) == 0) {
+                    break; // the zeros prepared ahead of the records (fsync mode): the clean end of the segment
+                }
                 Entry e = next(map);
+                if (e != null && e.seq() != expected) {
+                    break; // a record from the file's previous use as a segment (recycled): the clean end as well
+                }
                 if (e == null) {
                     if (last) {
-                        LOG.warn("metric journal {}: dropping an incomplete record at byte {} (a crash while writing)",
-                                file.getFileName(), start);
+                        LOG.warn("metric journal {}: dropping what follows byte {} (a record cut short by a crash, or"
+                                + " the old contents of a reused segment)", file.getFileName(), start);
                         ch.truncate(start);
                     } else {
-                        LOG.error("metric journal {} is damaged at byte {}: the rest of this segment is skipped",
+                        LOG.warn(
+                                "metric journal {}: no intact record at byte {} (damage, or the old contents of a"
+                                        + " reused segment): the rest of this segment is skipped",
                                 file.getFileName(), start);
                     }
                     break;
                 }
+                expected++;
                 highest = Math.max(highest, e.seq());
                 if (e.seq() > appliedSeq) {
                     replay.accept(e);
@@ -147,6 +161,7 @@ final class DuckDbMetricJournal implements AutoCloseable {
             throw new StoreException("the metric journal in " + dir + " failed earlier; restart the server", null);
         }
         synchronized (appendLock) {
+            awaitWritable(HEADER + payload.remaining() + 4L);
             long seq = lastSeq + 1;
             ByteBuffer header = ByteBuffer.allocate(HEADER).putInt(MAGIC).putInt(payload.remaining()).putLong(seq)
                     .flip();
@@ -160,6 +175,7 @@ final class DuckDbMetricJournal implements AutoCloseable {
                     done += current.write(parts);
                 }
                 currentBytes += total;
+                space.written(currentBytes);
             } catch (IOException e) {
                 undo(start);
                 throw new StoreException("cannot write the metric journal in " + dir + ": " + e.getMessage(), e);
@@ -174,10 +190,21 @@ final class DuckDbMetricJournal implements AutoCloseable {
         }
     }
 
+    /** Waits while zeros are being written where the next record goes (the space worker fell behind). */
+    private void awaitWritable(long total) {
+        try {
+            space.awaitWritable(currentBytes, currentBytes + total);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while appending to the metric journal", e);
+        }
+    }
+
     private void undo(long start) {
         try {
             current.truncate(start);
             current.position(start);
+            space.truncated(start);
         } catch (IOException e) {
             broken = true;
             LOG.error("the metric journal could not be repaired after a failed write: {}", e.getMessage());
@@ -216,7 +243,7 @@ final class DuckDbMetricJournal implements AutoCloseable {
                 if (next == null || next - 1 > appliedSeq) {
                     return;
                 }
-                delete(oldest.getValue());
+                space.retire(oldest.getValue());
                 segments.pollFirstEntry();
             }
         }
@@ -237,8 +264,7 @@ final class DuckDbMetricJournal implements AutoCloseable {
         }
         long first = lastSeq + 1;
         Path file = dir.resolve(String.format("%s%020d%s", PREFIX, first, SUFFIX));
-        current = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        current = space.create(file);
         currentBytes = 0;
         segments.put(first, file);
         if (fsync) {
@@ -285,6 +311,7 @@ final class DuckDbMetricJournal implements AutoCloseable {
      * deleted, so that a clean shutdown leaves no journal behind.
      */
     void close(boolean allApplied) {
+        space.close();
         synchronized (appendLock) {
             try {
                 current.force(false);

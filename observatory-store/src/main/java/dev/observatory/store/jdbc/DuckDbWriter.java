@@ -33,8 +33,19 @@ final class DuckDbWriter implements AutoCloseable {
      * longer before the checkpoint than after it).
      */
     private static final long IDLE_CHECKPOINT_NANOS = 1_000_000_000L;
+    /**
+     * How long the writer waits for more journaled metric batches before applying the ones it has (decision 0039): a
+     * group's fixed cost (BEGIN, three Appender flushes, the summary statements, the applied mark, COMMIT and DuckDB's
+     * own WAL sync) is then paid once for several batches, and back-to-back calls do not each wake the writer to
+     * compete for the CPU. Nobody waits meanwhile: the batches are acknowledged, and a read that needs them cuts the
+     * wait short ({@link #hurry}). 0 applies at once, as before.
+     */
+    static final long APPLY_LINGER_NANOS = TimeUnit.MICROSECONDS
+            .toNanos(Long.getLong("observatory.metricApplyLingerMicros", 10_000));
+    /** Points that end the wait at once (a group this big amortises its fixed cost already). */
+    private static final int LINGER_POINTS = 50_000;
 
-    private sealed interface Task permits MetricTask, SqlTask, SpanTask, LayoutTask {
+    private sealed interface Task permits MetricTask, SqlTask, SpanTask, LayoutTask, Hurry {
         CompletableFuture<Object> done();
     }
 
@@ -52,6 +63,10 @@ final class DuckDbWriter implements AutoCloseable {
     }
 
     private record SqlTask(DuckDbSql.SqlWork<?> work, CompletableFuture<Object> done) implements Task {
+    }
+
+    /** Ends the wait for more journaled batches (a read waits for them); does nothing else. */
+    private record Hurry(CompletableFuture<Object> done) implements Task {
     }
 
     /** Rewrites the metric points' tail by series now, with these limits (tests; normally done in idle time). */
@@ -99,6 +114,17 @@ final class DuckDbWriter implements AutoCloseable {
     /** Queues a journaled batch (already acknowledged) without waiting; see {@link DuckDbMetricJournal}. */
     void enqueueJournaled(String runId, Map<String, MetricColumns> batch, long seq, int permits) {
         submit(new MetricTask(runId, batch, new CompletableFuture<>(), seq, permits));
+    }
+
+    /**
+     * Applies the queued journaled batches now instead of waiting for more (called by a read that waits for them).
+     */
+    void hurry() {
+        synchronized (submitLock) {
+            if (!closing) {
+                queue.add(new Hurry(null));
+            }
+        }
     }
 
     void onApplied(AppliedListener listener) {
@@ -162,11 +188,57 @@ final class DuckDbWriter implements AutoCloseable {
             }
             round.add(first);
             queue.drainTo(round, MAX_TASKS_PER_ROUND - 1);
+            linger(round);
+            round.removeIf(t -> t instanceof Hurry);
+            if (round.isEmpty()) {
+                continue;
+            }
             runRound(round);
             round.clear();
             uncheckpointed = true;
             lastWrite = System.nanoTime();
         }
+    }
+
+    /**
+     * While the round holds only journaled metric batches, fewer than {@link #LINGER_POINTS} points: waits up to
+     * {@link #APPLY_LINGER_NANOS} for more, and stops at any other task (a write someone waits for, or a hurry).
+     */
+    private void linger(List<Task> round) {
+        if (APPLY_LINGER_NANOS <= 0) {
+            return;
+        }
+        long points = lingerPoints(round, 0, 0);
+        long deadline = System.nanoTime() + APPLY_LINGER_NANOS;
+        while (points >= 0 && points < LINGER_POINTS && round.size() < MAX_TASKS_PER_ROUND) {
+            long left = deadline - System.nanoTime();
+            Task next;
+            try {
+                next = left <= 0 ? null : queue.poll(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (next == null) {
+                return;
+            }
+            int from = round.size();
+            round.add(next);
+            queue.drainTo(round, MAX_TASKS_PER_ROUND - round.size());
+            points = lingerPoints(round, from, points);
+        }
+    }
+
+    /** The points of the journaled batches in round[from..], added to {@code sum}; -1 once any other task is there. */
+    private static long lingerPoints(List<Task> round, int from, long sum) {
+        for (int i = from; i < round.size(); i++) {
+            if (!(round.get(i) instanceof MetricTask m) || m.seq() == 0) {
+                return -1;
+            }
+            for (var c : m.batch().values()) {
+                sum += c.size();
+            }
+        }
+        return sum;
     }
 
     /**

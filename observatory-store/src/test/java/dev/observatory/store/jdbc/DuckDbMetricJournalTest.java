@@ -127,6 +127,41 @@ class DuckDbMetricJournalTest {
     }
 
     @Test
+    void zerosArePreparedAheadOfTheRecordsAndReadingStopsThereQuietly() throws IOException {
+        String runId = newRun();
+        crashLeftBehind(runId, 1, 3);
+        Path segment = segments().get(0);
+        assertThat(Files.size(segment)).as("zeros written ahead of the records (fsync mode)")
+                .isGreaterThan(DuckDbJournalSpace.STEP_BYTES / 2);
+        try (DuckDbStorage s = DuckDbStorage.open(db())) {
+            assertThat(loss(s, runId)).hasSize(30);
+        }
+    }
+
+    @Test
+    void aRecordAfterTheSegmentsLastOneThatIsNotTheNextSequenceIsNotReplayed() throws IOException {
+        String runId = newRun();
+        ByteBuffer stale; // a valid record with sequence 7, as a reused segment's old contents could hold
+        Path other = dir.resolve("other");
+        try (DuckDbMetricJournal j = DuckDbMetricJournal.open(other, false, 6, e -> {
+        })) {
+            j.append(DuckDbJournalCodec.encode(runId, Map.of("loss", steps(500, 10))), s -> {
+            });
+        }
+        byte[] file = Files.readAllBytes(listed(other).get(0));
+        stale = ByteBuffer.wrap(file);
+        crashLeftBehind(runId, 1, 2);
+        Path segment = segments().get(0);
+        long end = 2L * file.length; // two records of the same size as the stale one
+        try (var ch = java.nio.channels.FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            ch.write(stale, end);
+        }
+        try (DuckDbStorage s = DuckDbStorage.open(db())) {
+            assertThat(loss(s, runId)).as("records 1 and 2 only").hasSize(20);
+        }
+    }
+
+    @Test
     void anAcknowledgedBatchIsReadableAtOnceAndAnUnknownRunIsRefused() {
         String runId = newRun();
         try (DuckDbStorage s = DuckDbStorage.open(db(), Clock.systemUTC(), DuckDbStorage.MetricDurability.FSYNC)) {
