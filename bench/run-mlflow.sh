@@ -11,7 +11,8 @@
 # experiment written just before each search, so no read cache helps). SEARCH_AB=1 runs each repeat twice, on a server
 # reading a search page with the store's page read (DuckDB: runs query + one statement for what the caches lack) and on
 # one with -Dobservatory.mlflow.separateSearchReads=true (the previous reads: runs query, then summaries and side tags),
-# and prints the medians of both (mode=statement|separate).
+# and prints the medians of both (mode=statement|separate). BENCH_OLD_JAR=/path/to/old.jar instead runs each repeat on
+# this build and on that one, alternating (mode=statement|old): old vs new in the same run.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require_jar
 REPEATS=${REPEATS:-3}; CALLS=${CALLS:-2000}; STORAGE=${STORAGE:-duckdb}; PART=${PART:-all}
@@ -23,17 +24,20 @@ SLF4J="$M2/org/slf4j/slf4j-api/2.0.17/slf4j-api-2.0.17.jar:$M2/org/slf4j/slf4j-n
 WORK=$(mktemp -d /tmp/observatory-mlflow.XXXXXX)
 trap 'stop_server; [[ -n "${NULL_PID:-}" ]] && kill "$NULL_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 # measure a copy of the jar, so that a rebuild in the middle of a run cannot change the server under test
-cp "$JAR" "$WORK/observatory.jar"; JAR="$WORK/observatory.jar"
+cp "$JAR" "$WORK/observatory.jar"; JAR="$WORK/observatory.jar"; NEW_JAR="$JAR"
+[[ -n "${BENCH_OLD_JAR:-}" ]] && cp "$BENCH_OLD_JAR" "$WORK/old.jar"
 MTOOLS="$WORK/tools"; mkdir -p "$MTOOLS"
 "$JAVA_HOME/bin/javac" --release 21 -cp "$CLIENT_JAR" -d "$MTOOLS" "$BENCH"/src/main/java/dev/observatory/bench/mlflow/*.java
 CP="$MTOOLS:$CLIENT_JAR:$SLF4J"
 say "$(machine_note)"
 replay=(); e2e=()
 MODES=(statement); [[ "${SEARCH_AB:-0}" == 1 ]] && MODES=(statement separate)
+[[ -n "${BENCH_OLD_JAR:-}" ]] && MODES=(statement old)
 BASE_JOPTS="${SERVER_JOPTS:-}"
 for r in $(seq 1 "$REPEATS"); do
  for mode in "${MODES[@]}"; do
-  SERVER_JOPTS="$BASE_JOPTS"
+  SERVER_JOPTS="$BASE_JOPTS"; JAR="$NEW_JAR"
+  [[ "$mode" == old ]] && JAR="$WORK/old.jar"
   [[ "$mode" == separate ]] && SERVER_JOPTS="$BASE_JOPTS -Dobservatory.mlflow.separateSearchReads=true"
   rm -rf "$WORK/data"; start_server "$WORK/data" --storage "$STORAGE"
   say "repeat $r/$REPEATS ($mode): server pid $SERVER_PID at $BASE_URL, storage $STORAGE"

@@ -193,4 +193,21 @@ class MlflowSearchPageTest {
         assertThat(both.get(0).split("\"run_id\"", -1)).hasSize(23);
         sameAnswers("tags.team = 'ops'", "metrics.loss ASC", "ACTIVE_ONLY", 2);
     }
+
+    @Test
+    void aSearchRightAfterWritesAnswersTheNewValues() {
+        String e = "\"" + exp + "\"";
+        List<String> before = pages(e, "metrics.loss < 0.5", "metrics.loss ASC", "ACTIVE_ONLY", 1000);
+        String first = runIds.get(0);
+        assertThat(before.get(0)).contains("\"run_id\":\"" + first + "\"");
+        ok(s.post("runs/log-batch", "{\"run_id\":\"" + first + "\",\"metrics\":[{\"key\":\"loss\",\"value\":0.45,"
+                + "\"timestamp\":\"99\",\"step\":\"9\"}],\"tags\":[{\"key\":\"mlflow.touched\",\"value\":\"new\"}]}"));
+        String after = pages(e, "metrics.loss < 0.5", "metrics.loss ASC", "ACTIVE_ONLY", 1000).get(0);
+        assertThat(after).contains("\"key\":\"loss\",\"value\":0.45,\"timestamp\":99,\"step\":9")
+                .contains("\"key\":\"mlflow.touched\",\"value\":\"new\"");
+        assertThat(after.lastIndexOf("\"run_id\":\"" + first + "\"")).as("now ordered last, at 0.45")
+                .isGreaterThan(after.lastIndexOf("\"value\":0.375"));
+        RunSearch.separateReads = true;
+        assertThat(pages(e, "metrics.loss < 0.5", "metrics.loss ASC", "ACTIVE_ONLY", 1000).get(0)).isEqualTo(after);
+    }
 }

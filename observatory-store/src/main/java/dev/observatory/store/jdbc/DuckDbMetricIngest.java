@@ -221,4 +221,9 @@ final class DuckDbMetricIngest implements AutoCloseable {
         series.close();
         tiles.close();
     }
+
+    /** Writer thread, after a commit: see {@link DuckDbSeriesCache#committedSummaries}. */
+    java.util.List<dev.observatory.model.MetricSummary> committedSummaries(String runId) {
+        return series.committedSummaries(runId);
+    }
 }

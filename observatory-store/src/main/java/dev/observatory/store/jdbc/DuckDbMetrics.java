@@ -37,8 +37,23 @@ final class DuckDbMetrics implements MetricStore {
         this.writer = writer;
         this.journaled = journaled;
         if (journaled != null) {
-            journaled.onApplied(runs -> runs.forEach(this::forget));
+            journaled.onApplied(runs -> runs.forEach(this::applied));
         }
+    }
+
+    /**
+     * On the writer thread right after a group of journaled batches committed: the run's cached summaries are replaced
+     * by the committed ones the writer holds (a search right after training finds them warm), or forgotten when the
+     * writer does not hold them all.
+     */
+    private void applied(String runId) {
+        List<MetricSummary> now = writer.committedSummaries(runId);
+        if (now == null) {
+            cache.invalidate(runId);
+        } else {
+            cache.refresh(runId, now);
+        }
+        ranges.invalidate(runId);
     }
 
     @Override

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.LinkedHashSet;
-import java.util.function.Supplier;
 
 /**
  * MLflow state in DuckDB: writes through the writer thread (id assignment cannot race), reads on pooled connections.
@@ -39,9 +38,9 @@ final class DuckDbMlflow implements MlflowStore {
     private final DuckDbWriter writer;
     private final Clock clock;
     private final Runnable afterRunsMoved;
-    /** Experiments by id (a run search looks its experiment up on every call); cleared by every experiment write. */
+    /** Experiments by id (a run search looks its experiment up on every call); set by every experiment write. */
     private final DuckDbReadCache<MlflowExperiment> experiments = new DuckDbReadCache<>(1024);
-    /** MLflow tags per run; written only by {@link #updateRunTags}, which invalidates. */
+    /** MLflow tags per run; written only by {@link #updateRunTags}, which caches the run's tags after the write. */
     private final DuckDbReadCache<Map<String, String>> tagsOfRuns = new DuckDbReadCache<>(8192);
     private volatile Runnable metricBarrier = () -> {
     };
@@ -110,12 +109,12 @@ final class DuckDbMlflow implements MlflowStore {
 
     @Override
     public MlflowExperiment setDeleted(long id, boolean deleted) {
-        return afterExperimentWrite(id, () -> writer.write(c -> {
+        return experimentWrite(id, c -> {
             require(c, id);
             DuckDbSql.update(c, "UPDATE mlflow_experiments SET deleted = ?, updated_at = ? WHERE id = ?", deleted,
                     now(), id);
             return require(c, id);
-        }));
+        });
     }
 
     @Override
@@ -123,7 +122,7 @@ final class DuckDbMlflow implements MlflowStore {
         if (newName == null || newName.isBlank()) {
             throw new IllegalArgumentException("the new experiment name must not be blank");
         }
-        MlflowExperiment renamed = afterExperimentWrite(id, () -> writer.write(c -> {
+        MlflowExperiment renamed = experimentWrite(id, c -> {
             MlflowExperiment e = require(c, id);
             if (newName.equals(e.project())) {
                 return e;
@@ -138,29 +137,42 @@ final class DuckDbMlflow implements MlflowStore {
             DuckDbSql.update(c, "UPDATE mlflow_experiments SET project = ?, updated_at = ? WHERE id = ?", newName,
                     now(), id);
             return require(c, id);
-        }));
+        });
         afterRunsMoved.run();
         return renamed;
     }
 
     @Override
     public MlflowExperiment setTag(long id, String key, String value) {
-        return afterExperimentWrite(id, () -> writer.write(c -> {
+        return experimentWrite(id, c -> {
             require(c, id);
             DuckDbSql.update(c, "INSERT OR REPLACE INTO mlflow_experiment_tags (experiment_id, tag_key, tag_value) "
                     + "VALUES (?, ?, ?)", id, key, value);
             DuckDbSql.update(c, "UPDATE mlflow_experiments SET updated_at = ? WHERE id = ?", now(), id);
             return require(c, id);
-        }));
+        });
     }
 
-    /** Runs an experiment write, then forgets the cached experiment (also when the write failed midway). */
-    private MlflowExperiment afterExperimentWrite(long id, Supplier<MlflowExperiment> write) {
+    /**
+     * Runs an experiment write whose work returns the experiment as it is after the write (read in its transaction),
+     * then caches that value, so that the next search finds it (or forgets the cached experiment when the write failed,
+     * or when another experiment write began meanwhile).
+     */
+    private MlflowExperiment experimentWrite(long id, DuckDbSql.SqlWork<MlflowExperiment> work) {
+        String key = Long.toString(id);
+        Written<MlflowExperiment> w;
         try {
-            return write.get();
-        } finally {
-            experiments.invalidate(Long.toString(id));
+            w = writer.write(c -> new Written<>(work.run(c), experiments.nextWrite()));
+        } catch (RuntimeException e) {
+            experiments.invalidate(key);
+            throw e;
         }
+        experiments.written(key, w.value(), w.seq());
+        return w.value();
+    }
+
+    /** A value computed in a write's transaction and the cache's write sequence taken there. */
+    private record Written<V>(V value, long seq) {
     }
 
     private MlflowExperiment require(Connection c, long id) throws SQLException {
@@ -226,17 +238,25 @@ final class DuckDbMlflow implements MlflowStore {
         return out;
     }
 
+    /**
+     * Writes the tags, reads the run's tags back in the same transaction and caches them after the commit (a search
+     * right after the write finds them; see {@link DuckDbReadCache#written}).
+     */
     @Override
     public void updateRunTags(String runId, Map<String, String> set, Collection<String> remove) {
+        Written<Map<String, String>> w;
         try {
-            writeRunTags(runId, set, remove);
-        } finally {
+            w = writeRunTags(runId, set, remove);
+        } catch (RuntimeException e) {
             tagsOfRuns.invalidate(runId);
+            throw e;
         }
+        tagsOfRuns.written(runId, w.value(), w.seq());
     }
 
-    private void writeRunTags(String runId, Map<String, String> set, Collection<String> remove) {
-        writer.write(c -> {
+    private Written<Map<String, String>> writeRunTags(String runId, Map<String, String> set,
+            Collection<String> remove) {
+        return writer.write(c -> {
             requireRun(c, runId);
             for (String k : remove) {
                 DuckDbSql.update(c, "DELETE FROM mlflow_run_tags WHERE run_id = ? AND tag_key = ?", runId, k);
@@ -246,7 +266,10 @@ final class DuckDbMlflow implements MlflowStore {
                         "INSERT OR REPLACE INTO mlflow_run_tags (run_id, tag_key, tag_value) " + "VALUES (?, ?, ?)",
                         runId, t.getKey(), t.getValue());
             }
-            return null;
+            Map<String, String> now = new HashMap<>();
+            DuckDbSql.list(c, "SELECT tag_key, tag_value FROM mlflow_run_tags WHERE run_id = ?",
+                    rs -> now.put(rs.getString(1), rs.getString(2)), runId);
+            return new Written<>(Map.copyOf(now), tagsOfRuns.nextWrite());
         });
     }
 

@@ -5,6 +5,7 @@ import dev.observatory.model.Run;
 import dev.observatory.store.MlflowSearchRow;
 import dev.observatory.store.MlflowSearchRow.LatestMetric;
 import dev.observatory.store.RunQuery;
+import dev.observatory.store.internal.RunSort;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -25,9 +26,17 @@ import java.util.TreeMap;
 final class DuckDbMlflowSearch {
 
     static final int MAX_LIMIT = 50_001;
+    /** The previous runs query (a LEFT JOIN for the order and an EXISTS per metric filter): for A/B measurements. */
+    static volatile boolean separateSortJoin = Boolean.getBoolean("observatory.mlflow.separateSortJoin");
     private static final int IDS_PER_QUERY = 500;
 
     private DuckDbMlflowSearch() {
+    }
+
+    private static RunQuery without(RunQuery q, List<RunQuery.MetricFilter> filters) {
+        List<RunQuery.MetricFilter> rest = q.metricFilters().stream().filter(f -> !filters.contains(f)).toList();
+        return new RunQuery(q.project(), q.statuses(), q.tags(), q.params(), rest, q.nameContains(), q.sort(),
+                q.descending(), q.limit(), q.offset());
     }
 
     /** The statement and its arguments. */
@@ -39,12 +48,25 @@ final class DuckDbMlflowSearch {
             throw new IllegalArgumentException("a search page needs 1 <= limit <= " + MAX_LIMIT
                     + " and offset >= 0, got " + limit + ", " + offset);
         }
-        DuckDbRunQuery q = DuckDbRunQuery.of(query);
-        String key = q.sort().byMetric() ? "s.last_value" : "r." + q.sort().attribute();
-        String join = q.sort().byMetric() ? " LEFT JOIN series s ON s.run_id = r.id AND s.metric_key = ?" : "";
+        RunSort sort = RunSort.parse(query.sort());
+        List<RunQuery.MetricFilter> onSortKey = sort.byMetric() && !separateSortJoin
+                ? query.metricFilters().stream().filter(f -> f.key().equals(sort.metricKey())).toList()
+                : List.of();
+        DuckDbRunQuery q = DuckDbRunQuery.of(onSortKey.isEmpty() ? query : without(query, onSortKey));
+        String key = sort.byMetric() ? "s.last_value" : "r." + sort.attribute();
+        StringBuilder join = new StringBuilder();
         List<Object> args = new ArrayList<>();
-        if (q.sort().byMetric()) {
-            args.add(q.sort().metricKey());
+        if (sort.byMetric()) {
+            // runs without the metric sort last (LEFT JOIN), unless a filter on that metric needs it anyway: then its
+            // thresholds go into an inner join (one scan of series instead of the join and an EXISTS per filter)
+            join.append(onSortKey.isEmpty() ? " LEFT" : "").append(" JOIN series s ON s.run_id = r.id")
+                    .append(" AND s.metric_key = ?");
+            args.add(sort.metricKey());
+            for (RunQuery.MetricFilter f : onSortKey) {
+                // the operator was validated by MetricFilter: one of < <= > >= = !=
+                join.append(" AND s.last_value ").append(f.op()).append(" ?");
+                args.add(f.value());
+            }
         }
         args.addAll(q.filterArgs());
         String excluded = "";

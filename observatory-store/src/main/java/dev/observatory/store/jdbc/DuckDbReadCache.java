@@ -18,6 +18,8 @@ final class DuckDbReadCache<V> {
     private final int maxEntries;
     private final Map<String, V> values = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    /** Writes that compute their new value in their transaction ({@link #nextWrite}, {@link #written}). */
+    private final AtomicLong writes = new AtomicLong();
 
     DuckDbReadCache(int maxEntries) {
         this.maxEntries = maxEntries;
@@ -75,5 +77,41 @@ final class DuckDbReadCache<V> {
         if (generation.get() != before) {
             loaded.forEach(values::remove);
         }
+    }
+
+    /**
+     * After a committed write on the writer thread, in commit order (metric batches applied): key's value is now
+     * {@code value}. Readers loading concurrently drop what they loaded (the generation moves first).
+     */
+    void refresh(String key, V value) {
+        generation.incrementAndGet();
+        if (values.size() >= maxEntries) {
+            values.clear();
+        }
+        values.put(key, value);
+    }
+
+    /**
+     * Taken inside a write's transaction on the writer thread, which computes key's new value there; pass it to
+     * {@link #written} after the commit.
+     */
+    long nextWrite() {
+        return writes.incrementAndGet();
+    }
+
+    /**
+     * After the commit of write {@code seq}: caches the value it computed in its transaction, unless another such write
+     * began since (its value may be older than that write's: the key is forgotten instead) or the value is null.
+     */
+    synchronized void written(String key, V value, long seq) {
+        generation.incrementAndGet();
+        if (value == null || writes.get() != seq) {
+            values.remove(key);
+            return;
+        }
+        if (values.size() >= maxEntries) {
+            values.clear();
+        }
+        values.put(key, value);
     }
 }

@@ -195,4 +195,24 @@ final class DuckDbSeriesCache {
         clearChanges = null;
         loadRun = null;
     }
+
+    /**
+     * The committed summaries of every series of a run, ordered by key as DuckDB orders {@code metric_key} (by code
+     * point), or null when the run is not held or has an uncommitted change (for a read cache kept current on apply).
+     */
+    java.util.List<MetricSummary> committedSummaries(String runId) {
+        Map<String, Series> ofRun = byRun.get(runId);
+        if (ofRun == null) {
+            return null;
+        }
+        java.util.List<MetricSummary> out = new java.util.ArrayList<>(ofRun.size());
+        for (Series s : ofRun.values()) {
+            if (!s.stored || s.dirty) {
+                return null;
+            }
+            out.add(s.summary.toSummary(s.key));
+        }
+        out.sort((a, b) -> DuckDbKeyOrder.compare(a.key(), b.key()));
+        return java.util.List.copyOf(out);
+    }
 }

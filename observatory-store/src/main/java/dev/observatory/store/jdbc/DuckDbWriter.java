@@ -444,4 +444,9 @@ final class DuckDbWriter implements AutoCloseable {
         logs.close();
         spans.close();
     }
+
+    /** Writer thread only (an {@link AppliedListener}): a run's metric summaries as just committed, or null. */
+    List<dev.observatory.model.MetricSummary> committedSummaries(String runId) {
+        return metrics.committedSummaries(runId);
+    }
 }
