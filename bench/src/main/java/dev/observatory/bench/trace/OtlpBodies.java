@@ -53,8 +53,10 @@ final class OtlpBodies {
         Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
         for (Span s : spans) {
             resources.putIfAbsent(s.service(), s.resource());
-            byService.computeIfAbsent(s.service(), k -> ScopeSpans.newBuilder()
-                    .setScope(InstrumentationScope.newBuilder().setName(s.scope()).setVersion(s.scopeVersion())))
+            byService
+                    .computeIfAbsent(s.service(),
+                            k -> ScopeSpans.newBuilder().setScope(
+                                    InstrumentationScope.newBuilder().setName(s.scope()).setVersion(s.scopeVersion())))
                     .addSpans(span(s, shiftNanos));
         }
         ExportTraceServiceRequest.Builder request = ExportTraceServiceRequest.newBuilder();

@@ -13,13 +13,12 @@ import java.util.regex.Pattern;
 
 /**
  * The issue-5 ingest bar as a client sees it: OTLP/HTTP protobuf exports of 512 spans ({@link OtlpBodies}, built with
- * the official OpenTelemetry protobuf classes before the clock starts) POSTed to a running server's
- * {@code /v1/traces} by 4 loopback clients, each waiting for its answer before the next export (as an SDK's batch
- * processor does); a 429/503 is retried after its Retry-After, as the OTLP exporters do. The rate counts the spans
- * acknowledged between the first request and the last answer; afterwards the tool checks through
- * {@code POST /api/v1/query} that every acknowledged span is queryable. A warm-up of other traces runs first (the
- * server's JIT), unless it is 0. Usage: {@code OtlpHttpLoad URL [spans=300000] [clients=4] [warmup-spans=100000]}.
- * Prints one {@code RESULT} line.
+ * the official OpenTelemetry protobuf classes before the clock starts) POSTed to a running server's {@code /v1/traces}
+ * by 4 loopback clients, each waiting for its answer before the next export (as an SDK's batch processor does); a
+ * 429/503 is retried after its Retry-After, as the OTLP exporters do. The rate counts the spans acknowledged between
+ * the first request and the last answer; afterwards the tool checks through {@code POST /api/v1/query} that every
+ * acknowledged span is queryable. A warm-up of other traces runs first (the server's JIT), unless it is 0. Usage:
+ * {@code OtlpHttpLoad URL [spans=300000] [clients=4] [warmup-spans=100000]}. Prints one {@code RESULT} line.
  */
 public final class OtlpHttpLoad {
     private static final int BATCH = 512;
@@ -53,9 +52,10 @@ public final class OtlpHttpLoad {
         long sent = spans / perTrace * perTrace;
         long stored = count(http, base);
         long expected = sent + warmup / perTrace * perTrace;
-        System.out.printf("RESULT spans=%d clients=%d seconds=%.2f spans_per_s=%.0f retries=%d queryable=%d expected=%d"
-                + " body_bytes=%d%n", sent, clients, seconds, sent / seconds, retries, stored, expected,
-                measured.get(0).length);
+        System.out.printf(
+                "RESULT spans=%d clients=%d seconds=%.2f spans_per_s=%.0f retries=%d queryable=%d expected=%d"
+                        + " body_bytes=%d%n",
+                sent, clients, seconds, sent / seconds, retries, stored, expected, measured.get(0).length);
         if (stored != expected) {
             throw new IllegalStateException("acknowledged " + expected + " spans but " + stored + " are queryable");
         }
@@ -112,8 +112,9 @@ public final class OtlpHttpLoad {
 
     private static long count(HttpClient http, String base) throws Exception {
         HttpRequest q = HttpRequest.newBuilder(URI.create(base + "/api/v1/query"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"sql\":\"SELECT count(*) AS n FROM spans WHERE trace_id LIKE '5eed%'\"}")).build();
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
+                        .ofString("{\"sql\":\"SELECT count(*) AS n FROM spans WHERE trace_id LIKE '5eed%'\"}"))
+                .build();
         String answer = http.send(q, HttpResponse.BodyHandlers.ofString()).body();
         Matcher m = COUNT.matcher(answer);
         if (!m.find()) {
