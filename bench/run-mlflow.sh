@@ -6,7 +6,9 @@
 # own ceiling). Each repeat runs on a fresh server and data directory.
 #   bench/run-mlflow.sh                 3 repeats, DuckDB
 # Env: REPEATS (3), CALLS (2000 log-batch calls), STORAGE (duckdb|memory), SERVER_JOPTS, SEARCH_REPEATS (50: x4 calls
-# per search bar), PART (all | search | logbatch: only those bars of MlflowReplay, no end-to-end client runs).
+# per search bar), PART (all | search | logbatch: only those bars of MlflowReplay, no end-to-end client runs; client:
+# only the end-to-end client runs), NULL_FSYNC=1 (also run the client against the do-nothing server that fdatasyncs
+# each log-batch's ~24 KB before answering: the floor of a durable acknowledgment, label null-fsync).
 # The search bars are measured warm (the same search repeated) and cold (*_cold: every run of the page and the
 # experiment written just before each search, so no read cache helps). SEARCH_AB=1 runs each repeat twice, on a server
 # reading a search page with the store's page read (DuckDB: runs query + one statement for what the caches lack) and on
@@ -41,10 +43,12 @@ for r in $(seq 1 "$REPEATS"); do
   [[ "$mode" == separate ]] && SERVER_JOPTS="$BASE_JOPTS -Dobservatory.mlflow.separateSearchReads=true"
   rm -rf "$WORK/data"; start_server "$WORK/data" --storage "$STORAGE"
   say "repeat $r/$REPEATS ($mode): server pid $SERVER_PID at $BASE_URL, storage $STORAGE"
+  if [[ "$PART" != client ]]; then
   out=$("$JAVA" -Xmx1g -cp "$CP" dev.observatory.bench.mlflow.MlflowReplay --url "$BASE_URL" --calls "$CALLS" \
         --repeats "$SEARCH_REPEATS" --only "$PART" | sed "s/^RESULT /RESULT mode=$mode /")
   echo "$out"; replay+=("$out")
-  if [[ "$PART" != all || "$mode" != statement ]]; then stop_server; continue; fi
+  fi
+  if [[ ( "$PART" != all && "$PART" != client ) || "$mode" != statement ]]; then stop_server; continue; fi
   out=$("$JAVA" -Xmx2g -cp "$CP" dev.observatory.bench.mlflow.MlflowClientEndToEnd --url "$BASE_URL" --label observatory)
   echo "$out"; e2e+=("$out")
   stop_server
@@ -55,6 +59,15 @@ for r in $(seq 1 "$REPEATS"); do
   out=$("$JAVA" -Xmx2g -cp "$CP" dev.observatory.bench.mlflow.MlflowClientEndToEnd --url "$NULL_URL" --label null)
   echo "$out"; e2e+=("$out")
   kill "$NULL_PID"; NULL_PID=""
+  if [[ "${NULL_FSYNC:-0}" == 1 ]]; then
+    "$JAVA" -Xmx1g -cp "$CP" dev.observatory.bench.mlflow.NullMlflowServer --fsync "$WORK/null.journal" >"$WORK/null.log" 2>&1 &
+    NULL_PID=$!
+    for _ in $(seq 1 300); do grep -q listening "$WORK/null.log" && break; sleep 0.1; done
+    NULL_URL=$(sed -n 's/^listening on //p' "$WORK/null.log")
+    out=$("$JAVA" -Xmx2g -cp "$CP" dev.observatory.bench.mlflow.MlflowClientEndToEnd --url "$NULL_URL" --label null-fsync)
+    echo "$out"; e2e+=("$out")
+    kill "$NULL_PID"; NULL_PID=""; rm -f "$WORK/null.journal"
+  fi
  done
 done
 echo "== MLflow API, $REPEATS repeat(s), storage=$STORAGE (medians over repeats)"
@@ -68,8 +81,9 @@ for mode in "${MODES[@]}"; do
  done
 done
 [[ "$PART" != all ]] && exit 0
-for server in observatory null; do
-  lines=$(printf '%s\n' "${e2e[@]}" | grep "server=$server ")
+for server in observatory null null-fsync; do
+  lines=$(printf '%s\n' "${e2e[@]}" | grep "server=$server " || true)
+  [[ -z "$lines" ]] && continue
   echo "MEDIAN client end to end server=$server log_batch_points_per_s=$(grep client_log_batch <<<"$lines" | field points_per_s | median)" \
        "get_history_100k_p50_ms=$(grep client_get_history <<<"$lines" | field p50_ms | median)"
 done

@@ -45,7 +45,7 @@ public final class MlflowClientEndToEnd {
                     "RESULT bar=client_log_batch server=%s calls=%d points_per_s=%d" + " ms_per_call=%.3f%n", label,
                     calls, Math.round(calls * 1000 / seconds), seconds * 1000 / calls);
             String historyRun = run;
-            if (!label.equals("null")) {
+            if (!label.startsWith("null")) {
                 historyRun = client.createRun(exp).getRunId();
                 for (List<Metric> b : batches) {
                     client.logBatch(historyRun, b, null, null);

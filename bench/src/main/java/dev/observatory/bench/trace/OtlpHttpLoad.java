@@ -32,6 +32,10 @@ public final class OtlpHttpLoad {
             throw new IllegalArgumentException("usage: OtlpHttpLoad URL [spans] [clients] [warmup-spans]");
         }
         String base = args[0];
+        String host = URI.create(base).getHost();
+        if (!"127.0.0.1".equals(host) && !"localhost".equals(host)) {
+            throw new IllegalArgumentException("loopback only: " + base + " is not on 127.0.0.1 or localhost");
+        }
         long spans = args.length > 1 ? Long.parseLong(args[1]) : 300_000;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         long warmup = args.length > 3 ? Long.parseLong(args[3]) : 100_000;
