@@ -13,13 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -87,32 +83,9 @@ public class TraceQueryBench {
         return ingest(traces, total, 4);
     }
 
-    /** {@link #ingest(Traces, int)} from {@code clients} threads. */
+    /** {@link #ingest(Traces, int)} from {@code clients} threads (the batches of {@link TraceIngestLoad}). */
     static double ingest(Traces traces, int total, int clients) throws Exception {
-        long tracesCount = total / SyntheticSpans.SPANS_PER_TRACE;
-        int perBatch = 512 / SyntheticSpans.SPANS_PER_TRACE;
-        List<List<Span>> batches = new ArrayList<>();
-        for (long t = 0; t < tracesCount; t += perBatch) {
-            List<Span> b = new ArrayList<>(512);
-            for (long k = t; k < Math.min(tracesCount, t + perBatch); k++) {
-                b.addAll(SyntheticSpans.trace(k, tracesCount));
-            }
-            batches.add(b);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime();
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (List<Span> b : batches) {
-                done.add(pool.submit(() -> traces.ingest(b)));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        return (System.nanoTime() - start) / 1e9;
+        return TraceIngestLoad.ingest(traces, TraceIngestLoad.batches(total), clients);
     }
 
     @Benchmark
