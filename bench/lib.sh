@@ -39,7 +39,7 @@ require_jar() {
 build_tools() {
   local src="$BENCH/src/main/java/dev/observatory/bench"
   local files=("$src/CliArgs.java" "$src/Latencies.java" "$src/TrainingCurves.java" "$src/LoopbackHttp.java"
-               "$src/IngestBodies.java" "$src/IngestLoad.java" "$src/McpLatency.java" "$src/StdioStartup.java")
+               "$src/IngestBodies.java" "$src/IngestLoad.java" "$src/McpLatency.java" "$src/StdioStartup.java" "$src/RawHttp.java")
   if [[ ! -f "$TOOLS/dev/observatory/bench/IngestLoad.class" || -n "$(find "${files[@]}" -newer "$TOOLS/dev/observatory/bench/IngestLoad.class" 2>/dev/null)" ]]; then
     mkdir -p "$TOOLS"
     "$JAVA_HOME/bin/javac" --release 21 -d "$TOOLS" "${files[@]}"

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,6 +15,11 @@ import java.util.Set;
  * plus one HTTP round trip). Baselines with the same HTTP client come first: {@code GET /health} (what HTTP itself
  * costs here), {@code GET /api/v1/runs/{id}} (the same run over REST) and {@code POST /mcp/tool} (the same tool handler
  * through the HTTP tool bridge, without the MCP transport), so a slow result shows where its time goes.
+ * <p>
+ * {@code --client raw} (the default) sends every request on one kept-alive socket from the measuring thread
+ * ({@link RawHttp}); {@code --client jdk} uses the JDK's {@code HttpClient}, whose selector thread and executor add two
+ * thread hand-offs per request. With {@code raw}, {@code GET /health} is also measured through the JDK client, so the
+ * difference the client makes is in the same run.
  *
  * <pre>
  * java -cp bench/target/classes dev.observatory.bench.McpLatency --url http://127.0.0.1:8765 --calls 20000
@@ -21,16 +28,26 @@ import java.util.Set;
 public final class McpLatency {
     static final String PROTOCOL = "2025-11-25";
     private final LoopbackHttp http;
+    private final RawHttp raw;
     private String session;
     private boolean initialized;
     private long nextId = 1;
 
-    private McpLatency(String url) {
+    private McpLatency(String url, String client) {
         this.http = new LoopbackHttp(url);
+        this.raw = switch (client) {
+            case "raw" -> new RawHttp(url);
+            case "jdk" -> null;
+            default -> throw new IllegalArgumentException("--client must be raw or jdk, got " + client);
+        };
+    }
+
+    /** An answer of either client: status, the headers this tool reads, the body. */
+    private record Reply(int status, String contentType, String sessionId, String body) {
     }
 
     public static void main(String[] args) throws Exception {
-        CliArgs a = CliArgs.parse(args, Set.of("url", "calls", "warmup", "baseline-calls", "run-id", "tool"));
+        CliArgs a = CliArgs.parse(args, Set.of("url", "calls", "warmup", "baseline-calls", "run-id", "tool", "client"));
         int calls = a.integer("calls", 20_000);
         int warmup = a.integer("warmup", 5_000);
         int baselineCalls = a.integer("baseline-calls", 5_000);
@@ -38,7 +55,7 @@ public final class McpLatency {
                 || baselineCalls > 1_000_000) {
             throw new IllegalArgumentException("--calls and --baseline-calls must be 1..1000000, --warmup 0..1000000");
         }
-        McpLatency m = new McpLatency(a.text("url", "http://127.0.0.1:8765"));
+        McpLatency m = new McpLatency(a.text("url", "http://127.0.0.1:8765"), a.text("client", "raw"));
         String runId = a.text("run-id", null);
         if (runId == null) {
             runId = m.benchRun();
@@ -55,24 +72,52 @@ public final class McpLatency {
         String args = "{\"run_id\":\"" + runId + "\"}";
         String bridgeBody = "{\"name\":\"" + tool + "\",\"arguments\":" + args + "}";
         // baselines, cheapest first: HTTP itself, the REST read of the same run, the same tool handler without MCP
-        Result health = measure("GET /health", warmup, baselineCalls, () -> http.get("/health").statusCode() == 200);
+        Result jdkHealth = raw == null ? null
+                : measure("GET /health (JDK client)", warmup, baselineCalls,
+                        () -> http.get("/health").statusCode() == 200);
+        Result health = measure("GET /health", warmup, baselineCalls, () -> get("/health").status() == 200);
         Result rest = measure("GET /api/v1/runs/{id}", warmup, baselineCalls, () -> {
-            HttpResponse<String> r = http.get("/api/v1/runs/" + runId);
-            return r.statusCode() == 200 && r.body().contains(runId);
+            Reply r = get("/api/v1/runs/" + runId);
+            return r.status() == 200 && r.body().contains(runId);
         });
         Result bridge = measure("POST /mcp/tool " + tool, warmup, baselineCalls, () -> {
-            HttpResponse<String> r = http.postJson("/mcp/tool", bridgeBody);
-            return r.statusCode() == 200 && r.body().contains("\"ok\":true");
+            Reply r = post("/mcp/tool", Map.of(), bridgeBody);
+            return r.status() == 200 && r.body().contains("\"ok\":true");
         });
         initialize();
         Result mcp = measure("MCP tools/call " + tool, warmup, calls, () -> call(tool, args, runId));
         System.out.printf(Locale.ROOT,
-                "RESULT mcp tool=%s p50_ms=%s p99_ms=%s p999_ms=%s errors=%d"
+                "RESULT mcp tool=%s client=%s p50_ms=%s p99_ms=%s p999_ms=%s errors=%d"
                         + " health_p50_ms=%s health_p99_ms=%s rest_p50_ms=%s rest_p99_ms=%s bridge_p50_ms=%s"
-                        + " bridge_p99_ms=%s%n",
-                tool, mcp.lat.millis(50), mcp.lat.millis(99), mcp.lat.millis(99.9), mcp.errors, health.lat.millis(50),
-                health.lat.millis(99), rest.lat.millis(50), rest.lat.millis(99), bridge.lat.millis(50),
-                bridge.lat.millis(99));
+                        + " bridge_p99_ms=%s jdk_health_p50_ms=%s jdk_health_p99_ms=%s%n",
+                tool, raw == null ? "jdk" : "raw", mcp.lat.millis(50), mcp.lat.millis(99), mcp.lat.millis(99.9),
+                mcp.errors, health.lat.millis(50), health.lat.millis(99), rest.lat.millis(50), rest.lat.millis(99),
+                bridge.lat.millis(50), bridge.lat.millis(99), jdkHealth == null ? "-" : jdkHealth.lat.millis(50),
+                jdkHealth == null ? "-" : jdkHealth.lat.millis(99));
+    }
+
+    private Reply get(String path) throws IOException, InterruptedException {
+        if (raw != null) {
+            RawHttp.Response r = raw.get(path, Map.of());
+            return new Reply(r.status(), r.header("Content-Type"), r.header("Mcp-Session-Id"), r.body());
+        }
+        return reply(http.get(path));
+    }
+
+    private Reply post(String path, Map<String, String> headers, String json) throws IOException, InterruptedException {
+        if (raw != null) {
+            RawHttp.Response r = raw.postJson(path, headers, json);
+            return new Reply(r.status(), r.header("Content-Type"), r.header("Mcp-Session-Id"), r.body());
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(http.uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(b::header);
+        return reply(http.client().send(b.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private static Reply reply(HttpResponse<String> r) {
+        return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null),
+                r.headers().firstValue("Mcp-Session-Id").orElse(null), r.body());
     }
 
     private record Result(Latencies lat, long errors) {
@@ -107,41 +152,40 @@ public final class McpLatency {
     }
 
     private void initialize() throws IOException, InterruptedException {
-        HttpResponse<String> r = post("{\"jsonrpc\":\"2.0\",\"id\":" + nextId++ + ",\"method\":\"initialize\","
+        Reply r = mcpPost("{\"jsonrpc\":\"2.0\",\"id\":" + nextId++ + ",\"method\":\"initialize\","
                 + "\"params\":{\"protocolVersion\":\"" + PROTOCOL + "\",\"capabilities\":{},"
                 + "\"clientInfo\":{\"name\":\"observatory-bench\",\"version\":\"1\"}}}");
-        require(r.statusCode() == 200 && jsonOf(r).contains("\"result\""),
-                "initialize answered " + r.statusCode() + ": " + r.body());
-        session = r.headers().firstValue("Mcp-Session-Id").orElse(null);
+        require(r.status() == 200 && jsonOf(r).contains("\"result\""),
+                "initialize answered " + r.status() + ": " + r.body());
+        session = r.sessionId();
         initialized = true;
-        HttpResponse<String> n = post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
-        require(n.statusCode() / 100 == 2, "notifications/initialized answered " + n.statusCode() + ": " + n.body());
+        Reply n = mcpPost("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        require(n.status() / 100 == 2, "notifications/initialized answered " + n.status() + ": " + n.body());
     }
 
     private boolean call(String tool, String args, String runId) throws IOException, InterruptedException {
-        HttpResponse<String> r = post("{\"jsonrpc\":\"2.0\",\"id\":" + nextId++ + ",\"method\":\"tools/call\","
+        Reply r = mcpPost("{\"jsonrpc\":\"2.0\",\"id\":" + nextId++ + ",\"method\":\"tools/call\","
                 + "\"params\":{\"name\":\"" + tool + "\",\"arguments\":" + args + "}}");
         String json = jsonOf(r);
-        return r.statusCode() == 200 && json.contains("\"result\"") && !json.contains("\"isError\":true")
+        return r.status() == 200 && json.contains("\"result\"") && !json.contains("\"isError\":true")
                 && json.contains(runId);
     }
 
-    private HttpResponse<String> post(String json) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(http.uri("/mcp")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+    private Reply mcpPost(String json) throws IOException, InterruptedException {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Accept", "application/json, text/event-stream");
         if (initialized) {
-            b.header("MCP-Protocol-Version", PROTOCOL);
+            headers.put("MCP-Protocol-Version", PROTOCOL);
         }
         if (session != null) {
-            b.header("Mcp-Session-Id", session);
+            headers.put("Mcp-Session-Id", session);
         }
-        return http.client().send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return post("/mcp", headers, json);
     }
 
     /** The JSON-RPC message of an answer: the body itself, or the data lines of an SSE answer. */
-    static String jsonOf(HttpResponse<String> r) {
-        boolean sse = r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+    private static String jsonOf(Reply r) {
+        boolean sse = r.contentType() != null && r.contentType().startsWith("text/event-stream");
         return sse ? sseData(r.body()) : r.body();
     }
 
