@@ -15,15 +15,17 @@ STORAGE=${STORAGE:-duckdb}
 WORK=$(mktemp -d /tmp/observatory-otlp.XXXXXX)
 trap 'stop_server; rm -rf "$WORK"' EXIT
 say "$(machine_note)"
-results=()
+results=(); cpus=()
 for r in $(seq 1 "$REPEATS"); do
   rm -rf "$WORK/data"; start_server "$WORK/data" --storage "$STORAGE"
   say "repeat $r/$REPEATS: server pid $SERVER_PID at $BASE_URL, storage $STORAGE"
-  out=$("$JAVA" -Xmx2g -cp "$BJ" dev.observatory.bench.trace.OtlpHttpLoad "$BASE_URL" "$SPANS" "$CLIENTS" "$WARMUP")
+  out=$("$JAVA" -Xmx2g -cp "$BJ" dev.observatory.bench.trace.OtlpHttpLoad "$BASE_URL" "$SPANS" "$CLIENTS" "$WARMUP" "$SERVER_PID")
   echo "$out"
   results+=("$(grep '^RESULT' <<<"$out")")
+  cpus+=("$(grep '^CPU' <<<"$out" | sed 's/ |.*//')")
   stop_server
 done
 echo "== OTLP ingest, $REPEATS repeat(s), $CLIENTS clients, $SPANS spans after $WARMUP warm-up, storage=$STORAGE"
 printf '%s\n' "${results[@]}"
+printf '%s\n' "${cpus[@]}"
 echo "MEDIAN spans_per_s=$(printf '%s\n' "${results[@]}" | field spans_per_s | median)"

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -18,7 +19,10 @@ import java.util.regex.Pattern;
  * 429/503 is retried after its Retry-After, as the OTLP exporters do. The rate counts the spans acknowledged between
  * the first request and the last answer; afterwards the tool checks through {@code POST /api/v1/query} that every
  * acknowledged span is queryable. A warm-up of other traces runs first (the server's JIT), unless it is 0. Usage:
- * {@code OtlpHttpLoad URL [spans=300000] [clients=4] [warmup-spans=100000]}. Prints one {@code RESULT} line.
+ * {@code OtlpHttpLoad URL [spans=300000] [clients=4] [warmup-spans=100000] [server-pid]}. Prints one {@code RESULT}
+ * line; with the server's pid (Linux) also a {@code CPU} line: the CPU per 512-span export of the server process, of
+ * its thread groups and of this client, during the measured spans only (on a shared machine the rate is noisy, the CPU
+ * per export much less).
  */
 public final class OtlpHttpLoad {
     private static final int BATCH = 512;
@@ -39,6 +43,7 @@ public final class OtlpHttpLoad {
         long spans = args.length > 1 ? Long.parseLong(args[1]) : 300_000;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         long warmup = args.length > 3 ? Long.parseLong(args[3]) : 100_000;
+        String serverPid = args.length > 4 ? args[4] : null;
         long perTrace = SyntheticSpans.SPANS_PER_TRACE;
         // dated in the last day, so that no retention setting drops them
         long shift = System.currentTimeMillis() * 1_000_000L - SyntheticSpans.T0 - SyntheticSpans.DAY;
@@ -50,9 +55,14 @@ public final class OtlpHttpLoad {
         if (!warm.isEmpty()) {
             send(http, traces, warm, clients);
         }
+        Map<String, Long> server0 = serverPid == null ? Map.of() : ThreadCpu.byName(serverPid);
+        Map<String, Long> client0 = ThreadCpu.byName();
         long t0 = System.nanoTime();
         long retries = send(http, traces, measured, clients);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        if (serverPid != null) {
+            printCpu(ThreadCpu.since(serverPid, server0), ThreadCpu.since(client0), measured.size());
+        }
         long sent = spans / perTrace * perTrace;
         long stored = count(http, base);
         long expected = sent + warmup / perTrace * perTrace;
@@ -63,6 +73,22 @@ public final class OtlpHttpLoad {
         if (stored != expected) {
             throw new IllegalStateException("acknowledged " + expected + " spans but " + stored + " are queryable");
         }
+    }
+
+    /** CPU per export: the server's total and its thread groups (1 ms and more), the client's total. */
+    private static void printCpu(Map<String, Long> server, Map<String, Long> client, int exports) {
+        StringBuilder sb = new StringBuilder();
+        long total = 0;
+        for (Map.Entry<String, Long> e : server.entrySet()) {
+            total += e.getValue();
+            double ms = e.getValue() / 1e6 / exports;
+            if (ms >= 0.05) {
+                sb.append(String.format(" '%s'=%.2f", e.getKey(), ms));
+            }
+        }
+        long clientTotal = client.values().stream().mapToLong(Long::longValue).sum();
+        System.out.printf("CPU ms_per_export server=%.2f client=%.2f |%s%n", total / 1e6 / exports,
+                clientTotal / 1e6 / exports, sb);
     }
 
     /** Sends every body from {@code clients} threads; answers the number of retries after 429/503. */

@@ -21,8 +21,13 @@ final class ThreadCpu {
 
     /** CPU nanoseconds (user + system) per thread-name group, now. */
     static Map<String, Long> byName() {
+        return byName("self");
+    }
+
+    /** CPU nanoseconds per thread-name group of process {@code pid} ("self" for this one), now. */
+    static Map<String, Long> byName(String pid) {
         Map<String, Long> out = new TreeMap<>();
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", pid, "task"))) {
             tasks.forEach(t -> {
                 try {
                     String stat = Files.readString(t.resolve("stat"));
@@ -43,8 +48,13 @@ final class ThreadCpu {
 
     /** The CPU per group spent since {@code before} (groups that used under 1 ms left out). */
     static Map<String, Long> since(Map<String, Long> before) {
+        return since("self", before);
+    }
+
+    /** {@link #since(Map)} of process {@code pid}. */
+    static Map<String, Long> since(String pid, Map<String, Long> before) {
         Map<String, Long> out = new TreeMap<>();
-        byName().forEach((name, ns) -> {
+        byName(pid).forEach((name, ns) -> {
             long d = ns - before.getOrDefault(name, 0L);
             if (d >= 1_000_000L) {
                 out.put(name, d);

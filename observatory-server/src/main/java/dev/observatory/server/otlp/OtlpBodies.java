@@ -52,7 +52,16 @@ final class OtlpBodies {
 
     /** The decoded body; TooLarge over the limit, OtlpDecodeException for broken gzip. */
     static byte[] read(InputStream in, boolean gzip, long limit) throws IOException {
-        byte[] raw = readLimited(in, limit, false);
+        return read(in, gzip, limit, -1);
+    }
+
+    /**
+     * {@link #read(InputStream, boolean, long)} of a body whose Content-Length is known ({@code -1}: not known): read
+     * straight into an array of that size instead of a growing buffer and its copy (decision 0041).
+     */
+    static byte[] read(InputStream in, boolean gzip, long limit, long contentLength) throws IOException {
+        byte[] raw = contentLength >= 0 && contentLength <= limit ? readExactly(in, (int) contentLength, limit)
+                : readLimited(in, limit, false);
         if (!gzip) {
             return raw;
         }
@@ -61,6 +70,23 @@ final class OtlpBodies {
         } catch (ZipException | java.io.EOFException e) {
             throw new OtlpDecodeException("the body is not valid gzip (Content-Encoding: gzip): " + e.getMessage());
         }
+    }
+
+    /** Reads the {@code length} bytes announced; more than announced (HTTP framing prevents it) under the limit. */
+    private static byte[] readExactly(InputStream in, int length, long limit) throws IOException {
+        byte[] out = in.readNBytes(length);
+        int next = out.length < length ? -1 : in.read();
+        if (next < 0) {
+            return out; // as announced, or shorter (the decoder reports a truncated body)
+        }
+        ByteArrayOutputStream all = new ByteArrayOutputStream(length + 8192);
+        all.write(out);
+        all.write(next);
+        in.transferTo(all);
+        if (all.size() > limit) {
+            throw new TooLarge(limit, false);
+        }
+        return all.toByteArray();
     }
 
     private static byte[] readLimited(InputStream in, long limit, boolean decompressed) throws IOException {

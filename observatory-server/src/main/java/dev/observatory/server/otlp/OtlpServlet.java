@@ -180,7 +180,7 @@ final class OtlpServlet extends HttpServlet {
 
     private byte[] read(HttpServletRequest req, boolean gzip) throws IOException {
         try {
-            return OtlpBodies.read(req.getInputStream(), gzip, settings.maxBodyBytes());
+            return OtlpBodies.read(req.getInputStream(), gzip, settings.maxBodyBytes(), req.getContentLengthLong());
         } catch (OtlpBodies.TooLarge e) {
             throw new Refusal(413, Encoding.INVALID_ARGUMENT, e.getMessage(), false);
         } catch (IOException e) {

@@ -10,7 +10,6 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +22,7 @@ import java.util.Map;
 final class SpanConversion {
     /** The service of spans whose resource has no {@code service.name}. */
     static final String UNKNOWN_SERVICE = "unknown_service";
-    private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private SpanConversion() {
     }
@@ -75,7 +74,14 @@ final class SpanConversion {
     }
 
     static String hex(ByteString bytes) {
-        return HEX.formatHex(bytes.toByteArray());
+        int n = bytes.size();
+        byte[] text = new byte[n * 2]; // ASCII: the string takes this array's bytes as its Latin-1 content
+        for (int i = 0; i < n; i++) {
+            int b = bytes.byteAt(i);
+            text[2 * i] = HEX_DIGITS[b >> 4 & 0xF];
+            text[2 * i + 1] = HEX_DIGITS[b & 0xF];
+        }
+        return new String(text, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** OTLP's SpanKind numbers: 0 unspecified and unknown values are INTERNAL. */

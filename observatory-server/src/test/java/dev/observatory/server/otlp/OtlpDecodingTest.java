@@ -144,4 +144,31 @@ class OtlpDecodingTest {
         assertThat(s.attributes()).isEqualTo(Map.of("arr", List.of(1.5, "[1,\"a\\\"b\"]"), "empty", ""));
         assertThat(SpanConversion.count(req)).isEqualTo(1);
     }
+
+    @Test
+    void idsBecomeLowerCaseHexForEveryByteValue() {
+        byte[] all = new byte[256];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = (byte) i;
+        }
+
+        assertThat(SpanConversion.hex(ByteString.copyFrom(all))).isEqualTo(java.util.HexFormat.of().formatHex(all));
+        assertThat(SpanConversion.hex(ByteString.EMPTY)).isEmpty();
+    }
+
+    @Test
+    void aBodyIsReadWholeWithOrWithoutItsAnnouncedLengthAndNeverPastTheLimit() throws IOException {
+        byte[] body = new byte[70_000];
+        new java.util.Random(5).nextBytes(body);
+
+        assertThat(OtlpBodies.read(new java.io.ByteArrayInputStream(body), false, 100_000, body.length))
+                .isEqualTo(body);
+        assertThat(OtlpBodies.read(new java.io.ByteArrayInputStream(body), false, 100_000, -1)).isEqualTo(body);
+        assertThat(OtlpBodies.read(new java.io.ByteArrayInputStream(body), false, 100_000, 1_000))
+                .as("more than announced is still read whole").isEqualTo(body);
+        assertThat(OtlpBodies.read(new java.io.ByteArrayInputStream(body), false, 100_000, 90_000))
+                .as("shorter than announced: what came, for the decoder to refuse").isEqualTo(body);
+        assertThatThrownBy(() -> OtlpBodies.read(new java.io.ByteArrayInputStream(body), false, 60_000, 1_000))
+                .isInstanceOf(OtlpBodies.TooLarge.class);
+    }
 }

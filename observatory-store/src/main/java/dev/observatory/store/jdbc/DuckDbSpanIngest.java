@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  * Duplicates: a batch first reads the keys stored with a start time in its range (zone maps skip the other row groups;
  * for new spans that is next to nothing), then appends the spans neither among them nor appended earlier in the group.
  * When that range already holds many spans, the batch goes through the staging table {@code spans_in} and an anti-join.
+ * A batch that starts after everything stored, or whose keys' hashes the writer has not appended since it opened
+ * ({@link SpanKeyHashes}), skips that read: no span of it can be stored yet (decision 0041).
  */
 final class DuckDbSpanIngest implements AutoCloseable {
 
@@ -34,6 +36,13 @@ final class DuckDbSpanIngest implements AutoCloseable {
             + "SELECT 1 FROM spans s WHERE s.start_ns BETWEEN ? AND ? AND s.trace_id = i.trace_id "
             + "AND s.span_id = i.span_id AND s.start_ns = i.start_ns)";
     private static final long UNKNOWN = Long.MIN_VALUE + 1;
+    /**
+     * Keys remembered per generation ({@link SpanKeyHashes}; two generations, at most 16 MB of hashes): a batch whose
+     * keys were never appended since the writer opened skips the duplicate-check query (decision 0041).
+     */
+    static final int REMEMBERED_KEYS = 1 << 19;
+    /** False ({@code -Dobservatory.spans.rememberKeys=false}): every overlapping batch queries (benchmarks' A/B). */
+    static final boolean REMEMBER_KEYS = !"false".equals(System.getProperty("observatory.spans.rememberKeys"));
     /**
      * WAL size at which a commit checkpoints ({@code checkpoint_threshold}; DuckDB's default 16 MB). The automatic
      * checkpoint runs inside the committing writer's {@code COMMIT}, and at 16 MB (about 27,000 spans) it compressed
@@ -58,6 +67,8 @@ final class DuckDbSpanIngest implements AutoCloseable {
     private DuckDBAppender appender;
     /** Latest start_ns stored (or written in the current transaction). */
     private long latestStart = UNKNOWN;
+    /** Hashes of the keys appended since the first batch (decision 0041); set with {@link #latestStart}. */
+    private SpanKeyHashes recent;
 
     /**
      * Sets {@link #CHECKPOINT_THRESHOLD} on the database instance (a global setting: it holds for every connection and
@@ -119,8 +130,10 @@ final class DuckDbSpanIngest implements AutoCloseable {
     private void append(Batch b, Set<JdbcSpanRows.SpanKey> appended) throws SQLException {
         long latest = latestStart();
         latestStart = Math.max(latest, b.to());
-        List<String> stored = b.from() > latest ? List.of() // later than anything stored: nothing to compare
+        long[] hashes = hashes(b);
+        List<String> stored = b.from() > latest || unseen(b, hashes) ? List.of() // nothing stored to compare with
                 : DuckDbSql.list(connection, STORED_IN_RANGE, rs -> rs.getString(1), b.from(), b.to(), CHECK_LIMIT + 1);
+        remember(hashes);
         if (stored.size() > CHECK_LIMIT) {
             staged(b, appended); // many spans stored in that time range: let the database compare
             return;
@@ -134,6 +147,44 @@ final class DuckDbSpanIngest implements AutoCloseable {
         }
     }
 
+    /** The key hashes of the batch's rows (null when the writer keeps no hashes). */
+    private long[] hashes(Batch b) {
+        if (!REMEMBER_KEYS) {
+            return null;
+        }
+        long[] out = new long[b.rows().size()];
+        for (int i = 0; i < out.length; i++) {
+            Object[] row = b.rows().get(i);
+            out[i] = SpanKeyHashes.hash((String) row[0], (String) row[1]);
+        }
+        return out;
+    }
+
+    /**
+     * True when no span of the batch can be stored yet: its range starts after the remembered keys' boundary (so every
+     * stored span in range was appended by this writer) and none of its keys' hashes were appended.
+     */
+    private boolean unseen(Batch b, long[] hashes) {
+        if (hashes == null || b.from() <= recent.coveredAfter()) {
+            return false;
+        }
+        for (long h : hashes) {
+            if (recent.mayContain(h)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Remembers the batch's keys (whether appended now or already stored: an extra hash only costs a query). */
+    private void remember(long[] hashes) {
+        if (hashes != null) {
+            for (long h : hashes) {
+                recent.add(h, latestStart);
+            }
+        }
+    }
+
     /**
      * The latest span start stored, read once; afterwards kept on the writer thread (it may run ahead of what a rolled
      * back transaction left, which only costs a check that was not needed).
@@ -142,6 +193,7 @@ final class DuckDbSpanIngest implements AutoCloseable {
         if (latestStart == UNKNOWN) {
             latestStart = DuckDbSql.count(connection,
                     "SELECT coalesce(max(start_ns), " + Long.MIN_VALUE + ") FROM spans");
+            recent = new SpanKeyHashes(REMEMBERED_KEYS, latestStart);
         }
         return latestStart;
     }

@@ -131,6 +131,41 @@ class DuckDbSpanIngestTest {
     }
 
     @Test
+    void aBatchEarlierThanTheLatestStoredSpanIsStoredWholeAndOnlyOnceWhenSentAgain() throws SQLException {
+        ingest.commit(List.of(later(9, 5))); // the latest start stored is now after the next batches
+        ingest.commit(List.of(task(1, 40))); // unseen keys: appended without reading the range
+        ingest.commit(List.of(task(1, 40))); // seen keys: the range is read and nothing is appended again
+
+        assertThat(stored(1)).isEqualTo(40);
+        assertThat(stored(9)).isEqualTo(5);
+    }
+
+    @Test
+    void spansStoredBeforeTheWriterOpenedAreStillFoundWhenSentAgain() throws SQLException {
+        ingest.commit(List.of(task(1, 40), later(9, 5)));
+        ingest.close();
+        ingest = new DuckDbSpanIngest(connection); // a restarted server: it remembers no keys
+
+        ingest.commit(List.of(task(1, 40), task(2, 10)));
+
+        assertThat(stored(1)).isEqualTo(40);
+        assertThat(stored(2)).isEqualTo(10);
+    }
+
+    /** Trace {@code trace}'s spans dated a second after the others. */
+    static DuckDbWriter.SpanTask later(int trace, int spans) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Object[] row : task(trace, spans).batch().rows()) {
+            row[8] = (Long) row[8] + 1_000_000_000L;
+            row[9] = (Long) row[9] + 1_000_000_000L;
+            rows.add(row);
+        }
+        return new DuckDbWriter.SpanTask(
+                new DuckDbSpanIngest.Batch(rows, T0 + 1_000_000_001L, T0 + 1_000_000_000L + spans),
+                new CompletableFuture<>());
+    }
+
+    @Test
     void theTraceKeyIsTheLastFifteenHexDigitsAndZeroForOtherIds() {
         assertThat(DuckDbTraces.traceKey("5eed0000000000000000000000000001")).isEqualTo(1);
         assertThat(DuckDbTraces.traceKey("0123456789abcdef0123456789abcdef")).isEqualTo(0x123456789abcdefL);
