@@ -21,6 +21,7 @@
 # sync or the server's own work). With PART=client each server first takes CLIENT_WARMUP (1000) replayed log-batch
 # calls untimed, so its JIT is as warm as after the replay of PART=all. CLIENT_CALLS (1000): timed client calls;
 # CLIENT_HISTORY=0 leaves the client's 100,000-point history out (log-batch only).
+# The client medians end with share_of_ceiling: points/s over the median of the do-nothing server's.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require_jar
 REPEATS=${REPEATS:-3}; CALLS=${CALLS:-2000}; STORAGE=${STORAGE:-duckdb}; PART=${PART:-all}
@@ -114,9 +115,12 @@ done
 [[ "$PART" != all && "$PART" != client ]] && exit 0
 servers="observatory"
 for d in ${DURABILITIES:-}; do servers+=" observatory-$d observatory-old-$d"; done
+ceiling=$(printf '%s\n' "${e2e[@]}" | grep "server=null " | grep client_log_batch | field points_per_s | median)
 for server in $servers null null-fsync; do
   lines=$(printf '%s\n' "${e2e[@]}" | grep "server=$server " || true)
   [[ -z "$lines" ]] && continue
-  echo "MEDIAN client end to end server=$server log_batch_points_per_s=$(grep client_log_batch <<<"$lines" | field points_per_s | median)" \
+  pps=$(grep client_log_batch <<<"$lines" | field points_per_s | median)
+  share=""; [[ -n "$ceiling" && -n "$pps" ]] && share=" share_of_ceiling=$(awk -v a="$pps" -v b="$ceiling" 'BEGIN{printf "%.2f", a/b}')"
+  echo "MEDIAN client end to end server=$server log_batch_points_per_s=$pps$share" \
        "get_history_100k_p50_ms=$(grep client_get_history <<<"$lines" | field p50_ms | median)"
 done
