@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.core.JsonParser;
@@ -50,6 +51,30 @@ final class LogBatchBody {
         this.storeLimit = storeLimit;
     }
 
+    /**
+     * The body's first {@code FAST_PATH_MAX_BYTES + 1} bytes (all of it when shorter): in one array of the declared
+     * length when there is one (no chunks to join), else as {@link InputStream#readNBytes(int)} reads them.
+     */
+    static byte[] head(InputStream in, long declaredLength) throws IOException {
+        if (declaredLength < 0 || declaredLength > FAST_PATH_MAX_BYTES) {
+            return in.readNBytes(FAST_PATH_MAX_BYTES + 1);
+        }
+        byte[] body = new byte[(int) declaredLength];
+        int n = in.readNBytes(body, 0, body.length);
+        if (n < body.length) {
+            return Arrays.copyOf(body, n);
+        }
+        int next = in.read();
+        if (next < 0) {
+            return body;
+        }
+        byte[] rest = in.readNBytes(FAST_PATH_MAX_BYTES - body.length);
+        byte[] all = Arrays.copyOf(body, body.length + 1 + rest.length);
+        all[body.length] = (byte) next;
+        System.arraycopy(rest, 0, all, body.length + 1, rest.length);
+        return all;
+    }
+
     /** True when metrics came as a streamed array (else {@code rest} holds whatever was sent, if anything). */
     boolean streamed;
 
@@ -58,15 +83,27 @@ final class LogBatchBody {
      * Malformed JSON is MALFORMED_REQUEST, as for any other endpoint.
      */
     static LogBatchBody read(InputStream in, int storeLimit) {
-        return read(in, storeLimit, FAST_PATH);
+        return read(in, -1, storeLimit, FAST_PATH);
+    }
+
+    /**
+     * As {@link #read(InputStream, int)} for a body that declared its length (Content-Length; -1: none): a declared
+     * body up to the fast path's size is read into one array of that size.
+     */
+    static LogBatchBody read(InputStream in, long declaredLength, int storeLimit) {
+        return read(in, declaredLength, storeLimit, FAST_PATH);
     }
 
     /** As {@link #read(InputStream, int)}; {@code fastPath} false: always the Jackson reading (tests, A/B). */
     static LogBatchBody read(InputStream in, int storeLimit, boolean fastPath) {
+        return read(in, -1, storeLimit, fastPath);
+    }
+
+    private static LogBatchBody read(InputStream in, long declaredLength, int storeLimit, boolean fastPath) {
         LogBatchBody b = new LogBatchBody(storeLimit);
         byte[] head;
         try {
-            head = in.readNBytes(FAST_PATH_MAX_BYTES + 1);
+            head = head(in, declaredLength);
         } catch (IOException e) {
             throw MlflowJson.malformed(new UncheckedIOException(e));
         }

@@ -2,6 +2,7 @@ package dev.observatory.server.mlflow;
 
 import dev.observatory.model.MetricColumns;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.core.io.NumberInput;
@@ -33,6 +34,22 @@ final class LogBatchFastPath {
     private boolean integralToken;
     private int strFrom;
     private int strLength;
+    /**
+     * The layout of the last metric read field by field (decision 0044): its value tokens' kinds in order and where its
+     * literal bytes (whitespace, punctuation, field names) lie in the body; a metric laid out alike is read by
+     * comparing those bytes at once and scanning only its values. {@code layoutTokens} 0: none yet.
+     */
+    private int layoutTokens;
+    private final int[] layoutKind = new int[4];
+    private final int[] literalFrom = new int[5];
+    private final int[] literalLength = new int[5];
+    private final int[] tokenFrom = new int[4];
+    private final int[] tokenEnd = new int[4];
+    private static final int KEY = 1;
+    private static final int VALUE = 2;
+    private static final int TIMESTAMP = 4;
+    /** Added to a timestamp's or step's kind when it was a string of digits. */
+    private static final int QUOTED = 16;
 
     private LogBatchFastPath(byte[] body, int length) {
         this.b = body;
@@ -99,9 +116,18 @@ final class LogBatchFastPath {
 
     /** One metric object; false unless key, value and timestamp are there once each (step optional, 0). */
     private boolean metric() {
+        ws();
+        int start = i;
+        if (layoutTokens > 0) {
+            if (laidOutMetric()) {
+                return true;
+            }
+            i = start;
+        }
         if (!skip('{')) {
             return false;
         }
+        int fields = 0;
         int seen = 0;
         int keyFrom = 0;
         int keyLength = 0;
@@ -117,38 +143,139 @@ final class LogBatchFastPath {
                 return false;
             }
             seen |= field;
+            ws();
+            int kind = field;
+            tokenFrom[fields] = i;
             if (field == 1) {
                 if (!string()) {
                     return false;
                 }
                 keyFrom = strFrom;
                 keyLength = strLength;
+                tokenFrom[fields] = strFrom;
+                tokenEnd[fields] = strFrom + strLength;
             } else if (field == 2) {
-                ws();
                 int from = i;
                 if (!numberToken()) {
                     return false;
                 }
                 value = integralToken ? (double) number : NumberInput.parseDouble(digits, 0, i - from, true);
-            } else if (!int64()) {
-                return false;
-            } else if (field == 4) {
-                ts = number;
+                tokenEnd[fields] = i;
             } else {
-                step = number;
+                boolean quoted = i < end && b[i] == '"';
+                if (!int64()) {
+                    return false;
+                }
+                kind |= quoted ? QUOTED : 0;
+                tokenFrom[fields] = quoted ? strFrom : tokenFrom[fields];
+                tokenEnd[fields] = quoted ? strFrom + strLength : i;
+                if (field == 4) {
+                    ts = number;
+                } else {
+                    step = number;
+                }
             }
+            layoutKind[fields++] = kind;
         } while (skip(','));
         if (!skip('}') || (seen & 7) != 7) {
+            return false;
+        }
+        columnsOf(keyFrom, keyLength).add(step, value, ts);
+        learnLayout(start, fields);
+        return true;
+    }
+
+    /** Keeps where the literal bytes of the metric just read lie (between its value tokens). */
+    private void learnLayout(int start, int fields) {
+        int at = start;
+        for (int k = 0; k < fields; k++) {
+            literalFrom[k] = at;
+            literalLength[k] = tokenFrom[k] - at;
+            at = tokenEnd[k];
+        }
+        literalFrom[fields] = at;
+        literalLength[fields] = i - at;
+        layoutTokens = fields;
+    }
+
+    /**
+     * A metric with the learnt layout: the same literal bytes, values scanned as the field by field reading scans them
+     * (a string of digits here ends at its closing quote, which the next literal holds). False, with nothing added,
+     * when it differs in any byte outside its values: the field by field reading then decides.
+     */
+    private boolean laidOutMetric() {
+        int keyFrom = 0;
+        int keyLength = 0;
+        double value = 0;
+        long ts = 0;
+        long step = 0;
+        for (int k = 0; k < layoutTokens; k++) {
+            if (!literal(k)) {
+                return false;
+            }
+            int kind = layoutKind[k];
+            if (kind == KEY) {
+                keyFrom = i;
+                while (i < end && b[i] != '"') {
+                    if (b[i] < 0x20 || b[i] > 0x7E || b[i] == '\\') {
+                        return false;
+                    }
+                    i++;
+                }
+                keyLength = i - keyFrom;
+            } else if (kind == VALUE) {
+                int from = i;
+                if (!numberToken()) {
+                    return false;
+                }
+                value = integralToken ? (double) number : NumberInput.parseDouble(digits, 0, i - from, true);
+            } else {
+                if ((kind & QUOTED) != 0 ? !quotedDigits() : !numberToken() || !integralToken) {
+                    return false;
+                }
+                if ((kind & TIMESTAMP) != 0) {
+                    ts = number;
+                } else {
+                    step = number;
+                }
+            }
+        }
+        if (!literal(layoutTokens)) {
             return false;
         }
         columnsOf(keyFrom, keyLength).add(step, value, ts);
         return true;
     }
 
+    /** Whether the body continues with the literal bytes {@code k} of the layout (then skipped). */
+    private boolean literal(int k) {
+        int n = literalLength[k];
+        int from = literalFrom[k];
+        if (i + n > end || !Arrays.equals(b, i, i + n, b, from, from + n)) {
+            return false;
+        }
+        i += n;
+        return true;
+    }
+
+    /** 1-18 digits up to (not over) a closing quote, into number: what {@link #int64} takes in a string. */
+    private boolean quotedDigits() {
+        int from = i;
+        long v = 0;
+        while (i < end && b[i] >= '0' && b[i] <= '9') {
+            v = v * 10 + (b[i++] - '0');
+        }
+        if (i == from || i - from > 18 || i >= end || b[i] != '"') {
+            return false;
+        }
+        number = v;
+        return true;
+    }
+
     /** The columns of the key at {@code b[from..from+length)}; a new key is checked as the general reader checks it. */
     private MetricColumns.Builder columnsOf(int from, int length) {
         if (lastKey != null && length == lastKeyLength
-                && java.util.Arrays.equals(b, from, from + length, b, lastKeyFrom, lastKeyFrom + length)) {
+                && Arrays.equals(b, from, from + length, b, lastKeyFrom, lastKeyFrom + length)) {
             return lastColumns;
         }
         String key = new String(b, from, length, StandardCharsets.ISO_8859_1);

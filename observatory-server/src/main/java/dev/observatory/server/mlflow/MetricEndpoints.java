@@ -50,7 +50,7 @@ final class MetricEndpoints {
      * tree-based reading, and nothing is written unless the whole batch is valid.
      */
     private void logBatch(MlflowRequest req, MlflowServlet.Reply reply) throws IOException {
-        LogBatchBody body = LogBatchBody.read(req.input(), maxMetricsPerBatch);
+        LogBatchBody body = LogBatchBody.read(req.input(), req.contentLength(), maxMetricsPerBatch);
         req.useBody(body.rest);
         String runId = req.runId();
         JsonNode metrics = req.node("metrics");

@@ -47,6 +47,11 @@ final class MlflowRequest {
         }
     }
 
+    /** The body's declared length (Content-Length), -1 when it declared none. */
+    long contentLength() {
+        return http.getContentLengthLong();
+    }
+
     /** The body's fields as read by the endpoint itself (the parameters the accessors below see). */
     void useBody(JsonNode fields) {
         this.body = fields;

@@ -124,7 +124,34 @@ class LogBatchBodyTest {
             "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":1},]}",
             "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":1}]}}",
             "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":\"\"}]}",
-            "{\"metrics\":[{\"key\":\"\",\"value\":1,\"timestamp\":1}]}" })
+            "{\"metrics\":[{\"key\":\"\",\"value\":1,\"timestamp\":1}]}",
+            // after a metric read field by field, the next ones laid out alike are read by their layout: near misses
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":\"2\",\"step\":\"3\"},"
+                    + "{\"key\":\"a\",\"value\":-1.5e2,\"timestamp\":\"4\",\"step\":\"5\"},"
+                    + "{\"key\":\"b\",\"value\":7,\"timestamp\":\"6\",\"step\":\"0007\"},"
+                    + "{\"key\":\"a\",\"value\":8, \"timestamp\":\"9\",\"step\":\"1\"},"
+                    + "{\"key\":\"a\",\"value\":8,\"timestamp\":10,\"step\":\"1\"},"
+                    + "{\"key\":\"a\",\"value\":8,\"timestamp\":11,\"step\":\"1\"}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":\"2\",\"step\":\"3\"},"
+                    + "{\"key\":\"a\",\"value\":1,\"timestamp\":\"2\",\"step\":\"3x\"}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":\"2\",\"step\":\"3\"},"
+                    + "{\"key\":\"a\",\"value\":1,\"timestamp\":\"2\",\"step\":\"\"}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":\"2\",\"step\":\"3\"},"
+                    + "{\"key\":\"a\",\"value\":1,\"timestamp\":\"2\",\"step\":\"1234567890123456789\"}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":\"2\",\"step\":\"3\"},"
+                    + "{\"key\":\"a\",\"value\":\"NaN\",\"timestamp\":\"2\",\"step\":\"3\"}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":\"2\",\"step\":\"3\"},"
+                    + "{\"key\":\"a\",\"value\":01,\"timestamp\":\"2\",\"step\":\"3\"}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":\"2\",\"step\":\"3\"},"
+                    + "{\"key\":\"a\",\"value\":1,\"timestamp\":\"2\",\"step\":\"3\",\"step\":\"4\"}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":\"2\",\"step\":\"3\"},"
+                    + "{\"key\":\"a\",\"value\":1,\"timestamp\":\"2\"}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":\"2\",\"step\":\"3\"},"
+                    + "{\"key\":\"a\\u0062\",\"value\":1,\"timestamp\":\"2\",\"step\":\"3\"}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":\"2\",\"step\":\"3\"},"
+                    + "{\"key\":\"../x\",\"value\":1,\"timestamp\":\"2\",\"step\":\"3\"}]}",
+            "{\"metrics\":[{\"key\":\"a\",\"value\":1,\"timestamp\":\"2\",\"step\":\"3\"},"
+                    + "{\"key\":\"a\",\"value\":1,\"timestamp\":\"2\",\"step\":\"3\"" })
     void readsWhatTheTreeReads(String body) {
         assertThat(streamed(body)).isEqualTo(byTree(body));
     }
@@ -151,6 +178,42 @@ class LogBatchBodyTest {
         assertThat(fast.batch().get("loss").values()[999]).isEqualTo(Math.exp(-999 / 20_000.0));
         assertThat(LogBatchFastPath.read(body.getBytes(StandardCharsets.UTF_8), body.length(), 999))
                 .as("over the limit: the general reading reports it").isNull();
+    }
+
+    @Test
+    void aDeclaredLengthReadsTheWholeBodyEvenWhenItIsWrong() throws Exception {
+        byte[] ten = "0123456789".getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(LogBatchBody.head(new ByteArrayInputStream(ten), 10)).isEqualTo(ten);
+        assertThat(LogBatchBody.head(new ByteArrayInputStream(ten), 3)).as("longer than declared").isEqualTo(ten);
+        assertThat(LogBatchBody.head(new ByteArrayInputStream(ten), 20)).as("shorter than declared").isEqualTo(ten);
+        assertThat(LogBatchBody.head(new ByteArrayInputStream(ten), -1)).isEqualTo(ten);
+        assertThat(LogBatchBody.head(new ByteArrayInputStream(ten), 0)).isEqualTo(ten);
+        String body = officialClientBody(3);
+        LogBatchBody declared = LogBatchBody.read(in(body), body.length(), 1000);
+        assertThat(declared.streamed).isTrue();
+        assertThat(render(declared.batch())).isEqualTo(render(LogBatchBody.read(in(body), 1000).batch()));
+    }
+
+    @Test
+    void metricsLaidOutLikeThePreviousOneReadTheirOwnValues() {
+        String body = "{\"metrics\":[" + "{\"key\":\"a\",\"value\":1.5,\"timestamp\":\"10\",\"step\":\"1\"},"
+                + "{\"key\":\"b\",\"value\":-2,\"timestamp\":\"20\",\"step\":\"22\"},"
+                + "{\"key\":\"a\",\"value\":3e-1,\"timestamp\":\"30\",\"step\":\"333\"}]}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+
+        LogBatchFastPath f = LogBatchFastPath.read(bytes, bytes.length, 1000);
+
+        assertThat(f).isNotNull();
+        assertThat(f.metricCount).isEqualTo(3);
+        MetricColumns a = f.columns.get("a").build();
+        MetricColumns b = f.columns.get("b").build();
+        assertThat(a.steps()).containsExactly(1, 333);
+        assertThat(a.values()).containsExactly(1.5, 0.3);
+        assertThat(a.timestampsMs()).containsExactly(10, 30);
+        assertThat(b.steps()).containsExactly(22);
+        assertThat(b.values()).containsExactly(-2.0);
+        assertThat(b.timestampsMs()).containsExactly(20);
     }
 
     @Test
