@@ -38,8 +38,9 @@ final class DuckDbDownsample {
         if (tiled(s, b, bucketCount)) {
             return DuckDbSql.list(c, DuckDbTiledM4.sql(s, b, bucketCount), DuckDbDownsample::bucket);
         }
-        String bucket = b.width() > 0 ? "(step - " + b.lo() + ") * " + bucketCount + " // " + b.width()
-                : "CAST((CAST(step AS HUGEINT) - " + b.lo() + ") * " + bucketCount + " // CAST('"
+        String cell = cellOf("step", b);
+        String bucket = b.width() > 0 ? "(" + cell + " - " + b.lo() + ") * " + bucketCount + " // " + b.width()
+                : "CAST((CAST(" + cell + " AS HUGEINT) - " + b.lo() + ") * " + bucketCount + " // CAST('"
                         + BigInteger.valueOf(b.hi()).subtract(BigInteger.valueOf(b.lo())).add(BigInteger.ONE)
                         + "' AS HUGEINT) AS BIGINT)";
         String points = "(SELECT " + bucket + " AS bucket, step, value FROM metric_points WHERE series_id = " + s.id()
@@ -47,6 +48,14 @@ final class DuckDbDownsample {
         String sql = s.nanCount() == 0 ? FINITE_SERIES + "FROM " + points + " GROUP BY bucket ORDER BY bucket"
                 : ANY_SERIES + "FROM " + points + ") GROUP BY bucket ORDER BY bucket";
         return DuckDbSql.list(c, sql, DuckDbDownsample::bucket);
+    }
+
+    /**
+     * The SQL of the first step of a step's bucket cell, {@code max(lo, step & -align)} (StepBuckets), for a step
+     * expression of a row inside the range.
+     */
+    static String cellOf(String step, StepBuckets b) {
+        return b.align() == 1 ? step : "greatest(" + step + " & (" + -b.align() + "), " + b.lo() + ")";
     }
 
     /**
