@@ -64,6 +64,20 @@ abstract class M4BucketContract extends StorageFixture {
     }
 
     @Test
+    void aRangeWiderThanALongChartsExactlyAsM4() {
+        MetricColumns wide = columns(new long[] { Long.MIN_VALUE / 2, Long.MIN_VALUE / 3, -1L << 40, -3, 0, 4, 1L << 50,
+                Long.MAX_VALUE / 3, Long.MAX_VALUE / 2 }, new double[] { 1, 9, 2, Double.NaN, 3, 7, 4, 6, 5 });
+        append(run.id(), "loss", wide);
+
+        for (int buckets : new int[] { 1, 3, 7, 1000 }) {
+            assertThat(downsample(Long.MIN_VALUE, Long.MAX_VALUE, buckets)).as("%d buckets", buckets)
+                    .containsExactlyElementsOf(M4Reference.clamped(wide, Long.MIN_VALUE, Long.MAX_VALUE, buckets));
+        }
+        assertThat(downsample(-5, Long.MAX_VALUE, 3))
+                .containsExactlyElementsOf(M4Reference.clamped(wide, -5, Long.MAX_VALUE, 3));
+    }
+
+    @Test
     void randomSeriesWithNonFiniteValuesAndIrregularStepsChartExactlyAsM4InAnyWindow() {
         Random random = new Random(20261122);
         MetricColumns all = irregular(random, 100_000);

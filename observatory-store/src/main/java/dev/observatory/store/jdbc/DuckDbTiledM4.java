@@ -43,7 +43,7 @@ final class DuckDbTiledM4 {
         long fromTile = firstWhole && (firstTile < lastTile || lastWhole) ? firstTile : firstTile + 1;
         long toTile = lastWhole && (firstTile < lastTile || firstWhole) ? lastTile : lastTile - 1;
         StringBuilder sql = new StringBuilder(MERGE);
-        sql.append("SELECT ").append(bucketOf(DuckDbDownsample.cellOf("(tile * " + tile + ")", b), b, buckets))
+        sql.append("SELECT ").append(DuckDbDownsample.bucketOf("(tile * " + tile + ")", b, buckets))
                 .append(TILE_COLUMNS).append(" WHERE series_id = ").append(s.id()).append(" AND tile BETWEEN ")
                 .append(fromTile).append(" AND ").append(toTile);
         if (fromTile > firstTile) {
@@ -65,9 +65,9 @@ final class DuckDbTiledM4 {
         int shift = s.tileShift();
         long firstTile = b.lo() >> shift;
         long lastTile = b.hi() >> shift;
-        String tiles = "SELECT " + bucketOf("(tile * " + tile + ")", b, buckets) + TILE_COLUMNS + " WHERE series_id = "
-                + s.id() + " AND tile BETWEEN " + (firstTile + 1) + " AND " + (lastTile - 1) + " AND NOT "
-                + straddles("(tile * " + tile + " + " + (tile - b.align()) + ")", tile, b, buckets);
+        String tiles = "SELECT " + DuckDbDownsample.bucketOf("(tile * " + tile + ")", b, buckets) + TILE_COLUMNS
+                + " WHERE series_id = " + s.id() + " AND tile BETWEEN " + (firstTile + 1) + " AND " + (lastTile - 1)
+                + " AND NOT " + straddles("(tile * " + tile + " + " + (tile - b.align()) + ")", tile, b, buckets);
         long mask = tile - 1;
         String points = points(s, b, buckets, "(step <= " + (b.lo() | mask) + " OR step >= " + (b.hi() & ~mask) + " OR "
                 + straddles("((step | " + mask + ") - " + (b.align() - 1) + ")", tile, b, buckets) + ")");
@@ -78,17 +78,13 @@ final class DuckDbTiledM4 {
     private static String points(DuckDbMetrics.SeriesRange s, StepBuckets b, int buckets, String condition) {
         String where = " FROM metric_points WHERE series_id = " + s.id() + " AND step BETWEEN " + b.lo() + " AND "
                 + b.hi() + " AND " + condition;
-        String bucket = bucketOf(DuckDbDownsample.cellOf("step", b), b, buckets);
+        String bucket = DuckDbDownsample.bucketOf("step", b, buckets);
         return s.nanCount() == 0
                 ? "SELECT " + bucket + ", 1, 0, step, step, step, value, step, value, step, value, step, value" + where
                 : "SELECT bucket, 1, CASE WHEN v IS NULL THEN 1 ELSE 0 END, step, step, fstep, v, fstep, v, fstep, v, "
                         + "fstep, v FROM (SELECT " + bucket + " AS bucket, step, "
                         + "CASE WHEN isfinite(value) THEN value END AS v, CASE WHEN isfinite(value) THEN step END "
                         + "AS fstep" + where + ")";
-    }
-
-    private static String bucketOf(String cell, StepBuckets b, int buckets) {
-        return "((" + cell + " - " + b.lo() + ") * " + buckets + " // " + b.width() + ")";
     }
 
     /**
