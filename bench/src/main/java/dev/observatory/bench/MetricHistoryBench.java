@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * plus three more keys logged at every step (4 M points in the store), as a trainer writes them. The in-memory backend
  * is the baseline: the same service code with no database. On DuckDB the chart is measured once the writer has
  * rewritten the points by series in idle time, as it does a second after an ingest burst (decision 0035);
- * {@code -p compaction=on,off} measures without that rewrite in the same run.
+ * {@code -p compaction=on,off} measures without that rewrite in the same run, {@code -p buckets=aligned,equal-width}
+ * with the bucket edges of before decision 0042 (raw edge points read).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -51,12 +52,21 @@ public class MetricHistoryBench {
     @Param({ "on" })
     public String compaction;
 
+    /**
+     * aligned: bucket edges on multiples of the cell (decision 0042), so a long series' chart is its tile rows;
+     * equal-width: the buckets before it (edges anywhere, raw edge points read), the in-run baseline.
+     */
+    @Param({ "aligned" })
+    public String buckets;
+
     private BenchStores stores;
     private String runId;
 
     @Setup(Level.Trial)
     public void writeSeries() {
         System.setProperty("observatory.pointCompaction", Boolean.toString(compaction.equals("on")));
+        System.setProperty(dev.observatory.store.internal.StepBuckets.LEGACY_PROPERTY,
+                Boolean.toString(buckets.equals("equal-width")));
         stores = BenchStores.empty(backend);
         Actor actor = new Actor("bench", "cli");
         runId = stores.tracking.createRun(actor, NewRun.of("bench", "history-1m")).id();

@@ -36,9 +36,11 @@ public interface MetricStore {
     List<MetricPoint> read(String runId, String key, long fromStep, long toStep, long offset, int limit);
 
     /**
-     * M4 downsampling of the points with {@code fromStep <= step <= toStep} into at most {@code buckets} equal-width
-     * step buckets (only non-empty buckets are returned, ordered by step). NaN/Inf values are counted in nanCount and
-     * excluded from min/max; first/last are taken over finite values when any (else NaN).
+     * M4 downsampling of the points with {@code fromStep <= step <= toStep} into at most {@code buckets} step buckets
+     * of nearly equal width whose edges lie on multiples of a power-of-two cell (see
+     * {@link dev.observatory.store.internal.StepBuckets}, docs/decisions/0042-m4-aligned-buckets.md; only non-empty
+     * buckets are returned, ordered by step). NaN/Inf values are counted in nanCount and excluded from min/max;
+     * first/last are taken over finite values when any (else NaN).
      */
     List<SeriesBucket> downsample(String runId, String key, long fromStep, long toStep, int buckets);
 

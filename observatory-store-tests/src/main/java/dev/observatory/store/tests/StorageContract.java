@@ -218,4 +218,12 @@ public abstract class StorageContract {
             return StorageContract.this.newStorage();
         }
     }
+
+    @Nested
+    class M4Buckets extends M4BucketContract {
+        @Override
+        StorageComponent newStorage() {
+            return StorageContract.this.newStorage();
+        }
+    }
 }

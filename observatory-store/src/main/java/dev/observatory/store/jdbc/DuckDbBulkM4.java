@@ -1,6 +1,7 @@
 package dev.observatory.store.jdbc;
 
 import dev.observatory.model.SeriesBucket;
+import dev.observatory.store.internal.StepBuckets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,10 +16,11 @@ import java.util.Map;
 /**
  * {@code MetricStore.downsampleRuns} on DuckDB: the M4 charts of one metric for many runs in two statements per 500
  * runs instead of one per run. The first reads the runs' series rows (id, step range); the second groups the points of
- * all those series at once by (series, bucket), each series with its own {@code lo} and width joined in as literals.
- * Buckets are those of {@link DuckDbDownsample} over the whole series (same StepBuckets arithmetic, first/last/min/max
- * over finite values); a series whose {@code width * buckets} would overflow a long is charted on its own by
- * DuckDbDownsample. Non-finite values are always handled (the per-series fast path is not worth a second statement).
+ * all those series at once by (series, bucket), each series with its own {@code lo}, width and cell mask
+ * ({@code -align}) joined in as literals. Buckets are those of {@link DuckDbDownsample} over the whole series (same
+ * StepBuckets arithmetic, first/last/min/max over finite values); a series whose {@code width * buckets} would overflow
+ * a long is charted on its own by DuckDbDownsample. Non-finite values are always handled (the per-series fast path is
+ * not worth a second statement).
  */
 final class DuckDbBulkM4 {
 
@@ -26,9 +28,9 @@ final class DuckDbBulkM4 {
 
     private static final String MERGE = "SELECT count(*), count(*) - count(v), min(fstep), arg_min(v, step), "
             + "max(fstep), arg_max(v, step), arg_min(step, v), min(v), arg_max(step, v), max(v), min(step), max(step), "
-            + "series_id FROM (SELECT p.series_id, (p.step - k.lo) * %d // k.w AS bucket, p.step, "
+            + "series_id FROM (SELECT p.series_id, (greatest(p.step & k.m, k.lo) - k.lo) * %d // k.w AS bucket, p.step, "
             + "CASE WHEN isfinite(p.value) THEN p.value END AS v, CASE WHEN isfinite(p.value) THEN p.step END AS fstep "
-            + "FROM metric_points p JOIN (VALUES %s) k(series_id, lo, w) ON p.series_id = k.series_id "
+            + "FROM metric_points p JOIN (VALUES %s) k(series_id, lo, w, m) ON p.series_id = k.series_id "
             + "WHERE p.series_id IN (%s)) GROUP BY series_id, bucket ORDER BY series_id, bucket";
 
     private DuckDbBulkM4() {
@@ -73,10 +75,8 @@ final class DuckDbBulkM4 {
         StringBuilder values = new StringBuilder();
         StringBuilder inList = new StringBuilder();
         for (Series s : series) {
-            long width = s.maxStep() - s.minStep() + 1;
-            boolean fits = s.maxStep() - s.minStep() >= 0 && s.maxStep() - s.minStep() < Long.MAX_VALUE
-                    && width <= Long.MAX_VALUE / buckets;
-            if (!fits) {
+            StepBuckets b = StepBuckets.of(Long.MIN_VALUE, Long.MAX_VALUE, buckets, s.minStep(), s.maxStep());
+            if (b.width() <= 0) {
                 out.put(s.runId(),
                         DuckDbDownsample.m4(c,
                                 new DuckDbMetrics.SeriesRange(s.id(), s.minStep(), s.maxStep(), s.nanCount(), null),
@@ -85,7 +85,7 @@ final class DuckDbBulkM4 {
             }
             runOf.put(s.id(), s.runId());
             values.append(values.isEmpty() ? "" : ", ").append('(').append(s.id()).append(", ").append(s.minStep())
-                    .append("::BIGINT, ").append(width).append("::BIGINT)");
+                    .append("::BIGINT, ").append(b.width()).append("::BIGINT, ").append(-b.align()).append("::BIGINT)");
             inList.append(inList.isEmpty() ? "" : ", ").append(s.id());
         }
         if (runOf.isEmpty()) {

@@ -38,8 +38,10 @@ final class DuckDbDownsample {
         if (tiled(s, b, bucketCount)) {
             return DuckDbSql.list(c, DuckDbTiledM4.sql(s, b, bucketCount), DuckDbDownsample::bucket);
         }
-        String bucket = b.width() > 0 ? "(step - " + b.lo() + ") * " + bucketCount + " // " + b.width()
-                : "CAST((CAST(step AS HUGEINT) - " + b.lo() + ") * " + bucketCount + " // CAST('"
+        String bucket = b.width() > 0 ? bucketOf("step", b, bucketCount)
+                : "CAST((greatest(((CAST(step AS HUGEINT) - " + (b.lo() & -b.align()) + ") // " + b.align() + ") * "
+                        + b.align() + " + " + (b.lo() & -b.align()) + ", " + b.lo() + ") - " + b.lo() + ") * "
+                        + bucketCount + " // CAST('"
                         + BigInteger.valueOf(b.hi()).subtract(BigInteger.valueOf(b.lo())).add(BigInteger.ONE)
                         + "' AS HUGEINT) AS BIGINT)";
         String points = "(SELECT " + bucket + " AS bucket, step, value FROM metric_points WHERE series_id = " + s.id()
@@ -47,6 +49,21 @@ final class DuckDbDownsample {
         String sql = s.nanCount() == 0 ? FINITE_SERIES + "FROM " + points + " GROUP BY bucket ORDER BY bucket"
                 : ANY_SERIES + "FROM " + points + ") GROUP BY bucket ORDER BY bucket";
         return DuckDbSql.list(c, sql, DuckDbDownsample::bucket);
+    }
+
+    /**
+     * The SQL of the bucket of a step expression in the range (StepBuckets, {@code width} fitting a long): the step's
+     * cell start is {@code base + (step - base) // align * align} with {@code base = lo & -align <= step}. Arithmetic
+     * only, no bitwise and: DuckDB's statistics then bound the bucket, and the GROUP BY takes its perfect-hash path
+     * (with {@code step & -align} it fell back to a hash table and the chart got slower).
+     */
+    static String bucketOf(String step, StepBuckets b, int buckets) {
+        if (b.align() == 1) {
+            return "((" + step + " - " + b.lo() + ") * " + buckets + " // " + b.width() + ")";
+        }
+        long base = b.lo() & -b.align();
+        return "greatest((((" + step + " - " + base + ") // " + b.align() + ") * " + b.align() + " + " + (base - b.lo())
+                + ") * " + buckets + " // " + b.width() + ", 0)";
     }
 
     /**

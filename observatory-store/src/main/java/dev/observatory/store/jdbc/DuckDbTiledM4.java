@@ -3,10 +3,12 @@ package dev.observatory.store.jdbc;
 import dev.observatory.store.internal.StepBuckets;
 
 /**
- * M4 over the tiles (docs/decisions/0008-duckdb-m4-tiles.md): a tile lying inside one bucket contributes its stored
- * summary rows; the points of the few tiles that straddle a bucket edge (or the range ends) are read raw. Both become
- * rows of one shape and one GROUP BY merges them, so the result equals M4 over every point while the expensive
- * arg_min/arg_max aggregates see about 1/64 of the rows. All numbers are longs computed here and inlined.
+ * M4 over the tiles (docs/decisions/0008-duckdb-m4-tiles.md, 0042-m4-aligned-buckets.md): a tile lying inside one
+ * bucket contributes its stored summary rows; the points of the tiles that straddle a bucket edge (or the range ends)
+ * are read raw. Both become rows of one shape and one GROUP BY merges them, so the result equals M4 over every point
+ * while the expensive arg_min/arg_max aggregates see about 1/64 of the rows. When the buckets' cells (StepBuckets'
+ * {@code align}) are at least a tile wide, no tile straddles an edge: the chart is the tile rows alone, plus the raw
+ * points of an end tile that the range cuts. All numbers are longs computed here and inlined.
  */
 final class DuckDbTiledM4 {
 
@@ -15,51 +17,83 @@ final class DuckDbTiledM4 {
             + "arg_min(min_step, min_value), min(min_value), arg_max(max_step, max_value), max(max_value), "
             + "min(any_min_step), max(any_max_step) FROM (";
 
+    private static final String TILE_COLUMNS = " AS bucket, n, nan, any_min_step, any_max_step, first_step, "
+            + "first_value, last_step, last_value, min_step, min_value, max_step, max_value FROM metric_tiles";
+
     private DuckDbTiledM4() {
     }
 
     static String sql(DuckDbMetrics.SeriesRange s, StepBuckets b, int buckets) {
-        int shift = s.tileShift();
-        long tile = 1L << shift;
-        long firstTile = b.lo() >> shift;
-        long lastTile = b.hi() >> shift;
-        String tiles = "SELECT " + bucketOf("(tile * " + tile + ")", b, buckets) + " AS bucket, n, nan, any_min_step, "
-                + "any_max_step, first_step, first_value, last_step, last_value, min_step, min_value, max_step, "
-                + "max_value FROM metric_tiles WHERE series_id = " + s.id() + " AND tile BETWEEN " + (firstTile + 1)
-                + " AND " + (lastTile - 1) + " AND NOT " + straddles("tile", tile, b, buckets);
-        // The points of the end tiles by plain step ranges, those of the straddling inner tiles by the tile's last
-        // step (step | (tile - 1)): comparisons and one modulo per row, no shift, multiply or IN list.
-        long mask = tile - 1;
-        String where = " FROM metric_points WHERE series_id = " + s.id() + " AND step BETWEEN " + b.lo() + " AND "
-                + b.hi() + " AND (step <= " + (b.lo() | mask) + " OR step >= " + (b.hi() & ~mask) + " OR "
-                + straddlesAtEnd("(step | " + mask + ")", tile, b, buckets) + ")";
-        String points = s.nanCount() == 0
-                ? "SELECT " + bucketOf("step", b, buckets) + ", 1, 0, step, step, step, value, step, value, step, "
-                        + "value, step, value" + where
-                : "SELECT bucket, 1, CASE WHEN v IS NULL THEN 1 ELSE 0 END, step, step, fstep, v, fstep, v, fstep, v, "
-                        + "fstep, v FROM (SELECT " + bucketOf("step", b, buckets) + " AS bucket, step, "
-                        + "CASE WHEN isfinite(value) THEN value END AS v, CASE WHEN isfinite(value) THEN step END "
-                        + "AS fstep" + where + ")";
-        return MERGE + tiles + " UNION ALL " + points + ") GROUP BY bucket ORDER BY bucket";
-    }
-
-    private static String bucketOf(String step, StepBuckets b, int buckets) {
-        return "((" + step + " - " + b.lo() + ") * " + buckets + " // " + b.width() + ")";
+        long tile = 1L << s.tileShift();
+        return tile <= b.align() ? alignedSql(s, b, buckets, tile) : edgeSql(s, b, buckets, tile);
     }
 
     /**
-     * Whether tile {@code t} (an inner tile: inside the range) holds the edge between two buckets. With y = (last step
-     * of the tile - lo) * buckets, the tile's first and last steps fall into different buckets exactly when
-     * {@code y mod width < (tile - 1) * buckets}, because a bucket is at least two tiles wide: one modulo per row
-     * instead of two divisions.
+     * Every tile lies in one bucket. The end tiles are summaries too when the range holds all their points (the range
+     * starts at the tile's first step or at the series' first step; likewise at the end), else their points are read by
+     * step range.
      */
-    private static String straddles(String t, long tile, StepBuckets b, int buckets) {
-        return straddlesAtEnd("(" + t + ") * " + tile + " + " + (tile - 1), tile, b, buckets);
+    private static String alignedSql(DuckDbMetrics.SeriesRange s, StepBuckets b, int buckets, long tile) {
+        int shift = s.tileShift();
+        long mask = tile - 1;
+        long firstTile = b.lo() >> shift;
+        long lastTile = b.hi() >> shift;
+        boolean firstWhole = (b.lo() & mask) == 0 || b.lo() <= s.minStep();
+        boolean lastWhole = (b.hi() & mask) == mask || b.hi() >= s.maxStep();
+        long fromTile = firstWhole && (firstTile < lastTile || lastWhole) ? firstTile : firstTile + 1;
+        long toTile = lastWhole && (firstTile < lastTile || firstWhole) ? lastTile : lastTile - 1;
+        StringBuilder sql = new StringBuilder(MERGE);
+        sql.append("SELECT ").append(DuckDbDownsample.bucketOf("(tile * " + tile + ")", b, buckets))
+                .append(TILE_COLUMNS).append(" WHERE series_id = ").append(s.id()).append(" AND tile BETWEEN ")
+                .append(fromTile).append(" AND ").append(toTile);
+        if (fromTile > firstTile) {
+            sql.append(" UNION ALL ").append(
+                    points(s, b, buckets, "step BETWEEN " + b.lo() + " AND " + Math.min(b.hi(), b.lo() | mask)));
+        }
+        if (toTile < lastTile && lastTile > firstTile) {
+            sql.append(" UNION ALL ")
+                    .append(points(s, b, buckets, "step BETWEEN " + (b.hi() & ~mask) + " AND " + b.hi()));
+        }
+        return sql.append(") GROUP BY bucket ORDER BY bucket").toString();
     }
 
-    /** {@link #straddles} given the expression of the tile's last step. */
-    private static String straddlesAtEnd(String lastStep, long tile, StepBuckets b, int buckets) {
-        return "(((" + lastStep + " - " + b.lo() + ") * " + buckets + ") % " + b.width() + " < " + (tile - 1) * buckets
-                + ")";
+    /**
+     * Tiles wider than a cell: the inner tiles that straddle a bucket edge are read raw, selected by the tile's last
+     * cell (step | (tile - 1)) - (align - 1): comparisons and one modulo per row, no shift, multiply or IN list.
+     */
+    private static String edgeSql(DuckDbMetrics.SeriesRange s, StepBuckets b, int buckets, long tile) {
+        int shift = s.tileShift();
+        long firstTile = b.lo() >> shift;
+        long lastTile = b.hi() >> shift;
+        String tiles = "SELECT " + DuckDbDownsample.bucketOf("(tile * " + tile + ")", b, buckets) + TILE_COLUMNS
+                + " WHERE series_id = " + s.id() + " AND tile BETWEEN " + (firstTile + 1) + " AND " + (lastTile - 1)
+                + " AND NOT " + straddles("(tile * " + tile + " + " + (tile - b.align()) + ")", tile, b, buckets);
+        long mask = tile - 1;
+        String points = points(s, b, buckets, "(step <= " + (b.lo() | mask) + " OR step >= " + (b.hi() & ~mask) + " OR "
+                + straddles("((step | " + mask + ") - " + (b.align() - 1) + ")", tile, b, buckets) + ")");
+        return MERGE + tiles + " UNION ALL " + points + ") GROUP BY bucket ORDER BY bucket";
+    }
+
+    /** The points of the range that match a condition, as rows of the tile rows' shape. */
+    private static String points(DuckDbMetrics.SeriesRange s, StepBuckets b, int buckets, String condition) {
+        String where = " FROM metric_points WHERE series_id = " + s.id() + " AND step BETWEEN " + b.lo() + " AND "
+                + b.hi() + " AND " + condition;
+        String bucket = DuckDbDownsample.bucketOf("step", b, buckets);
+        return s.nanCount() == 0
+                ? "SELECT " + bucket + ", 1, 0, step, step, step, value, step, value, step, value, step, value" + where
+                : "SELECT bucket, 1, CASE WHEN v IS NULL THEN 1 ELSE 0 END, step, step, fstep, v, fstep, v, fstep, v, "
+                        + "fstep, v FROM (SELECT " + bucket + " AS bucket, step, "
+                        + "CASE WHEN isfinite(value) THEN value END AS v, CASE WHEN isfinite(value) THEN step END "
+                        + "AS fstep" + where + ")";
+    }
+
+    /**
+     * Whether an inner tile holds the edge between two buckets, given the expression of its last cell's first step.
+     * With y = (that step - lo) * buckets, the tile's first and last cells fall into different buckets exactly when
+     * {@code y mod width < (tile - align) * buckets} (an equal-width edge lies between them; the tile starts a cell).
+     */
+    private static String straddles(String lastCell, long tile, StepBuckets b, int buckets) {
+        return "(((" + lastCell + " - " + b.lo() + ") * " + buckets + ") % " + b.width() + " < "
+                + (tile - b.align()) * buckets + ")";
     }
 }
