@@ -12,16 +12,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Metric ingest on the writer thread: appends the points of a group of batches with the Appender, merges each batch
- * into its series summary in Java, writes the touched summary rows and commits once. Caches series ids and summaries
- * (and the runs known to exist) so that ingest never reads metric_points; the caches are dropped after a failed commit
- * and reloaded from the database.
+ * Metric ingest on the writer thread: stages the points of a group of batches (DuckDbPointStaging: one insert per
+ * group), merges each batch into its series summary in Java, writes the touched summary rows and commits once. Caches
+ * series ids and summaries (and the runs known to exist) so that ingest never reads metric_points; the caches are
+ * dropped after a failed commit and reloaded from the database.
  */
 final class DuckDbMetricIngest implements AutoCloseable {
 
@@ -31,8 +30,8 @@ final class DuckDbMetricIngest implements AutoCloseable {
     private final DuckDBConnection connection;
     private final DuckDbSeriesCache series;
     private final DuckDbTiles tiles;
+    private final DuckDbPointStaging points;
     private final Set<String> knownRuns = new HashSet<>();
-    private DuckDBAppender appender;
     private PreparedStatement runLookup;
     private PreparedStatement journalState;
 
@@ -40,6 +39,7 @@ final class DuckDbMetricIngest implements AutoCloseable {
         this.connection = connection;
         this.series = new DuckDbSeriesCache(connection);
         this.tiles = new DuckDbTiles(connection);
+        this.points = new DuckDbPointStaging(connection);
     }
 
     /**
@@ -62,7 +62,7 @@ final class DuckDbMetricIngest implements AutoCloseable {
                 accepted.add(task);
             }
             if (!touched.isEmpty()) {
-                appender().flush();
+                points.flush();
                 tiles.flush();
                 for (DuckDbSeriesCache.Series s : tiledNow) {
                     tiles.tileExisting(s.id(), s.tileShift());
@@ -91,7 +91,6 @@ final class DuckDbMetricIngest implements AutoCloseable {
      */
     private void appendBatch(String runId, Map<String, MetricColumns> batch, Set<DuckDbSeriesCache.Series> touched,
             Set<DuckDbSeriesCache.Series> tiledNow) throws SQLException {
-        DuckDBAppender a = appender();
         for (Map.Entry<String, MetricColumns> e : batch.entrySet()) {
             MetricColumns c = e.getValue();
             if (c.size() == 0) {
@@ -99,12 +98,7 @@ final class DuckDbMetricIngest implements AutoCloseable {
             }
             DuckDbSeriesCache.Series s = series.get(runId, e.getKey());
             int id = s.id();
-            long[] steps = c.steps();
-            long[] ts = c.timestampsMs();
-            double[] values = c.values();
-            for (int i = 0; i < steps.length; i++) {
-                a.beginRow().append(id).append(steps[i]).append(ts[i]).append(values[i]).endRow();
-            }
+            points.add(id, c);
             s.summary().add(c);
             touched.add(s);
             if (s.tileShift() == null && s.summary().count() == c.size()) {
@@ -160,13 +154,6 @@ final class DuckDbMetricIngest implements AutoCloseable {
         return exists;
     }
 
-    private DuckDBAppender appender() throws SQLException {
-        if (appender == null) {
-            appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "metric_points");
-        }
-        return appender;
-    }
-
     private void rollback() {
         try {
             DuckDbSql.exec(connection, "ROLLBACK");
@@ -175,7 +162,7 @@ final class DuckDbMetricIngest implements AutoCloseable {
         }
     }
 
-    /** Drops every cache and the appender (after a failed transaction). */
+    /** Drops every cache, the staged points and the appenders (after a failed transaction). */
     void forget() {
         series.forget();
         tiles.close();
@@ -185,14 +172,7 @@ final class DuckDbMetricIngest implements AutoCloseable {
     }
 
     private void closeAppender() {
-        if (appender != null) {
-            try {
-                appender.close();
-            } catch (SQLException e) {
-                LOG.debug("closing the metric appender: {}", e.getMessage());
-            }
-            appender = null;
-        }
+        points.close();
     }
 
     private void closeRunLookup() {
