@@ -36,7 +36,8 @@ trap 'stop_server; [[ -n "${NULL_PID:-}" ]] && kill "$NULL_PID" 2>/dev/null; rm 
 cp "$JAR" "$WORK/observatory.jar"; JAR="$WORK/observatory.jar"; NEW_JAR="$JAR"
 [[ -n "${BENCH_OLD_JAR:-}" ]] && cp "$BENCH_OLD_JAR" "$WORK/old.jar"
 MTOOLS="$WORK/tools"; mkdir -p "$MTOOLS"
-"$JAVA_HOME/bin/javac" --release 21 -cp "$CLIENT_JAR" -d "$MTOOLS" "$BENCH"/src/main/java/dev/observatory/bench/mlflow/*.java
+"$JAVA_HOME/bin/javac" --release 21 -cp "$CLIENT_JAR" -d "$MTOOLS" "$BENCH"/src/main/java/dev/observatory/bench/mlflow/*.java \
+  "$BENCH"/src/main/java/dev/observatory/bench/RawHttp.java "$BENCH"/src/main/java/dev/observatory/bench/LoopbackHttp.java
 CP="$MTOOLS:$CLIENT_JAR:$SLF4J"
 say "$(machine_note)"
 replay=(); e2e=()

@@ -99,7 +99,7 @@ public final class McpLatency {
     private Reply get(String path) throws IOException, InterruptedException {
         if (raw != null) {
             RawHttp.Response r = raw.get(path, Map.of());
-            return new Reply(r.status(), r.header("Content-Type"), r.header("Mcp-Session-Id"), r.body());
+            return new Reply(r.status(), r.header("Content-Type"), r.header("Mcp-Session-Id"), r.text());
         }
         return reply(http.get(path));
     }
@@ -107,7 +107,7 @@ public final class McpLatency {
     private Reply post(String path, Map<String, String> headers, String json) throws IOException, InterruptedException {
         if (raw != null) {
             RawHttp.Response r = raw.postJson(path, headers, json);
-            return new Reply(r.status(), r.header("Content-Type"), r.header("Mcp-Session-Id"), r.body());
+            return new Reply(r.status(), r.header("Content-Type"), r.header("Mcp-Session-Id"), r.text());
         }
         HttpRequest.Builder b = HttpRequest.newBuilder(http.uri(path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,23 +21,31 @@ import java.util.Map;
  * on the calling thread, so a latency measured through it is the server's time plus one loopback round trip, without
  * the JDK client's selector thread and executor hand-offs (two extra thread wake-ups per request, which on a busy
  * 2-core machine show up in the tail). Understands {@code Content-Length} and chunked answers; not a general client (no
- * redirects, no TLS, no {@code Connection: close} bodies).
+ * redirects, no TLS, no {@code Connection: close} bodies). Refuses addresses that are not loopback. Used by the MCP
+ * latency tool and by the MLflow replay ({@code mlflow.MlflowReplay}), which prepares its requests' bytes once.
  */
-final class RawHttp implements AutoCloseable {
+public final class RawHttp implements AutoCloseable {
     private final String host;
     private final int port;
     private Socket socket;
     private OutputStream out;
     private InputStream in;
 
-    /** An answer: status, headers with lower-case names, and the body as UTF-8 text. */
-    record Response(int status, Map<String, String> headers, String body) {
-        String header(String name) {
+    /** An answer: status, headers with lower-case names, and the body's bytes. */
+    public record Response(int status, Map<String, String> headers, byte[] body) {
+        /** The value of a header, by any case of its name; null when absent. */
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        /** The body as UTF-8 text. */
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
         }
     }
 
-    RawHttp(String baseUrl) {
+    /** A client of the server at {@code baseUrl} (http:// on a loopback address); connects on the first request. */
+    public RawHttp(String baseUrl) {
         URI base = URI.create(baseUrl);
         LoopbackHttp.requireLoopback(base);
         this.host = base.getHost();
@@ -44,29 +53,47 @@ final class RawHttp implements AutoCloseable {
     }
 
     Response get(String path, Map<String, String> headers) throws IOException {
-        return exchange("GET", path, headers, null);
+        return send(request("GET", path, headers, null));
     }
 
     Response postJson(String path, Map<String, String> headers, String json) throws IOException {
         Map<String, String> h = new HashMap<>(headers);
         h.put("Content-Type", "application/json");
-        return exchange("POST", path, h, json.getBytes(StandardCharsets.UTF_8));
+        return send(request("POST", path, h, json.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private Response exchange(String method, String path, Map<String, String> headers, byte[] body) throws IOException {
+    /**
+     * The bytes of a request with a JSON body (none when {@code json} is null), prepared once so that a measured call
+     * only writes them ({@link #send}).
+     */
+    public byte[] request(String method, String path, String json) {
+        return json == null ? request(method, path, Map.of(), null)
+                : request(method, path, Map.of("Content-Type", "application/json"),
+                        json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes a prepared request in one flush and reads the whole answer on this thread. */
+    public Response send(byte[] request) throws IOException {
         connect();
+        out.write(request);
+        out.flush();
+        return read();
+    }
+
+    private byte[] request(String method, String path, Map<String, String> headers, byte[] body) {
         StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path)
                 .append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port).append("\r\n");
         headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
         if (body != null) {
             head.append("Content-Length: ").append(body.length).append("\r\n");
         }
-        out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-        if (body != null) {
-            out.write(body);
+        byte[] h = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        if (body == null) {
+            return h;
         }
-        out.flush();
-        return read();
+        byte[] all = Arrays.copyOf(h, h.length + body.length);
+        System.arraycopy(body, 0, all, h.length, body.length);
+        return all;
     }
 
     private void connect() throws IOException {
@@ -106,7 +133,7 @@ final class RawHttp implements AutoCloseable {
         if ("close".equalsIgnoreCase(headers.get("connection"))) {
             close();
         }
-        return new Response(code, headers, new String(body, StandardCharsets.UTF_8));
+        return new Response(code, headers, body);
     }
 
     private byte[] chunked() throws IOException {

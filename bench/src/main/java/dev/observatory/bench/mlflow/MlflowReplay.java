@@ -1,5 +1,6 @@
 package dev.observatory.bench.mlflow;
 
+import dev.observatory.bench.RawHttp;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,7 +57,7 @@ public final class MlflowReplay {
             byte[] req = http.request("POST", API + "runs/log-batch",
                     MlflowBodies.logBatch(run, "loss", (i + warmup) * 1000, 1000));
             long t0 = System.nanoTime();
-            RawHttp.Answer a = http.send(req);
+            RawHttp.Response a = http.send(req);
             long t = System.nanoTime() - t0;
             check(a);
             if (i >= 0) {
@@ -76,7 +77,7 @@ public final class MlflowReplay {
         int bytes = 0;
         for (int i = -5; i < repeats; i++) {
             long t0 = System.nanoTime();
-            RawHttp.Answer a = http.send(req);
+            RawHttp.Response a = http.send(req);
             long t = System.nanoTime() - t0;
             check(a);
             if (!a.text().contains("\"step\":99999}") || a.text().contains("next_page_token")) {
@@ -108,7 +109,7 @@ public final class MlflowReplay {
             long[] ns = new long[repeats];
             for (int i = -20; i < repeats; i++) {
                 long t0 = System.nanoTime();
-                RawHttp.Answer a = http.send(req);
+                RawHttp.Response a = http.send(req);
                 long t = System.nanoTime() - t0;
                 check(a);
                 if (i >= 0) {
@@ -147,7 +148,7 @@ public final class MlflowReplay {
                 throw new IOException(e);
             }
             long t0 = System.nanoTime();
-            RawHttp.Answer a = http.send(req);
+            RawHttp.Response a = http.send(req);
             long t = System.nanoTime() - t0;
             check(a);
             page = runIds(a.text());
@@ -168,12 +169,12 @@ public final class MlflowReplay {
     }
 
     private static String call(RawHttp http, String method, String endpoint, String body) throws IOException {
-        RawHttp.Answer a = http.send(http.request(method, API + endpoint, body));
+        RawHttp.Response a = http.send(http.request(method, API + endpoint, body));
         check(a);
         return a.text();
     }
 
-    private static void check(RawHttp.Answer a) {
+    private static void check(RawHttp.Response a) {
         if (a.status() != 200) {
             throw new IllegalStateException("HTTP " + a.status() + ": " + a.text());
         }
