@@ -80,7 +80,8 @@ public final class RawHttp implements AutoCloseable {
         return read();
     }
 
-    private byte[] request(String method, String path, Map<String, String> headers, byte[] body) {
+    /** The bytes of a request with these headers and body (none when null), prepared once ({@link #send}). */
+    public byte[] request(String method, String path, Map<String, String> headers, byte[] body) {
         StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path)
                 .append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port).append("\r\n");
         headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));

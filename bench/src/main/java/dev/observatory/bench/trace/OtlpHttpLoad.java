@@ -1,10 +1,14 @@
 package dev.observatory.bench.trace;
 
+import dev.observatory.bench.RawHttp;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +26,10 @@ import java.util.regex.Pattern;
  * {@code OtlpHttpLoad URL [spans=300000] [clients=4] [warmup-spans=100000] [server-pid]}. Prints one {@code RESULT}
  * line; with the server's pid (Linux) also a {@code CPU} line: the CPU per 512-span export of the server process, of
  * its thread groups and of this client, during the measured spans only (on a shared machine the rate is noisy, the CPU
- * per export much less).
+ * per export much less). {@code --client raw} (the default) sends with {@link RawHttp}, a blocking one-socket HTTP/1.1
+ * client per thread whose requests' bytes are prepared before the clock starts; {@code --client jdk} with the JDK's
+ * {@code HttpClient}, whose selector thread and executor hand-offs cost this shared 2-core machine 1.5-2.3 ms of CPU
+ * per export that the server then lacks (session 11).
  */
 public final class OtlpHttpLoad {
     private static final int BATCH = 512;
@@ -31,7 +38,18 @@ public final class OtlpHttpLoad {
     private OtlpHttpLoad() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] argv) throws Exception {
+        List<String> rest = new ArrayList<>(Arrays.asList(argv));
+        int flag = rest.indexOf("--client");
+        boolean raw = true;
+        if (flag >= 0) {
+            if (flag + 1 >= rest.size() || !List.of("raw", "jdk").contains(rest.get(flag + 1))) {
+                throw new IllegalArgumentException("--client takes raw or jdk");
+            }
+            raw = rest.get(flag + 1).equals("raw");
+            rest.subList(flag, flag + 2).clear();
+        }
+        String[] args = rest.toArray(String[]::new);
         if (args.length < 1) {
             throw new IllegalArgumentException("usage: OtlpHttpLoad URL [spans] [clients] [warmup-spans]");
         }
@@ -52,13 +70,14 @@ public final class OtlpHttpLoad {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         URI traces = URI.create(base + "/v1/traces");
+        Sender sender = raw ? new RawSender(base, warm, measured) : new JdkSender(http, traces);
         if (!warm.isEmpty()) {
-            send(http, traces, warm, clients);
+            send(sender, warm, clients);
         }
         Map<String, Long> server0 = serverPid == null ? Map.of() : ThreadCpu.byName(serverPid);
         Map<String, Long> client0 = ThreadCpu.byName();
         long t0 = System.nanoTime();
-        long retries = send(http, traces, measured, clients);
+        long retries = send(sender, measured, clients);
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (serverPid != null) {
             printCpu(ThreadCpu.since(serverPid, server0), ThreadCpu.since(client0), measured.size());
@@ -68,8 +87,9 @@ public final class OtlpHttpLoad {
         long expected = sent + warmup / perTrace * perTrace;
         System.out.printf(
                 "RESULT spans=%d clients=%d seconds=%.2f spans_per_s=%.0f retries=%d queryable=%d expected=%d"
-                        + " body_bytes=%d%n",
-                sent, clients, seconds, sent / seconds, retries, stored, expected, measured.get(0).length);
+                        + " body_bytes=%d client=%s%n",
+                sent, clients, seconds, sent / seconds, retries, stored, expected, measured.get(0).length,
+                raw ? "raw" : "jdk");
         if (stored != expected) {
             throw new IllegalStateException("acknowledged " + expected + " spans but " + stored + " are queryable");
         }
@@ -92,16 +112,18 @@ public final class OtlpHttpLoad {
     }
 
     /** Sends every body from {@code clients} threads; answers the number of retries after 429/503. */
-    private static long send(HttpClient http, URI uri, List<byte[]> bodies, int clients) throws InterruptedException {
+    private static long send(Sender sender, List<byte[]> bodies, int clients) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicLong retries = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         Thread[] threads = new Thread[clients];
         for (int c = 0; c < clients; c++) {
             threads[c] = new Thread(() -> {
-                for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
-                    if (!post(http, uri, bodies.get(i), retries)) {
-                        failed.incrementAndGet();
+                try (Connection connection = sender.open()) {
+                    for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+                        if (!post(connection, bodies.get(i), retries)) {
+                            failed.incrementAndGet();
+                        }
                     }
                 }
             }, "otlp-client-" + c);
@@ -116,21 +138,20 @@ public final class OtlpHttpLoad {
         return retries.get();
     }
 
-    private static boolean post(HttpClient http, URI uri, byte[] body, AtomicLong retries) {
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/x-protobuf")
-                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    /** Posts one export until it is answered 200 (false when it is refused or fails). */
+    private static boolean post(Connection connection, byte[] body, AtomicLong retries) {
         for (int attempt = 0; attempt < 50; attempt++) {
             try {
-                HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                if (r.statusCode() == 200) {
+                Answer r = connection.post(body);
+                if (r.status() == 200) {
                     return true;
                 }
-                if (r.statusCode() != 429 && r.statusCode() != 503) {
-                    System.err.println("export answered " + r.statusCode() + ": " + new String(r.body()));
+                if (r.status() != 429 && r.status() != 503) {
+                    System.err.println("export answered " + r.status() + ": " + r.text());
                     return false;
                 }
                 retries.incrementAndGet();
-                long wait = r.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+                long wait = r.retryAfter() == null ? 1L : Long.parseLong(r.retryAfter().strip());
                 Thread.sleep(Math.min(wait * 1000, 2000));
             } catch (Exception e) {
                 System.err.println("export failed: " + e);
@@ -138,6 +159,82 @@ public final class OtlpHttpLoad {
             }
         }
         return false;
+    }
+
+    /** An export's answer: status, Retry-After (null when absent) and the body as text. */
+    private record Answer(int status, String retryAfter, String text) {
+    }
+
+    /** One client thread's way to post exports. */
+    private interface Connection extends AutoCloseable {
+        Answer post(byte[] body) throws IOException, InterruptedException;
+
+        @Override
+        void close();
+    }
+
+    /** Opens a connection per client thread. */
+    private interface Sender {
+        Connection open();
+    }
+
+    /** The JDK's HttpClient, shared by the threads. */
+    private record JdkSender(HttpClient http, URI uri) implements Sender {
+        @Override
+        public Connection open() {
+            return new Connection() {
+                @Override
+                public Answer post(byte[] body) throws IOException, InterruptedException {
+                    HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/x-protobuf")
+                            .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                    HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    return new Answer(r.statusCode(), r.headers().firstValue("Retry-After").orElse(null),
+                            new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+    }
+
+    /** {@link RawHttp}, a socket per thread; every body's request bytes built once, before any is sent. */
+    private static final class RawSender implements Sender {
+        private final String base;
+        private final Map<byte[], byte[]> requests = new java.util.IdentityHashMap<>();
+
+        RawSender(String base, List<byte[]> warm, List<byte[]> measured) {
+            this.base = base;
+            RawHttp http = new RawHttp(base); // only formats here: it connects on its first send
+            for (List<byte[]> bodies : List.of(warm, measured)) {
+                for (byte[] body : bodies) {
+                    requests.put(body,
+                            http.request("POST", "/v1/traces", Map.of("Content-Type", "application/x-protobuf"), body));
+                }
+            }
+        }
+
+        @Override
+        public Connection open() {
+            RawHttp http = new RawHttp(base);
+            return new Connection() {
+                @Override
+                public Answer post(byte[] body) throws IOException {
+                    RawHttp.Response r = http.send(requests.get(body));
+                    return new Answer(r.status(), r.header("Retry-After"), r.text());
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        http.close();
+                    } catch (IOException e) {
+                        System.err.println("closing a client socket: " + e);
+                    }
+                }
+            };
+        }
     }
 
     private static long count(HttpClient http, String base) throws Exception {
