@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checkpoints the database from its own thread and connection once the write-ahead log has grown to a size (decision
- * 0045). DuckDB's automatic checkpoint runs inside the {@code COMMIT} that crosses its threshold, on the committing
+ * 0046). DuckDB's automatic checkpoint runs inside the {@code COMMIT} that crosses its threshold, on the committing
  * thread: for the single writer thread that was about a third of its time under sustained span ingest (reading the new
  * row groups back and compressing them), while every waiting caller waited too. DuckDB 2.0 lets insert-only commits to
  * tables without indexes (spans, metric points) go on while a checkpoint runs, so here the compression runs beside the
@@ -40,7 +40,7 @@ final class DuckDbCheckpointer implements AutoCloseable {
     static final String THRESHOLD_PROPERTY = "observatory.duckdb.checkpointThreshold";
     /**
      * {@code false} ({@code -Dobservatory.duckdb.backgroundCheckpoint=false}): no checkpoint thread; DuckDB checkpoints
-     * in the committing writer at {@link #THRESHOLD}, as before decision 0045 (benchmarks' A/B runs).
+     * in the committing writer at {@link #THRESHOLD}, as before decision 0046 (benchmarks' A/B runs).
      */
     static final String BACKGROUND_PROPERTY = "observatory.duckdb.backgroundCheckpoint";
     /** DuckDB's automatic threshold is this many times {@link #THRESHOLD} while the checkpoint thread runs. */

@@ -38,7 +38,7 @@ public final class DuckDbStorage implements StorageComponent {
     private final DuckDbConnections db;
     private final DuckDBConnection writerConnection;
     private final DuckDbWriter writer;
-    /** Checkpoints beside the writer (decision 0045); null when turned off. */
+    /** Checkpoints beside the writer (decision 0046); null when turned off. */
     private final DuckDbCheckpointer checkpointer;
     private final DuckDbProjects projects;
     private final DuckDbRuns runs;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The checkpoint thread (decision 0045): it checkpoints once the WAL reaches the threshold while span batches keep
+ * The checkpoint thread (decision 0046): it checkpoints once the WAL reaches the threshold while span batches keep
  * being committed from several callers, nothing acknowledged is lost or doubled, and the threshold setting is checked
  * before it reaches SQL.
  */

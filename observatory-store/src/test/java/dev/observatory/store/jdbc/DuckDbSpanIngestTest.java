@@ -180,7 +180,7 @@ class DuckDbSpanIngestTest {
                 var c = DriverManager.getConnection("jdbc:duckdb:" + file); // the driver shares the open instance
                 var rs = c.createStatement().executeQuery("SELECT current_setting('checkpoint_threshold')")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("488.2 MiB"); // 4 x 128 MB (decision 0045); DuckDB's default 16 MB
+            assertThat(rs.getString(1)).isEqualTo("488.2 MiB"); // 4 x 128 MB (decision 0046); DuckDB's default 16 MB
         }
     }
 }
