@@ -17,8 +17,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs the shaded jar built in the package phase as a child process, like a user does.
  */
 class DurabilityIT {
-    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
     private static final int POINTS_PER_BATCH = 5_000;
     private static final int CLIENTS = 2;
     private static final String KEY = "loss";
@@ -47,17 +44,17 @@ class DurabilityIT {
         List<String> runs = new ArrayList<>();
         List<Set<Long>> acked = new ArrayList<>();
         AtomicInteger cutOffByKill = new AtomicInteger();
-        Server first = Server.start(data, dir.resolve("first.log"));
+        ServerProcess first = ServerProcess.start(data, dir.resolve("first.log"));
         try {
             for (int c = 0; c < CLIENTS; c++) {
-                runs.add(createRun(first.base, "durability-" + c));
+                runs.add(createRun(first.base(), "durability-" + c));
                 acked.add(new ConcurrentSkipListSet<>());
             }
             List<Thread> clients = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
                 int client = c;
                 clients.add(Thread.ofPlatform().name("ingest-" + c).start(
-                        () -> ingestUntilRefused(first.base, runs.get(client), acked.get(client), cutOffByKill)));
+                        () -> ingestUntilRefused(first.base(), runs.get(client), acked.get(client), cutOffByKill)));
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (acked.stream().mapToInt(Set::size).min().orElse(0) < 15 && System.nanoTime() < deadline) {
@@ -74,10 +71,10 @@ class DurabilityIT {
         assertThat(acked)
                 .allSatisfy(a -> assertThat(a).as("acknowledged batches before the kill").hasSizeGreaterThan(5));
 
-        Server second = Server.start(data, dir.resolve("second.log"));
+        ServerProcess second = ServerProcess.start(data, dir.resolve("second.log"));
         try {
             for (int c = 0; c < CLIENTS; c++) {
-                Set<Long> stored = storedSteps(second.base, runs.get(c));
+                Set<Long> stored = storedSteps(second.base(), runs.get(c));
                 Set<Long> ackedBatches = acked.get(c);
                 for (long batch : ackedBatches) {
                     long firstStep = batch * POINTS_PER_BATCH;
@@ -92,7 +89,7 @@ class DurabilityIT {
                         .as("points of acknowledged batches in run %s", runs.get(c)).isEqualTo(expected);
             }
             // the restarted server takes new writes
-            HttpResponse<String> more = post(second.base, "/api/v1/runs/" + runs.get(0) + "/metrics",
+            HttpResponse<String> more = post(second.base(), "/api/v1/runs/" + runs.get(0) + "/metrics",
                     batchBody(1_000_000L));
             assertThat(more.statusCode()).as(more.body()).isEqualTo(200);
         } finally {
@@ -167,43 +164,5 @@ class DurabilityIT {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The server as a child process: {@code java -jar target/observatory.jar serve}. */
-    private record Server(Process process, URI base, Path log) {
-
-        static Server start(Path data, Path log) throws Exception {
-            Path jar = Path.of(System.getProperty("basedir", ".")).resolve("target/observatory.jar");
-            assertThat(jar).as("the shaded jar (built in the package phase)").exists();
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            Process p = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-jar",
-                    jar.toString(), "serve", "--port", "0", "--data-dir", data.toString()).redirectErrorStream(true)
-                            .redirectOutput(log.toFile()).start();
-            HttpClient probe = HttpClient.newHttpClient();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < deadline && p.isAlive()) {
-                Matcher m = LISTENING.matcher(Files.readString(log));
-                if (m.find()) { // serve prints "observatory: listening on http://127.0.0.1:<port>" to stderr
-                    URI base = URI.create("http://127.0.0.1:" + m.group(1) + "/");
-                    try {
-                        if (probe.send(HttpRequest.newBuilder(base.resolve("/health")).GET().build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                            return new Server(p, base, log);
-                        }
-                    } catch (IOException notYet) {
-                        // not answering yet
-                    }
-                }
-                Thread.sleep(50);
-            }
-            p.destroyForcibly().waitFor();
-            throw new AssertionError("the server did not start within 30 s; its output:\n" + Files.readString(log));
-        }
-
-        /** SIGKILL: no shutdown hook, no flush, no checkpoint. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
-        }
     }
 }

@@ -75,12 +75,14 @@ public final class OtlpHttpLoad {
             send(sender, warm, clients);
         }
         Map<String, Long> server0 = serverPid == null ? Map.of() : ThreadCpu.byName(serverPid);
-        Map<String, Long> client0 = ThreadCpu.byName();
+        long serverTotal0 = serverPid == null ? 0 : ThreadCpu.process(serverPid);
+        long clientTotal0 = ThreadCpu.process("self");
         long t0 = System.nanoTime();
         long retries = send(sender, measured, clients);
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (serverPid != null) {
-            printCpu(ThreadCpu.since(serverPid, server0), ThreadCpu.since(client0), measured.size());
+            printCpu(ThreadCpu.since(serverPid, server0), ThreadCpu.process(serverPid) - serverTotal0,
+                    ThreadCpu.process("self") - clientTotal0, measured.size());
         }
         long sent = spans / perTrace * perTrace;
         long stored = count(http, base);
@@ -96,17 +98,14 @@ public final class OtlpHttpLoad {
     }
 
     /** CPU per export: the server's total and its thread groups (1 ms and more), the client's total. */
-    private static void printCpu(Map<String, Long> server, Map<String, Long> client, int exports) {
+    private static void printCpu(Map<String, Long> server, long total, long clientTotal, int exports) {
         StringBuilder sb = new StringBuilder();
-        long total = 0;
         for (Map.Entry<String, Long> e : server.entrySet()) {
-            total += e.getValue();
             double ms = e.getValue() / 1e6 / exports;
             if (ms >= 0.05) {
                 sb.append(String.format(" '%s'=%.2f", e.getKey(), ms));
             }
         }
-        long clientTotal = client.values().stream().mapToLong(Long::longValue).sum();
         System.out.printf("CPU ms_per_export server=%.2f client=%.2f |%s%n", total / 1e6 / exports,
                 clientTotal / 1e6 / exports, sb);
     }

@@ -46,6 +46,20 @@ final class ThreadCpu {
         return out;
     }
 
+    /**
+     * CPU nanoseconds (user + system) of process {@code pid} ("self" for this one) so far, threads that ended included
+     * (a per-thread sum misses them: the load tool's client threads end before it reads).
+     */
+    static long process(String pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_NANOS;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** The CPU per group spent since {@code before} (groups that used under 1 ms left out). */
     static Map<String, Long> since(Map<String, Long> before) {
         return since("self", before);
