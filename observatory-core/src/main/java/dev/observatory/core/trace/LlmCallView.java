@@ -28,6 +28,8 @@ public final class LlmCallView {
 
     /** Most model names whose price look-up is remembered (names come from spans: any text). */
     static final int MAX_REMEMBERED_MODELS = 1024;
+    /** Longest model name remembered. */
+    static final int MAX_REMEMBERED_CHARS = 256;
 
     private final ModelPrices prices;
     private final TokenEstimator tokens = new TokenEstimator();
@@ -85,7 +87,10 @@ public final class LlmCallView {
         return f.withCost(price.price().cost(f.inputTokens(), f.outputTokens()), note);
     }
 
-    /** The table's answer for the model, remembered for the first {@link #MAX_REMEMBERED_MODELS} names. */
+    /**
+     * The table's answer for the model, remembered for the first {@link #MAX_REMEMBERED_MODELS} names of at most
+     * {@link #MAX_REMEMBERED_CHARS} characters.
+     */
     private Priced price(String model) {
         Priced known = priced.get(model);
         if (known != null) {
@@ -95,7 +100,7 @@ public final class LlmCallView {
         Priced p = price.isPresent() ? new Priced(price.get(), null)
                 : new Priced(null, "unknown model '" + model + "': not in the price table (prices of " + prices.date()
                         + "); add it with trace_model_prices");
-        if (priced.size() < MAX_REMEMBERED_MODELS) {
+        if (model.length() <= MAX_REMEMBERED_CHARS && priced.size() < MAX_REMEMBERED_MODELS) {
             priced.put(model, p);
         }
         return p;

@@ -48,5 +48,9 @@ class LlmCallViewTest {
         SpanFacts unknown = view
                 .facts(SpanFixtures.span(1, 1, null, "chat", 0, 1, SpanFixtures.chat("unknown-" + 2000, 1, 1)));
         assertThat(unknown.costNote()).startsWith("unknown model 'unknown-2000'");
+        String longName = "gpt-4o-" + "x".repeat(LlmCallView.MAX_REMEMBERED_CHARS);
+        SpanFacts fresh = new LlmCallView(ModelPrices.defaults())
+                .facts(SpanFixtures.span(1, 1, null, "chat", 0, 1, SpanFixtures.chat(longName, 10, 0)));
+        assertThat(fresh.costUsd()).isEqualTo(late.costUsd()); // priced by its "gpt-4o-" prefix, not remembered
     }
 }
