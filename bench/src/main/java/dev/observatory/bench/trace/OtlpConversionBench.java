@@ -27,14 +27,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The CPU of one 512-span OTLP/protobuf export on the server's HTTP thread, without HTTP and without DuckDB (decision
  * 0045): parse with the official classes, {@code SpanConversion.spans}, core {@code Traces.ingest} (validation, limits,
  * GenAI facts, cost) into a store stub that encodes what {@code DuckDbTraces.write} encodes before handing the rows to
  * the writer thread (the attributes, events and links JSON text, the resource's once per batch).
- * {@code java --enable-native-access=ALL-UNNAMED -jar bench/target/benchmarks.jar OtlpConversionBench -f 1 -wi 3 -i 5}
+ * {@code java --enable-native-access=ALL-UNNAMED -jar bench/target/benchmarks.jar OtlpConversionBench -f 1 -wi 3 -i 5}.
+ * On a shared machine the thread CPU per call is steadier than JMH's times: {@code java -cp bench/target/benchmarks.jar
+ * dev.observatory.bench.trace.OtlpConversionBench [export|convert|parse]} prints the median of 15 rounds of 300 calls.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,13 +48,13 @@ public class OtlpConversionBench {
 
     private List<byte[]> bodies;
     private Traces traces;
-    private Blackhole sink;
+    /** Characters of the JSON text written: kept so that nothing written is dead code. */
+    private long written;
     private int next;
 
     @Setup
-    public void setUp(Blackhole bh) {
+    public void setUp() {
         bodies = OtlpBodies.bodies(0, BODIES * 64L, 512, 0);
-        sink = bh;
         TraceStore store = (TraceStore) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] { TraceStore.class }, (p, m, args) -> {
                     if (m.getName().equals("write")) {
@@ -79,11 +80,9 @@ public class OtlpConversionBench {
         Map<Map<String, Object>, String> resources = new HashMap<>();
         for (TracedSpan t : spans) {
             Span s = t.span();
-            sink.consume(resources.computeIfAbsent(s.resource(), SpanJson::attributes));
-            sink.consume(SpanJson.attributes(s.attributes()));
-            sink.consume(SpanJson.events(s.events()));
-            sink.consume(SpanJson.links(s.links()));
-            sink.consume(t.facts());
+            written += resources.computeIfAbsent(s.resource(), SpanJson::attributes).length()
+                    + SpanJson.attributes(s.attributes()).length() + SpanJson.events(s.events()).length()
+                    + SpanJson.links(s.links()).length() + (t.facts().costNote() == null ? 0 : 1);
         }
     }
 
@@ -105,5 +104,34 @@ public class OtlpConversionBench {
     public IngestResult export() throws Exception {
         byte[] body = bodies.get(next++ & (BODIES - 1));
         return traces.ingest(SpanConversion.spans(ExportTraceServiceRequest.parseFrom(body)));
+    }
+
+    /** Thread CPU per call of one benchmark method after a warm-up: the median, least and most of 15 rounds. */
+    public static void main(String[] args) throws Exception {
+        String method = args.length > 0 ? args[0] : "export";
+        OtlpConversionBench b = new OtlpConversionBench();
+        b.setUp();
+        java.util.concurrent.Callable<Object> call = switch (method) {
+            case "parse" -> b::parse;
+            case "convert" -> b::convert;
+            case "export" -> b::export;
+            default -> throw new IllegalArgumentException("export, convert or parse, not " + method);
+        };
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sink = 0;
+        for (int i = 0; i < 6_000; i++) {
+            sink += call.call() == null ? 0 : 1;
+        }
+        double[] rounds = new double[15];
+        for (int k = 0; k < rounds.length; k++) {
+            long c0 = cpu.getCurrentThreadCpuTime();
+            for (int i = 0; i < 300; i++) {
+                sink += call.call() == null ? 0 : 1;
+            }
+            rounds[k] = (cpu.getCurrentThreadCpuTime() - c0) / 300 / 1000.0;
+        }
+        java.util.Arrays.sort(rounds);
+        System.out.printf("%s cpu_us_per_op median=%.1f min=%.1f max=%.1f (%d)%n", method, rounds[rounds.length / 2],
+                rounds[0], rounds[rounds.length - 1], (sink ^ b.written) & 1);
     }
 }
