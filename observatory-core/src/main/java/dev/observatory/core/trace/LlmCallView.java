@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The LLM call view of a span, derived at ingest into the store's indexed columns: the facts its GenAI / MCP semantic
@@ -25,11 +26,26 @@ public final class LlmCallView {
     private static final List<String> RESPONSE_KEYS = List.of("gen_ai.completion", "gen_ai.output.messages",
             "llm.completions");
 
+    /** Most model names whose price look-up is remembered (names come from spans: any text). */
+    static final int MAX_REMEMBERED_MODELS = 1024;
+    /** Longest model name remembered. */
+    static final int MAX_REMEMBERED_CHARS = 256;
+
     private final ModelPrices prices;
     private final TokenEstimator tokens = new TokenEstimator();
+    /** The price of each model name seen, or the note saying why it has none (decision 0045). */
+    private final Map<String, Priced> priced = new ConcurrentHashMap<>();
+    private final String tableNote;
+    private final String estimatedNote;
+
+    /** A model's price from the table, or null with the note of an unknown model. */
+    private record Priced(ModelPrices.Price price, String unknownNote) {
+    }
 
     public LlmCallView(ModelPrices prices) {
         this.prices = prices;
+        this.tableNote = "price table " + prices.date();
+        this.estimatedNote = tableNote + ", estimated tokens";
     }
 
     public ModelPrices prices() {
@@ -60,16 +76,34 @@ public final class LlmCallView {
         if (f.model() == null) {
             return f.withCost(null, "no model attribute (gen_ai.request.model / gen_ai.response.model)");
         }
-        Optional<ModelPrices.Price> price = prices.find(f.model());
-        if (price.isEmpty()) {
-            return f.withCost(null, "unknown model '" + f.model() + "': not in the price table (prices of "
-                    + prices.date() + "); add it with trace_model_prices");
+        Priced price = price(f.model());
+        if (price.price() == null) {
+            return f.withCost(null, price.unknownNote());
         }
         if (f.inputTokens() == null && f.outputTokens() == null) {
             return f.withCost(null, "no token usage on the span and no prompt/response text to estimate it from");
         }
-        String note = "price table " + prices.date() + (f.tokensEstimated() ? ", estimated tokens" : "");
-        return f.withCost(price.get().cost(f.inputTokens(), f.outputTokens()), note);
+        String note = f.tokensEstimated() ? estimatedNote : tableNote;
+        return f.withCost(price.price().cost(f.inputTokens(), f.outputTokens()), note);
+    }
+
+    /**
+     * The table's answer for the model, remembered for the first {@link #MAX_REMEMBERED_MODELS} names of at most
+     * {@link #MAX_REMEMBERED_CHARS} characters.
+     */
+    private Priced price(String model) {
+        Priced known = priced.get(model);
+        if (known != null) {
+            return known;
+        }
+        Optional<ModelPrices.Price> price = prices.find(model);
+        Priced p = price.isPresent() ? new Priced(price.get(), null)
+                : new Priced(null, "unknown model '" + model + "': not in the price table (prices of " + prices.date()
+                        + "); add it with trace_model_prices");
+        if (model.length() <= MAX_REMEMBERED_CHARS && priced.size() < MAX_REMEMBERED_MODELS) {
+            priced.put(model, p);
+        }
+        return p;
     }
 
     /** The text of the listed attributes, of attributes "prefix.N.content" and of the named events; null if none. */

@@ -31,19 +31,37 @@ final class SpanSanitizer {
      * copying its maps (decision 0037).
      */
     Span clean(Span s) {
-        return alreadyClean(s) ? s : copy(s);
+        if (alreadyClean(s, s.traceId() == cleanTraceId, s.resource() == cleanResource)) {
+            cleanTraceId = s.traceId();
+            cleanResource = s.resource();
+            return s;
+        }
+        return copy(s);
     }
+
+    /**
+     * The trace id and resource map of the last span found clean: the spans the OTLP receiver converts share them with
+     * the span before (one string per trace, one unmodifiable map per resource, see AttributeMaps), checked once
+     * (decision 0045).
+     */
+    private String cleanTraceId;
+    private Map<String, Object> cleanResource;
 
     /** Whether {@link #copy} would return a span equal to {@code s} (and count nothing). */
     static boolean alreadyClean(Span s) {
+        return alreadyClean(s, false, false);
+    }
+
+    /** {@link #alreadyClean(Span)}, the trace id's and the resource's checks skipped when they are known clean. */
+    private static boolean alreadyClean(Span s, boolean traceIdClean, boolean resourceClean) {
         String parent = s.parentSpanId();
-        return lowerHexId(s.traceId(), 32) && lowerHexId(s.spanId(), 16) && (parent == null || lowerHexId(parent, 16))
-                && s.startNanos() > 0 && s.endNanos() >= s.startNanos() && !s.service().isBlank()
-                && s.service().length() <= MAX_KEY_CHARS && s.service().strip().equals(s.service())
-                && s.name().length() <= MAX_NAME_CHARS
+        return (traceIdClean || lowerHexId(s.traceId(), 32)) && lowerHexId(s.spanId(), 16)
+                && (parent == null || lowerHexId(parent, 16)) && s.startNanos() > 0 && s.endNanos() >= s.startNanos()
+                && !s.service().isBlank() && s.service().length() <= MAX_KEY_CHARS
+                && s.service().strip().equals(s.service()) && s.name().length() <= MAX_NAME_CHARS
                 && (s.statusMessage() == null || s.statusMessage().length() <= MAX_VALUE_CHARS)
                 && s.scope().length() <= MAX_NAME_CHARS && s.scopeVersion().length() <= MAX_KEY_CHARS
-                && cleanMap(s.attributes()) && cleanMap(s.resource()) && cleanEvents(s.events())
+                && cleanMap(s.attributes()) && (resourceClean || cleanMap(s.resource())) && cleanEvents(s.events())
                 && cleanLinks(s.links());
     }
 

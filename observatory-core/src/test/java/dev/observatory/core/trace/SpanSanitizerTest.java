@@ -137,4 +137,39 @@ class SpanSanitizerTest {
         return span(s.traceId(), s.spanId(), s.parentSpanId(), s.service(), s.name(), s.statusMessage(), s.attributes(),
                 s.resource(), s.scope(), s.events(), links);
     }
+
+    @Test
+    void spansSharingTheirTraceIdAndResourceAreCheckedAsSpansWithCopiesOfThem() {
+        Map<String, Object> resource = dev.observatory.model.trace.AttributeMaps.copyOf(Map.of("service.name", "svc"));
+        Map<String, Object> bigResource = new LinkedHashMap<>();
+        for (int i = 0; i <= SpanLimits.MAX_ATTRIBUTES; i++) {
+            bigResource.put("k" + i, "v");
+        }
+        String upper = TRACE.toUpperCase(java.util.Locale.ROOT);
+        List<Span> spans = List.of(span(TRACE, SPAN, null, "svc", "a", null, Map.of(), resource, "s", null, null),
+                span(TRACE, "0000000000000000", null, "svc", "b", null, Map.of(), resource, "s", null, null),
+                span(TRACE, "b7ad6b7169203332", SPAN, "svc", "c", null, Map.of("x", "y"), resource, "s", null, null),
+                span(upper, "b7ad6b7169203333", SPAN, "svc", "d", null, Map.of(), resource, "s", null, null),
+                span(upper, "b7ad6b7169203334", SPAN, "svc", "e", null, Map.of(), bigResource, "s", null, null),
+                span(TRACE, "b7ad6b7169203335", SPAN, "svc", "f", null, Map.of(), bigResource, "s", null, null));
+        SpanSanitizer shared = new SpanSanitizer();
+        SpanSanitizer fresh = new SpanSanitizer();
+        for (Span s : spans) {
+            Span copy = span(new String(s.traceId().toCharArray()), s.spanId(), s.parentSpanId(), s.service(), s.name(),
+                    s.statusMessage(), new LinkedHashMap<>(s.attributes()), new LinkedHashMap<>(s.resource()),
+                    s.scope(), s.events(), s.links());
+            Object expected = outcome(fresh, copy);
+            assertThat(outcome(shared, s)).as(s.name()).isEqualTo(expected);
+        }
+        assertThat(shared.truncated).isEqualTo(fresh.truncated);
+        assertThat(shared.dropped).isEqualTo(fresh.dropped).isPositive();
+    }
+
+    private static Object outcome(SpanSanitizer sanitizer, Span s) {
+        try {
+            return sanitizer.clean(s);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
 }

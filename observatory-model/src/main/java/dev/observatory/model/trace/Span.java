@@ -38,10 +38,8 @@ public record Span(String traceId, String spanId, String parentSpanId, String se
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(status, "status");
-        attributes = attributes == null ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
-        resource = resource == null ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(resource));
+        attributes = AttributeMaps.copyOf(attributes); // copied once: not again when made by AttributeMaps
+        resource = AttributeMaps.copyOf(resource);
         scope = scope == null ? "" : scope;
         scopeVersion = scopeVersion == null ? "" : scopeVersion;
         events = events == null ? List.of() : List.copyOf(events);

@@ -6,7 +6,6 @@ import java.util.Map;
 public record SpanEvent(String name, long timeNanos, Map<String, Object> attributes) {
 
     public SpanEvent {
-        attributes = attributes == null ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
+        attributes = AttributeMaps.copyOf(attributes); // copied once: not again when made by AttributeMaps
     }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 public record SpanLink(String traceId, String spanId, Map<String, Object> attributes) {
 
     public SpanLink {
-        attributes = attributes == null ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
+        attributes = AttributeMaps.copyOf(attributes); // copied once: not again when made by AttributeMaps
     }
 }

@@ -1,5 +1,6 @@
 package dev.observatory.server.otlp;
 
+import dev.observatory.model.trace.AttributeMaps;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import java.util.ArrayList;
@@ -17,16 +18,19 @@ final class AttributeValues {
     private AttributeValues() {
     }
 
-    /** The attributes in order; a key sent twice keeps its last value (the OTLP data model forbids duplicates). */
+    /**
+     * The attributes in order; a key sent twice keeps its last value (the OTLP data model forbids duplicates). The map
+     * is {@link AttributeMaps#adopt adopted}: the span, event or link built from it keeps it without a copy.
+     */
     static Map<String, Object> toMap(List<KeyValue> attributes) {
         if (attributes.isEmpty()) {
             return Map.of();
         }
-        Map<String, Object> out = new LinkedHashMap<>(attributes.size() * 2);
+        LinkedHashMap<String, Object> out = new LinkedHashMap<>(attributes.size() * 2);
         for (KeyValue kv : attributes) {
             out.put(kv.getKey(), value(kv.getValue()));
         }
-        return out;
+        return AttributeMaps.adopt(out);
     }
 
     static Object value(AnyValue v) {

@@ -2,6 +2,7 @@ package dev.observatory.store.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JSON text of a span's attribute map written by hand, byte for byte what {@link SpanJson}'s Jackson mapper writes
@@ -12,6 +13,11 @@ import java.util.Map;
  */
 final class SpanJsonText {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    /** Most keys {@link #KEYS} remembers (keys come from spans: any text), and the longest it remembers. */
+    static final int MAX_KEYS = 4096;
+    static final int MAX_KEY_CHARS = 256;
+    /** Attribute keys and their JSON text ({@code "key":}), filled until {@link #MAX_KEYS}; never emptied. */
+    private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
 
     private SpanJsonText() {
     }
@@ -29,13 +35,29 @@ final class SpanJsonText {
                 b.append(',');
             }
             first = false;
-            quote(e.getKey(), b);
-            b.append(':');
+            key(e.getKey(), b);
             if (!value(e.getValue(), b)) {
                 return null;
             }
         }
         return b.append('}').toString();
+    }
+
+    /**
+     * The key quoted and followed by ':', from {@link #KEYS} when seen before: keys repeat from span to span and are
+     * most of the text, and a map's keys have their hash computed already (decision 0045).
+     */
+    private static void key(String key, StringBuilder b) {
+        String text = KEYS.get(key);
+        if (text == null) {
+            StringBuilder t = new StringBuilder(key.length() + 3);
+            quote(key, t);
+            text = t.append(':').toString();
+            if (key.length() <= MAX_KEY_CHARS && KEYS.size() < MAX_KEYS) {
+                KEYS.putIfAbsent(key, text);
+            }
+        }
+        b.append(text);
     }
 
     private static boolean value(Object v, StringBuilder b) {

@@ -50,4 +50,64 @@ class SpanJsonTextTest {
             assertThat(SpanJson.attributes(m)).isEqualTo(JACKSON.writeValueAsString(m));
         }
     }
+
+    @Test
+    void randomMapsWriteJacksonsTextAlsoWhenTheirKeysAreRemembered() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(45);
+        List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            keys.add(i % 4 == 0 ? text(r, 300) : "gen_ai." + text(r, 12)); // some longer than the keys remembered
+        }
+        for (int n = 0; n < 2_000; n++) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            int size = r.nextInt(12);
+            for (int i = 0; i < size; i++) {
+                m.put(r.nextInt(4) == 0 ? text(r, 20) : keys.get(r.nextInt(keys.size())), value(r, 2));
+            }
+            String jackson = JACKSON.writeValueAsString(m);
+            assertThat(SpanJson.attributes(m)).as("%s", m).isEqualTo(jackson);
+            assertThat(SpanJson.attributes(dev.observatory.model.trace.AttributeMaps.copyOf(m))).isEqualTo(jackson);
+            String again = SpanJsonText.object(m); // the keys now remembered
+            assertThat(again == null ? SpanJson.attributes(m) : again).isEqualTo(jackson);
+        }
+    }
+
+    private static Object value(java.util.SplittableRandom r, int depth) {
+        return switch (r.nextInt(depth > 0 ? 8 : 7)) {
+            case 0, 1 -> text(r, 30);
+            case 2 -> r.nextLong();
+            case 3 -> switch (r.nextInt(6)) {
+                case 0 -> Double.NaN;
+                case 1 -> r.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+                case 2 -> -0.0;
+                default -> (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(-12, 25));
+            };
+            case 4 -> r.nextBoolean();
+            case 5 -> "";
+            case 6 -> (long) r.nextInt(1000);
+            default -> {
+                List<Object> list = new java.util.ArrayList<>();
+                for (int i = r.nextInt(4); i > 0; i--) {
+                    list.add(r.nextInt(6) == 0 ? null : value(r, depth - 1));
+                }
+                yield list;
+            }
+        };
+    }
+
+    /** Text with control characters, quotes, backslashes, Latin-1, other BMP characters and surrogate pairs. */
+    private static String text(java.util.SplittableRandom r, int max) {
+        StringBuilder b = new StringBuilder();
+        for (int i = r.nextInt(max + 1); i > 0; i--) {
+            switch (r.nextInt(8)) {
+                case 0 -> b.append((char) r.nextInt(0x20));
+                case 1 -> b.append(r.nextBoolean() ? '"' : '\\');
+                case 2 -> b.append((char) r.nextInt(0x80, 0x100));
+                case 3 -> b.append((char) r.nextInt(0x100, 0xD800));
+                case 4 -> b.appendCodePoint(r.nextInt(0x10000, 0x10FFFF));
+                default -> b.append((char) r.nextInt(0x20, 0x7F));
+            }
+        }
+        return b.toString();
+    }
 }
