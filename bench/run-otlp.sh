@@ -5,7 +5,7 @@
 # measured spans; every acknowledged span is checked queryable through POST /api/v1/query.
 #   bench/run-otlp.sh                      300,000 spans, 4 clients, 100,000 warm-up spans, 3 repeats
 #   CLIENT_KINDS="raw jdk" bench/run-otlp.sh                      both load clients in every repeat (interleaved)
-#   VARIANTS="default|-Dobservatory.duckdb.backgroundCheckpoint=false" bench/run-otlp.sh   server A/B, interleaved
+#   VARIANTS="default|-Dobservatory.spans.rememberKeys=false" bench/run-otlp.sh   server A/B, interleaved
 # Env: REPEATS (3), SPANS (300000), CLIENTS (4), WARMUP spans (100000), STORAGE (duckdb|memory), SERVER_JOPTS (every
 # run), CLIENT_KINDS (raw: RawHttp, a blocking socket per client thread; jdk: the JDK HttpClient), VARIANTS ('|'-separated
 # extra server JVM options per variant, 'default' for none). Each repeat runs every variant x client kind once, in order.
@@ -46,6 +46,8 @@ for v in "${variants[@]}"; do
     printf '%s' "${results[$key]}"
     printf '%s' "${cpus[$key]}"
     echo "MEDIAN [$key] spans_per_s=$(printf '%s' "${results[$key]}" | field spans_per_s | median)" \
-      "server_ms_per_export=$(printf '%s' "${cpus[$key]}" | field server | median)"
+      "server_ms_per_export=$(printf '%s' "${cpus[$key]}" | field server | median)" \
+      "export_p99_ms=$(printf '%s' "${results[$key]}" | field export_p99_ms | median)" \
+      "export_max_ms=$(printf '%s' "${results[$key]}" | field export_max_ms | median)"
   done
 done

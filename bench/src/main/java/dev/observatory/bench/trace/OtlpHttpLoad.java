@@ -26,10 +26,11 @@ import java.util.regex.Pattern;
  * {@code OtlpHttpLoad URL [spans=300000] [clients=4] [warmup-spans=100000] [server-pid]}. Prints one {@code RESULT}
  * line; with the server's pid (Linux) also a {@code CPU} line: the CPU per 512-span export of the server process, of
  * its thread groups and of this client, during the measured spans only (on a shared machine the rate is noisy, the CPU
- * per export much less). {@code --client raw} (the default) sends with {@link RawHttp}, a blocking one-socket HTTP/1.1
- * client per thread whose requests' bytes are prepared before the clock starts; {@code --client jdk} with the JDK's
- * {@code HttpClient}, whose selector thread and executor hand-offs cost this shared 2-core machine 1.5-2.3 ms of CPU
- * per export that the server then lacks (session 11).
+ * per export much less). The RESULT line also gives the p50, p99 and longest time of an export to its 200.
+ * {@code --client raw} (the default) sends with {@link RawHttp}, a blocking one-socket HTTP/1.1 client per thread whose
+ * requests' bytes are prepared before the clock starts; {@code --client jdk} with the JDK's {@code HttpClient}, whose
+ * selector thread and executor hand-offs cost this shared 2-core machine 1.5-2.3 ms of CPU per export that the server
+ * then lacks (session 11).
  */
 public final class OtlpHttpLoad {
     private static final int BATCH = 512;
@@ -78,7 +79,7 @@ public final class OtlpHttpLoad {
         long serverTotal0 = serverPid == null ? 0 : ThreadCpu.process(serverPid);
         long clientTotal0 = ThreadCpu.process("self");
         long t0 = System.nanoTime();
-        long retries = send(sender, measured, clients);
+        Sent result = send(sender, measured, clients);
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (serverPid != null) {
             printCpu(ThreadCpu.since(serverPid, server0), ThreadCpu.process(serverPid) - serverTotal0,
@@ -89,9 +90,9 @@ public final class OtlpHttpLoad {
         long expected = sent + warmup / perTrace * perTrace;
         System.out.printf(
                 "RESULT spans=%d clients=%d seconds=%.2f spans_per_s=%.0f retries=%d queryable=%d expected=%d"
-                        + " body_bytes=%d client=%s%n",
-                sent, clients, seconds, sent / seconds, retries, stored, expected, measured.get(0).length,
-                raw ? "raw" : "jdk");
+                        + " body_bytes=%d client=%s export_p50_ms=%.1f export_p99_ms=%.1f export_max_ms=%.1f%n",
+                sent, clients, seconds, sent / seconds, result.retries(), stored, expected, measured.get(0).length,
+                raw ? "raw" : "jdk", result.millisAt(0.5), result.millisAt(0.99), result.millisAt(1.0));
         if (stored != expected) {
             throw new IllegalStateException("acknowledged " + expected + " spans but " + stored + " are queryable");
         }
@@ -110,8 +111,16 @@ public final class OtlpHttpLoad {
                 clientTotal / 1e6 / exports, sb);
     }
 
-    /** Sends every body from {@code clients} threads; answers the number of retries after 429/503. */
-    private static long send(Sender sender, List<byte[]> bodies, int clients) throws InterruptedException {
+    /** What a send did: retries after 429/503, and each export's time to its 200 in nanoseconds, sorted. */
+    private record Sent(long retries, long[] sortedNanos) {
+        double millisAt(double quantile) {
+            return sortedNanos[(int) Math.min(sortedNanos.length - 1, Math.floor(quantile * sortedNanos.length))] / 1e6;
+        }
+    }
+
+    /** Sends every body from {@code clients} threads. */
+    private static Sent send(Sender sender, List<byte[]> bodies, int clients) throws InterruptedException {
+        long[] nanos = new long[bodies.size()];
         AtomicInteger next = new AtomicInteger();
         AtomicLong retries = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -120,9 +129,11 @@ public final class OtlpHttpLoad {
             threads[c] = new Thread(() -> {
                 try (Connection connection = sender.open()) {
                     for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+                        long t0 = System.nanoTime();
                         if (!post(connection, bodies.get(i), retries)) {
                             failed.incrementAndGet();
                         }
+                        nanos[i] = System.nanoTime() - t0;
                     }
                 }
             }, "otlp-client-" + c);
@@ -134,7 +145,8 @@ public final class OtlpHttpLoad {
         if (failed.get() > 0) {
             throw new IllegalStateException(failed.get() + " exports failed");
         }
-        return retries.get();
+        Arrays.sort(nanos);
+        return new Sent(retries.get(), nanos);
     }
 
     /** Posts one export until it is answered 200 (false when it is refused or fails). */

@@ -59,7 +59,7 @@ public final class TraceReadProfile {
         String wide = null;
         Clock clock = Clock.fixed(Instant.ofEpochSecond(0, T0 + DAY), Clock.systemUTC().getZone());
         for (String t : thresholds) {
-            System.setProperty(DuckDbCheckpointer.THRESHOLD_PROPERTY, t);
+            System.setProperty(DuckDbSpanIngest.CHECKPOINT_THRESHOLD_PROPERTY, t);
             Path file = dir.resolve("t" + t + ".duckdb");
             DuckDbStorage store = DuckDbStorage.open(file);
             Auditor auditor = new Auditor(store.audit(), clock);

@@ -43,6 +43,18 @@ final class DuckDbSpanIngest implements AutoCloseable {
     static final int REMEMBERED_KEYS = 1 << 19;
     /** False ({@code -Dobservatory.spans.rememberKeys=false}): every overlapping batch queries (benchmarks' A/B). */
     static final boolean REMEMBER_KEYS = !"false".equals(System.getProperty("observatory.spans.rememberKeys"));
+    /**
+     * WAL size at which a commit checkpoints ({@code checkpoint_threshold}; DuckDB's default 16 MB). The automatic
+     * checkpoint runs inside the committing writer's {@code COMMIT}, and at 16 MB (about 27,000 spans) it compressed
+     * the table's last, still partial row group (122,880 rows) again and again: at 128 MB the writer thread spends
+     * 0.65x and the process 0.78x the CPU per span batch under sustained ingest (decision 0034). The writer's idle
+     * checkpoint still moves the rest of the WAL into the file after a quiet second, and every commit is synced to the
+     * WAL as before, so what is acknowledged stays durable; only a restart after a crash may replay up to this much
+     * WAL.
+     */
+    static final String CHECKPOINT_THRESHOLD = "128MB";
+    /** System property overriding {@link #CHECKPOINT_THRESHOLD} (benchmarks' A/B runs), e.g. {@code 16MB}. */
+    static final String CHECKPOINT_THRESHOLD_PROPERTY = "observatory.duckdb.checkpointThreshold";
 
     /**
      * The rows of one batch in table column order (encoded on the caller's thread), distinct by key, and the range of
@@ -57,6 +69,29 @@ final class DuckDbSpanIngest implements AutoCloseable {
     private long latestStart = UNKNOWN;
     /** Hashes of the keys appended since the first batch (decision 0041); set with {@link #latestStart}. */
     private SpanKeyHashes recent;
+
+    /**
+     * Sets {@link #CHECKPOINT_THRESHOLD} on the database instance (a global setting: it holds for every connection and
+     * must be set before {@link DuckDbSandbox#lockDown}); an instance already locked (the JDBC driver shares one per
+     * file) was set when it was first opened.
+     */
+    static void setCheckpointThreshold(java.sql.Connection root) throws SQLException {
+        boolean locked = DuckDbSql.list(root, "SELECT current_setting('lock_configuration')", rs -> rs.getBoolean(1))
+                .contains(true);
+        if (!locked) {
+            DuckDbSql.exec(root, "SET checkpoint_threshold = '" + checkpointThreshold() + "'");
+        }
+    }
+
+    /** {@link #CHECKPOINT_THRESHOLD}, or the size the system property names (digits and a unit such as MB, GiB). */
+    static String checkpointThreshold() {
+        String size = System.getProperty(CHECKPOINT_THRESHOLD_PROPERTY, CHECKPOINT_THRESHOLD).strip();
+        if (!size.matches("[0-9]{1,9}(\\.[0-9]{1,3})? ?(B|KB|MB|GB|KiB|MiB|GiB)")) {
+            throw new IllegalArgumentException(
+                    CHECKPOINT_THRESHOLD_PROPERTY + " must be a size such as 16MB or 1GiB, got '" + size + "'");
+        }
+        return size;
+    }
 
     DuckDbSpanIngest(DuckDBConnection connection) {
         this.connection = connection;

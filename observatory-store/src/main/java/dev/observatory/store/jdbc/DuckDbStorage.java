@@ -38,8 +38,6 @@ public final class DuckDbStorage implements StorageComponent {
     private final DuckDbConnections db;
     private final DuckDBConnection writerConnection;
     private final DuckDbWriter writer;
-    /** Checkpoints beside the writer (decision 0046); null when turned off. */
-    private final DuckDbCheckpointer checkpointer;
     private final DuckDbProjects projects;
     private final DuckDbRuns runs;
     private final DuckDbMetrics metrics;
@@ -108,10 +106,6 @@ public final class DuckDbStorage implements StorageComponent {
         this.ops = new JdbcOps(tx);
         this.sql = new DuckDbSqlQueries(db, metrics::awaitAll);
         this.evals = new JdbcEvals(tx);
-        this.checkpointer = DuckDbCheckpointer.enabled()
-                ? new DuckDbCheckpointer(db.duplicate(), Path.of(file + ".wal"),
-                        DuckDbCheckpointer.bytes(DuckDbCheckpointer.threshold()), DuckDbCheckpointer.TICK_MILLIS)
-                : null;
     }
 
     /** Opens (creating it and its parent directories when absent) and migrates the database file. */
@@ -134,8 +128,7 @@ public final class DuckDbStorage implements StorageComponent {
             DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file);
             try {
                 Migrations.apply(root, "duckdb");
-                DuckDbCheckpointer.setAutomaticThreshold(root, DuckDbCheckpointer.enabled()); // database-wide: before
-                                                                                              // lockDown
+                DuckDbSpanIngest.setCheckpointThreshold(root); // database-wide, so before the lock-down
                 DuckDbPointLayout.releaseFreedMemory(root); // database-wide too (decision 0036)
                 DuckDbSandbox.lockDown(root);
                 return new DuckDbStorage(file, root, clock, durability);
@@ -146,11 +139,6 @@ public final class DuckDbStorage implements StorageComponent {
         } catch (IOException | SQLException e) {
             throw new StoreException("cannot open DuckDB database " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The checkpoint thread (tests), null when turned off. */
-    DuckDbCheckpointer checkpointer() {
-        return checkpointer;
     }
 
     @Override
@@ -325,9 +313,6 @@ public final class DuckDbStorage implements StorageComponent {
             return;
         }
         closed = true;
-        if (checkpointer != null) {
-            checkpointer.close();
-        }
         writer.close();
         if (journaled != null) {
             journaled.close();

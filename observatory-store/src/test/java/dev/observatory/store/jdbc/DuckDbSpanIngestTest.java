@@ -174,13 +174,14 @@ class DuckDbSpanIngestTest {
     }
 
     @Test
-    void duckDbsOwnCheckpointIsOnlyABackstopFarAboveTheCheckpointThreadsThreshold() throws SQLException {
+    void theStorageCheckpointsAtALargerWalSizeThanDuckDbsDefaultSoThatSpanCommitsDoNotRecompressEachTime()
+            throws SQLException {
         Path file = dir.resolve("storage.duckdb");
         try (DuckDbStorage storage = DuckDbStorage.open(file);
                 var c = DriverManager.getConnection("jdbc:duckdb:" + file); // the driver shares the open instance
                 var rs = c.createStatement().executeQuery("SELECT current_setting('checkpoint_threshold')")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("488.2 MiB"); // 4 x 128 MB (decision 0046); DuckDB's default 16 MB
+            assertThat(rs.getString(1)).isEqualTo("122.0 MiB"); // 128 MB; DuckDB's default is 16.0 MiB
         }
     }
 }
