@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,14 +55,7 @@ class DurabilityIT {
                 clients.add(Thread.ofPlatform().name("ingest-" + c).start(
                         () -> ingestUntilRefused(first.base(), runs.get(client), acked.get(client), cutOffByKill)));
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (acked.stream().mapToInt(Set::size).min().orElse(0) < 15 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            first.kill();
-            for (Thread t : clients) {
-                t.join(TimeUnit.SECONDS.toMillis(30));
-            }
+            first.killWhenAcked(acked, 15, 20, clients);
         } finally {
             first.kill();
         }

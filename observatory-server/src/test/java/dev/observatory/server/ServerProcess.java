@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,6 +51,22 @@ record ServerProcess(Process process, URI base, Path log) {
         }
         p.destroyForcibly().waitFor();
         throw new AssertionError("the server did not start within 30 s; its output:\n" + Files.readString(log));
+    }
+
+    /**
+     * Kills the server (SIGKILL) once every client's set of acknowledged items holds {@code minAcked} (or after
+     * {@code maxSeconds}), then waits up to 30 s for each client thread to notice.
+     */
+    void killWhenAcked(List<? extends Set<?>> acked, int minAcked, int maxSeconds, List<Thread> clients)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
+        while (acked.stream().mapToInt(Set::size).min().orElse(0) < minAcked && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        kill();
+        for (Thread t : clients) {
+            t.join(TimeUnit.SECONDS.toMillis(30));
+        }
     }
 
     /** SIGKILL: no shutdown hook, no flush, no checkpoint. */

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,14 +52,7 @@ class SpanDurabilityIT {
                 clients.add(Thread.ofPlatform().name("export-" + c)
                         .start(() -> exportUntilRefused(first.base(), client, acked.get(client), cutOffByKill)));
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (acked.stream().mapToInt(Set::size).min().orElse(0) < 40 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            first.kill();
-            for (Thread t : clients) {
-                t.join(TimeUnit.SECONDS.toMillis(30));
-            }
+            first.killWhenAcked(acked, 40, 30, clients);
         } finally {
             first.kill();
         }
