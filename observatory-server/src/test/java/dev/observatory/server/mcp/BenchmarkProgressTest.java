@@ -40,7 +40,7 @@ class BenchmarkProgressTest {
     }
 
     @Test
-    void runBenchmarkReportsIncreasingProgressUpToTheTotalWithTheCallersToken() {
+    void runBenchmarkReportsIncreasingProgressUpToTheTotalWithTheCallersToken() throws InterruptedException {
         List<ProgressNotification> seen = new CopyOnWriteArrayList<>();
         McpSyncClient client = s.client("?toolsets=deploy", seen::add);
         CallToolResult r = client
@@ -50,6 +50,12 @@ class BenchmarkProgressTest {
                                         "model", "m", "version", "1", "concurrency", "1,2", "duration_seconds", 1.2))
                                 .build());
         assertThat(r.isError()).as("%s", r.content()).isFalse();
+        // the SDK client hands notifications to the consumer on its own thread: the last one, sent before the result,
+        // may reach the list just after callTool returned
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while ((seen.isEmpty() || seen.getLast().progress() < 2400.0) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertThat(seen).isNotEmpty().allSatisfy(p -> {
             assertThat(p.progressToken()).isEqualTo("bench-1");
             assertThat(p.total()).isEqualTo(2400.0);
